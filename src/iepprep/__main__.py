@@ -1,0 +1,5 @@
+"""Allow `python -m iepprep`."""
+
+from iepprep.cli import main
+
+main()

@@ -1,0 +1,579 @@
+"""The command line: options in, core calls, rendered output and exit codes out.
+
+This layer stays thin. It parses options, asks the core for a plan or search
+results, hands them to a renderer, and turns `IepprepError`s into one clear message
+and an exit code. Heavy or interactive modules are imported inside the commands that
+need them, so `iepprep --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+
+from iepprep import __version__
+from iepprep.errors import ExitCode, IepprepError, InputError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+app = typer.Typer(
+    name="iepprep",
+    help=(
+        "Get ready for your child's IEP meeting: a plan made for your family, "
+        "questions to ask, and tips from parents who have been there. "
+        "Everything stays on this computer."
+    ),
+    epilog="Start here: iepprep plan    (or try: iepprep plan --example)",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+tips_app = typer.Typer(
+    help="Search, list and read the tips.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+app.add_typer(tips_app, name="tips")
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+SUFFIX_FORMATS = {
+    ".txt": Format.TEXT,
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".json": Format.JSON,
+}
+
+
+class Settings:
+    """Global options, shared by every command through the typer context."""
+
+    def __init__(self, tips_files: list[Path], plain: bool) -> None:
+        self.tips_files = tips_files
+        self.plain = plain
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Settings) else Settings([], False)
+
+
+def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Print user-facing errors as one paragraph and exit with their code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except IepprepError as err:
+            _print_error(err.message, err.hint)
+            raise typer.Exit(int(err.exit_code)) from None
+        except KeyboardInterrupt:
+            _print_error("Stopped. Nothing was saved.", None, prefix="")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except EOFError:
+            _print_error("The terminal closed. Nothing was saved.", None, prefix="")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except BrokenPipeError:
+            raise typer.Exit(int(ExitCode.OK)) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # the last line of defence: never a traceback
+            if os.environ.get("IEPPREP_DEBUG"):
+                raise
+            _print_error(
+                f"Something went wrong inside iepprep ({type(exc).__name__}). "
+                "Your saved answers are safe.",
+                "Please report this; run with IEPPREP_DEBUG=1 to see the details.",
+            )
+            raise typer.Exit(int(ExitCode.ERROR)) from None
+
+    return wrapper
+
+
+def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
+    from rich.text import Text
+
+    from iepprep.render.console import make_console
+    from iepprep.render.safety import clean
+
+    console = make_console(stderr=True)
+    text = Text(prefix, style="bold red") if prefix else Text()
+    text.append(clean(message))
+    if hint:
+        text.append("\n" + clean(hint))
+    console.print(text)
+
+
+def _info(message: str) -> None:
+    """A message for the user that is not the output itself: to stderr."""
+    from rich.text import Text
+
+    from iepprep.render.console import make_console
+
+    make_console(stderr=True).print(Text(message, style="dim"))
+
+
+def today() -> dt.date:
+    """Today, or IEPPREP_TODAY (YYYY-MM-DD) for reproducible output."""
+    override = os.environ.get("IEPPREP_TODAY")
+    if override:
+        try:
+            return dt.date.fromisoformat(override)
+        except ValueError:
+            raise InputError(f"IEPPREP_TODAY={override!r} is not a date like 2026-12-10.") from None
+    return dt.date.today()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"iepprep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    tips: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--tips",
+            help="Add the tips in this file (same format as data/tips.yaml). Repeatable.",
+            metavar="FILE",
+        ),
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help="Plain output for screen readers: no color or decoration."),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    ctx.obj = Settings(list(tips or []), plain)
+
+
+# ----------------------------------------------------------------- shared options
+
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format: text, markdown or json.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of the screen.",
+        metavar="FILE",
+        dir_okay=False,
+    ),
+]
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        "-a",
+        help="Read the answers from this YAML or JSON file.",
+        metavar="FILE",
+        dir_okay=False,
+    ),
+]
+
+
+def _pick_format(fmt: Format | None, output: Path | None) -> Format:
+    if fmt is not None:
+        return fmt
+    if output is not None:
+        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.TEXT)
+    return Format.TEXT
+
+
+def _emit(ctx: typer.Context, fmt: Format, output: Path | None, build: dict[Format, Any]) -> None:
+    """Write one result in the chosen format, to the screen or to --output."""
+    settings = _settings(ctx)
+    producer = build[fmt]
+    if fmt is Format.TEXT:
+        from iepprep.render.console import file_console, make_console, plain_requested
+        from iepprep.render.text import TextRenderer
+
+        if output is None:
+            plain = plain_requested(settings.plain)
+            producer(TextRenderer(make_console(plain=plain), plain=plain))
+            return
+        console, buffer = file_console()
+        producer(TextRenderer(console, plain=True))
+        content: str = buffer.getvalue()
+    else:
+        content = producer()
+    if output is None:
+        typer.echo(content, nl=False)
+    else:
+        from iepprep.core.storage import write_output_file
+
+        write_output_file(output, content)
+        _info(f"Wrote {output}")
+
+
+def _load_library(ctx: typer.Context) -> Any:
+    from iepprep.core.library import load_library
+
+    return load_library(_settings(ctx).tips_files)
+
+
+def _profile_for_reading(answers: Path | None) -> tuple[Any, bool]:
+    """The profile for checklist/questions: --answers, else the last saved plan, else generic."""
+    from iepprep.core.answers import load_answers
+
+    if answers is not None:
+        return load_answers(answers), False
+    from iepprep.core.planner import GENERIC_PROFILE
+    from iepprep.core.storage import PlanStore
+
+    latest = PlanStore().latest()
+    if latest is None:
+        return GENERIC_PROFILE, True
+    return _saved_profile(latest.answers, latest.number), False
+
+
+def _saved_profile(answers: dict[str, Any], number: int) -> Any:
+    from iepprep.core.datafiles import validate
+    from iepprep.core.profile import Profile
+    from iepprep.errors import StorageError
+
+    return validate(Profile, answers, name=f"Saved plan {number}", error=StorageError)
+
+
+# ------------------------------------------------------------------------ plan
+
+
+@app.command(
+    epilog="Examples:  iepprep plan | iepprep plan --answers family.yaml --format markdown "
+    "-o plan.md | iepprep plan --example",
+)
+@friendly_errors
+def plan(
+    ctx: typer.Context,
+    answers: AnswersOption = None,
+    example: Annotated[
+        bool, typer.Option("--example", help="Show a plan for an example family.")
+    ] = False,
+    from_saved: Annotated[
+        str | None,
+        typer.Option("--from", help="Re-open a saved plan: its number, or 'latest'.", metavar="N"),
+    ] = None,
+    no_save: Annotated[bool, typer.Option("--no-save", help="Don't save the answers.")] = False,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Answer a few questions and get a plan made for your family.
+
+    Asks about the coming meeting (Enter skips any question), then shows what to do
+    before, at and after the meeting, and the questions to ask. The answers are saved
+    on this computer so other commands can use them.
+    """
+    from iepprep.core.answers import example_profile, load_answers
+    from iepprep.core.planner import make_plan
+    from iepprep.core.storage import PlanStore
+
+    chosen = [
+        name
+        for name, on in (
+            ("--answers", answers is not None),
+            ("--example", example),
+            ("--from", from_saved is not None),
+        )
+        if on
+    ]
+    if len(chosen) > 1:
+        raise InputError(f"Use only one of {' and '.join(chosen)}.")
+    day = today()
+    library = _load_library(ctx)
+    store = PlanStore()
+    save = not no_save
+    if example:
+        profile, save = example_profile(), False
+    elif answers is not None:
+        profile = load_answers(answers)
+    elif from_saved is not None:
+        saved = _find_saved(store, from_saved)
+        profile, save = _saved_profile(saved.answers, saved.number), False
+    else:
+        profile = _interview(day)
+    result = make_plan(profile, library, today=day)
+    if save:
+        saved = store.save(profile.answers())
+        _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
+    elif example:
+        _info("This is an example family; nothing was saved. Make your own: iepprep plan")
+    _emit_plan(ctx, result, fmt, output)
+
+
+def _interview(day: dt.date) -> Any:
+    from iepprep.core.questionnaire import run_interview
+    from iepprep.prompting import QuestionaryPrompter, require_terminal
+
+    require_terminal()
+    _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
+    return run_interview(QuestionaryPrompter(), today=day)
+
+
+def _find_saved(store: Any, which: str) -> Any:
+    from iepprep.errors import NotFoundError
+
+    if which.strip().lower() == "latest":
+        latest = store.latest()
+        if latest is None:
+            raise NotFoundError("There are no saved plans yet.", hint="Make one: iepprep plan")
+        return latest
+    try:
+        number = int(which)
+    except ValueError:
+        raise InputError(f"--from takes a plan number or 'latest', not {which!r}.") from None
+    return store.get(number)
+
+
+def _emit_plan(ctx: typer.Context, result: Any, fmt: Format | None, output: Path | None) -> None:
+    from iepprep.render import jsondata, markdown
+
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: lambda r: r.plan(result),
+            Format.MARKDOWN: lambda: markdown.plan(result),
+            Format.JSON: lambda: jsondata.dumps(result.to_json_data()),
+        },
+    )
+
+
+# --------------------------------------------------------- checklist and questions
+
+
+class PhaseChoice(StrEnum):
+    BEFORE = "before"
+    DURING = "during"
+    AFTER = "after"
+
+
+@app.command(epilog="Examples:  iepprep checklist | iepprep checklist --phase before -o list.md")
+@friendly_errors
+def checklist(
+    ctx: typer.Context,
+    phase: Annotated[
+        PhaseChoice | None,
+        typer.Option(
+            "--phase", "-p", help="Only this part: before, during or after.", case_sensitive=False
+        ),
+    ] = None,
+    answers: AnswersOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Print the checklist: before, at and after the meeting.
+
+    Uses your last saved plan, or --answers FILE, or else a general first-meeting plan.
+    """
+    from iepprep.core.content import Phase
+    from iepprep.core.planner import make_plan
+    from iepprep.render import jsondata, markdown
+
+    profile, generic = _profile_for_reading(answers)
+    result = make_plan(profile, _load_library(ctx), today=today(), generic=generic)
+    phases = [Phase(phase.value)] if phase else list(Phase)
+    items = [item for item in result.checklist if item.phase in phases]
+
+    def as_text(r: Any) -> None:
+        r.plan_header(result)
+        for each in phases:
+            r.checklist_phase(result, each)
+        r.footer()
+
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: as_text,
+            Format.MARKDOWN: lambda: markdown.checklist_only(result, phases),
+            Format.JSON: lambda: jsondata.dumps([i.model_dump(mode="json") for i in items]),
+        },
+    )
+
+
+@app.command(epilog="Examples:  iepprep questions | iepprep questions --all --format markdown")
+@friendly_errors
+def questions(
+    ctx: typer.Context,
+    all_questions: Annotated[
+        bool, typer.Option("--all", help="The whole question bank, not just your plan's.")
+    ] = False,
+    answers: AnswersOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Print the questions to ask at the meeting, grouped by topic.
+
+    Uses your last saved plan, or --answers FILE, or else a general first-meeting plan.
+    """
+    from iepprep.core import planner
+    from iepprep.render import jsondata, markdown
+
+    library = _load_library(ctx)
+    profile, generic = _profile_for_reading(answers)
+    result = planner.make_plan(profile, library, today=today(), generic=generic)
+    chosen = planner.all_questions(library) if all_questions else result.questions
+
+    def as_text(r: Any) -> None:
+        r.plan_header(result)
+        r.questions(chosen)
+        r.footer()
+
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: as_text,
+            Format.MARKDOWN: lambda: markdown.questions_only(result, chosen),
+            Format.JSON: lambda: jsondata.dumps([q.model_dump(mode="json") for q in chosen]),
+        },
+    )
+
+
+# ------------------------------------------------------------------------ tips
+
+
+@tips_app.command(
+    "search",
+    epilog="Examples:  iepprep tips search signing | iepprep tips search they rush us --explain",
+)
+@friendly_errors
+def tips_search(
+    ctx: typer.Context,
+    words: Annotated[list[str], typer.Argument(help="What to look for, in your own words.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 8,
+    explain: Annotated[bool, typer.Option("--explain", help="Show why each tip matched.")] = False,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Find tips by keyword, best match first."""
+    from iepprep.core.search import search_tips, suggest
+    from iepprep.render import jsondata, markdown
+
+    query = " ".join(words)
+    library = _load_library(ctx)
+    hits = search_tips(library, query, limit=limit)
+
+    def as_text(r: Any) -> None:
+        if hits:
+            r.search_results(query, hits, explain=explain)
+        else:
+            r.nothing_found(query, suggest(library, query), library.tip_topics)
+
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: as_text,
+            Format.MARKDOWN: lambda: markdown.search_results(query, hits),
+            Format.JSON: lambda: jsondata.dumps(jsondata.search_data(hits)),
+        },
+    )
+
+
+@tips_app.command(
+    "list", epilog="Examples:  iepprep tips list --phase during | iepprep tips list --topic rights"
+)
+@friendly_errors
+def tips_list(
+    ctx: typer.Context,
+    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only this topic.")] = None,
+    phase: Annotated[
+        PhaseChoice | None,
+        typer.Option("--phase", "-p", help="Only before, during or after.", case_sensitive=False),
+    ] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """List the tips, optionally by topic or phase."""
+    from iepprep.core.content import Phase
+    from iepprep.errors import NotFoundError
+    from iepprep.render import jsondata, markdown
+
+    library = _load_library(ctx)
+    wanted_topic = topic.strip().lower() if topic else None
+    if wanted_topic and wanted_topic not in library.tip_topics:
+        raise NotFoundError(
+            f"No tip has the topic {topic!r}.",
+            hint="Topics: " + ", ".join(sorted(library.tip_topics)),
+        )
+    chosen = library.tips_in(Phase(phase.value) if phase else None, wanted_topic)
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: lambda r: r.tips(chosen),
+            Format.MARKDOWN: lambda: markdown.tips(chosen),
+            Format.JSON: lambda: jsondata.dumps([jsondata.tip_data(t) for t in chosen]),
+        },
+    )
+
+
+@tips_app.command("show", epilog="Example:  iepprep tips show take-it-home-before-signing")
+@friendly_errors
+def tips_show(
+    ctx: typer.Context,
+    tip_id: Annotated[
+        str, typer.Argument(help="The tip's id (shown in plans and lists).", metavar="ID")
+    ],
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Show one tip in full, with where it comes from."""
+    from iepprep.render import jsondata, markdown
+
+    tip = _load_library(ctx).tip(tip_id)
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: lambda r: r.tip_detail(tip),
+            Format.MARKDOWN: lambda: markdown.tips([tip], title=tip.title),
+            Format.JSON: lambda: jsondata.dumps(jsondata.tip_data(tip)),
+        },
+    )
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="iepprep")

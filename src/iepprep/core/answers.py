@@ -1,0 +1,40 @@
+"""Reading an answers file (YAML or JSON) into a validated profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from iepprep.core.datafiles import parse_json, parse_yaml, read_text_file, validate
+from iepprep.core.library import bundled_text
+from iepprep.core.profile import Profile
+from iepprep.errors import InputError
+
+EXAMPLE = "example.yaml"
+
+
+def parse_answers(text: str, *, name: str, json_only: bool = False) -> Profile:
+    data: Any = (
+        parse_json(text, name=name, error=InputError)
+        if json_only
+        else parse_yaml(text, name=name, error=InputError)
+    )
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(
+            f"{name} should hold keys and values (like 'grade: middle'), "
+            f"not a {type(data).__name__}.",
+            hint="See the answers file keys in the README, or copy the example: "
+            "iepprep plan --example --format json",
+        )
+    return validate(Profile, data, name=name, error=InputError)
+
+
+def load_answers(path: Path) -> Profile:
+    text = read_text_file(path, what="answers file", error=InputError)
+    return parse_answers(text, name=str(path), json_only=path.suffix.lower() == ".json")
+
+
+def example_profile() -> Profile:
+    return parse_answers(bundled_text(EXAMPLE), name=EXAMPLE)

@@ -1,0 +1,170 @@
+"""Reading YAML and JSON files safely, and turning validation errors into plain words.
+
+Used for every file iepprep reads: the bundled content, `--tips` files and answers
+files. The rules are the same for all of them: a size limit, no YAML aliases (which
+can blow a small file up into billions of items), and one clear paragraph when
+something is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from iepprep.errors import DataFileError, IepprepError
+
+try:  # the C loader is several times faster; fall back where PyYAML was built without it
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def read_text_file(path: Path, *, what: str, error: type[IepprepError] = DataFileError) -> str:
+    """Read a UTF-8 text file, with errors that say which file and what to do."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise error(
+                f"The {what} {str(path)!r} is too large ({size // (1024 * 1024)} MB); "
+                f"iepprep reads files up to {MAX_FILE_BYTES // (1024 * 1024)} MB.",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise error(
+            f"The {what} {str(path)!r} does not exist.", hint="Check the file name and folder."
+        ) from None
+    except IsADirectoryError:
+        raise error(f"{str(path)!r} is a folder, not a {what}.") from None
+    except PermissionError:
+        raise error(
+            f"The {what} {str(path)!r} cannot be read: permission denied.",
+            hint="Check that your user account can read it.",
+        ) from None
+    except OSError as exc:
+        raise error(f"The {what} {str(path)!r} cannot be read: {exc.strerror}.") from None
+    if b"\x00" in data:
+        raise error(f"The {what} {str(path)!r} is not a text file.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise error(
+            f"The {what} {str(path)!r} is not UTF-8 text.",
+            hint="Save it as UTF-8 in your editor and try again.",
+        ) from None
+
+
+def parse_yaml(text: str, *, name: str, error: type[IepprepError] = DataFileError) -> Any:
+    """Parse YAML (JSON is YAML too) with the safe loader, refusing aliases."""
+    if "&" in text or "*" in text:
+        _refuse_aliases(text, name=name, error=error)
+    try:
+        return yaml.load(text, Loader=SafeLoader)
+    except yaml.YAMLError as exc:
+        where = ""
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            where = f" at line {mark.line + 1}, column {mark.column + 1}"
+        problem = getattr(exc, "problem", None) or "it could not be read"
+        raise error(
+            f"{name} is not valid YAML{where}: {problem}.",
+            hint="Check the indentation and quotes on that line.",
+        ) from None
+
+
+def _refuse_aliases(text: str, *, name: str, error: type[IepprepError]) -> None:
+    try:
+        for event in yaml.parse(text, Loader=SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                line = f" (line {mark.line + 1})" if mark is not None else ""
+                raise error(
+                    f"{name} uses a YAML alias{line}. iepprep does not accept aliases "
+                    f"(they can make a small file enormous); write the values out in full."
+                )
+    except yaml.YAMLError:
+        return  # the real parse reports syntax errors with a better message
+
+
+def parse_json(text: str, *, name: str, error: type[IepprepError] = DataFileError) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error(
+            f"{name} is not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}."
+        ) from None
+    except RecursionError:
+        raise error(f"{name} is nested too deeply to read.") from None
+
+
+def validate(
+    model: type[Model],
+    data: Any,
+    *,
+    name: str,
+    describe_item: Callable[[tuple[int | str, ...], Any], str] | None = None,
+    error: type[IepprepError] = DataFileError,
+) -> Model:
+    """Validate `data` as `model`, or raise one paragraph naming what is wrong."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            _describe(err, data, describe_item) for err in exc.errors(include_url=False)[:5]
+        ]
+        more = exc.error_count() - len(problems)
+        tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""
+        raise error(f"{name} has a problem: " + "; ".join(problems) + tail + ".") from None
+    except RecursionError:
+        raise error(f"{name} is nested too deeply to read.") from None
+
+
+def _describe(
+    err: Mapping[str, Any],
+    data: Any,
+    describe_item: Callable[[tuple[int | str, ...], Any], str] | None,
+) -> str:
+    loc: tuple[int | str, ...] = tuple(err.get("loc", ()))
+    msg = str(err.get("msg", "is not valid"))
+    msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    kind = err.get("type")
+    where = describe_item(loc, data) if describe_item else ""
+    inside = loc[2:] if where else loc  # the item is named already; keep the key inside it
+    field = ".".join(str(part) for part in inside if not isinstance(part, int))
+    if kind == "extra_forbidden":
+        text = f"unknown key {field!r}" if field else "unknown key"
+    elif kind == "missing":
+        text = f"{field!r} is missing" if field else "something is missing"
+    elif field:
+        text = f"{field!r}: {msg}"
+    else:
+        text = msg
+    return f"{where}{text}"
+
+
+def describe_list_item(key: str, noun: str) -> Callable[[tuple[int | str, ...], Any], str]:
+    """Name the list item an error is in, by its id when it has one ("tip 'x' (#3): ")."""
+
+    def describe(loc: tuple[int | str, ...], data: Any) -> str:
+        if len(loc) >= 2 and loc[0] == key and isinstance(loc[1], int):
+            index = loc[1]
+            item_id = None
+            if isinstance(data, Mapping):
+                items = data.get(key)
+                if isinstance(items, Sequence) and index < len(items):
+                    item = items[index]
+                    if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+                        item_id = item["id"]
+            label = f"{noun} {item_id!r}" if item_id else f"{noun} #{index + 1}"
+            return f"{label} (#{index + 1} in the file): "
+        return ""
+
+    return describe

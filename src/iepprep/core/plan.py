@@ -1,0 +1,66 @@
+"""A family's plan: the data every renderer (text, Markdown, JSON, …) draws from."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict
+
+from iepprep.core.content import Phase
+from iepprep.core.profile import Profile
+
+
+class ChecklistItem(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    phase: Phase
+    text: str
+    why: str
+    due: dt.date | None = None
+    tips: list[str]
+    priority: int
+    citation: str | None = None
+    varies_by_state: bool = False
+    source: str  # "article" (parents' advice) or "added" (by iepprep or a parent group)
+
+
+class PlanQuestion(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    topic: str
+    topic_title: str
+    text: str
+    tips: list[str]
+    priority: int
+
+
+class Plan(BaseModel):
+    """What `iepprep plan` shows. Its JSON form is a contract (see the README)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    profile: Profile
+    today: dt.date
+    checklist: list[ChecklistItem]
+    questions: list[PlanQuestion]
+    notices: list[str]
+    generic: bool = False  # True when no answers were given and a first-meeting plan is shown
+
+    def phase(self, phase: Phase) -> list[ChecklistItem]:
+        return [item for item in self.checklist if item.phase is phase]
+
+    @property
+    def meeting_passed(self) -> bool:
+        date = self.profile.meeting_date
+        return date is not None and date < self.today
+
+    def to_json_data(self) -> dict[str, object]:
+        return {
+            "profile": self.profile.answers(),
+            "checklist": [item.model_dump(mode="json") for item in self.checklist],
+            "questions": [question.model_dump(mode="json") for question in self.questions],
+            "notices": list(self.notices),
+            "generated": self.today.isoformat(),
+        }

@@ -1,0 +1,167 @@
+"""Turn a family's answers into a plan: a selection of tips and questions, with dates.
+
+The planner is pure: the same profile, library and day always give the same plan.
+A plan is a selection, not the whole library. Tips written for this family's
+situation (a first meeting, a tense relationship, a discipline meeting, …) always
+come in; general tips come in by priority until each phase is full.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from iepprep.core.content import Phase, Tip
+from iepprep.core.dates import long_date
+from iepprep.core.library import Library
+from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion
+from iepprep.core.profile import Profile
+
+# How many checklist lines each phase may hold; tailored tips may exceed it.
+PHASE_LIMITS = {Phase.BEFORE: 12, Phase.DURING: 11, Phase.AFTER: 9}
+QUESTIONS_PER_TOPIC = 3
+LAST_QUESTION_PRIORITY = 2  # priority-3 questions stay in the bank (`iepprep questions --all`)
+
+
+def select_tips(profile: Profile, library: Library) -> list[Tip]:
+    """The tips for this family, in library order."""
+    chosen: list[Tip] = []
+    for phase in Phase:
+        matching = [tip for tip in library.tips_in(phase) if tip.applies.matches(profile)]
+        # Tailored: written for this family's situation and important. Nice-to-have
+        # tailored tips compete for room like general ones.
+        tailored = [tip for tip in matching if not tip.applies.is_general and tip.priority < 3]
+        tailored_ids = {tip.id for tip in tailored}
+        general = sorted(
+            (tip for tip in matching if tip.id not in tailored_ids), key=lambda tip: tip.priority
+        )
+        room = max(PHASE_LIMITS[phase] - len(tailored), 0)
+        essentials = [tip for tip in general if tip.priority == 1]
+        others = [tip for tip in general if tip.priority > 1]
+        keep = {tip.id for tip in tailored + essentials + others[: max(room - len(essentials), 0)]}
+        chosen.extend(tip for tip in matching if tip.id in keep)
+    return chosen
+
+
+def _due(tip: Tip, profile: Profile, today: dt.date) -> dt.date | None:
+    meeting = profile.meeting_date
+    if meeting is None:
+        return None
+    if tip.days_before is not None and meeting >= today:
+        return max(meeting - dt.timedelta(days=tip.days_before), today)
+    if tip.days_after is not None:
+        return meeting + dt.timedelta(days=tip.days_after)
+    return None
+
+
+def checklist_for(profile: Profile, tips: list[Tip], today: dt.date) -> list[ChecklistItem]:
+    items = [
+        ChecklistItem(
+            id=tip.id,
+            phase=tip.phase,
+            text=tip.title,
+            why=tip.why,
+            due=_due(tip, profile, today),
+            tips=[tip.id],
+            priority=tip.priority,
+            citation=tip.citation,
+            varies_by_state=tip.varies_by_state,
+            source=tip.source.kind,
+        )
+        for tip in tips
+    ]
+    order = {item.id: index for index, item in enumerate(items)}
+
+    def sort_key(item: ChecklistItem) -> tuple[int, dt.date, int, int]:
+        # Before and after: by date, then importance. At the meeting: in meeting order.
+        phase_rank = list(Phase).index(item.phase)
+        if item.phase is Phase.DURING:
+            return (phase_rank, dt.date.max, 0, order[item.id])
+        return (phase_rank, item.due or dt.date.max, item.priority, order[item.id])
+
+    return sorted(items, key=sort_key)
+
+
+def questions_for(profile: Profile, library: Library) -> list[PlanQuestion]:
+    chosen: list[PlanQuestion] = []
+    for topic in library.topics:
+        if not topic.applies.matches(profile):
+            continue
+        fitting = [
+            question
+            for question in library.questions
+            if question.topic == topic.id
+            and question.priority <= LAST_QUESTION_PRIORITY
+            and question.applies.matches(profile)
+        ]
+        fitting.sort(key=lambda question: question.priority)  # stable: file order within ties
+        chosen.extend(
+            PlanQuestion(
+                id=question.id,
+                topic=topic.id,
+                topic_title=topic.title,
+                text=question.text,
+                tips=list(question.tips),
+                priority=question.priority,
+            )
+            for question in fitting[:QUESTIONS_PER_TOPIC]
+        )
+    return chosen
+
+
+def all_questions(library: Library) -> list[PlanQuestion]:
+    """The whole question bank, grouped by topic (for `iepprep questions --all`)."""
+    titles = {topic.id: topic.title for topic in library.topics}
+    ordered = sorted(
+        library.questions,
+        key=lambda q: ([t.id for t in library.topics].index(q.topic), q.priority),
+    )
+    return [
+        PlanQuestion(
+            id=q.id,
+            topic=q.topic,
+            topic_title=titles[q.topic],
+            text=q.text,
+            tips=list(q.tips),
+            priority=q.priority,
+        )
+        for q in ordered
+    ]
+
+
+def notices_for(profile: Profile, today: dt.date) -> list[str]:
+    notices: list[str] = []
+    meeting = profile.meeting_date
+    if meeting is not None and meeting < today:
+        notices.append(
+            f"Your meeting date, {long_date(meeting)}, has passed. The steps after the "
+            "meeting matter most now. If another meeting is coming, run iepprep plan "
+            "again with its date."
+        )
+    elif meeting is not None and (meeting - today).days < 3:
+        notices.append(
+            "Your meeting is very soon. Do the most important steps first: write your "
+            "questions down, and remember you may take the IEP home before signing."
+        )
+    return notices
+
+
+def make_plan(profile: Profile, library: Library, *, today: dt.date, generic: bool = False) -> Plan:
+    tips = select_tips(profile, library)
+    notices = notices_for(profile, today)
+    if generic:
+        notices.insert(
+            0,
+            "No answers saved yet, so this is a general plan for a first IEP meeting. "
+            "Run iepprep plan to make one for your child.",
+        )
+    return Plan(
+        profile=profile,
+        today=today,
+        checklist=checklist_for(profile, tips, today),
+        questions=questions_for(profile, library),
+        notices=notices,
+        generic=generic,
+    )
+
+
+GENERIC_PROFILE = Profile.model_validate({"first_meeting": True, "meeting_type": "initial"})

@@ -1,0 +1,211 @@
+"""Where iepprep keeps a family's saved plans, and how it writes files safely.
+
+Everything lives in one folder: `$IEPPREP_HOME` when set, else the platform's user
+data folder (for example ~/.local/share/iepprep on Linux). Folders are created 0700
+and files 0600, because the answers describe a child's disability. Every write goes
+to a temporary file that is renamed into place, so a crash or a full disk never
+leaves half a file and the previous version survives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from iepprep.errors import NotFoundError, StorageError
+
+PLANS = "plans"
+OWN_FOLDERS = (PLANS, "cache")
+_PLAN_FILE = re.compile(r"^plan-(\d{4,})\.json$")
+
+
+def data_home() -> Path:
+    override = os.environ.get("IEPPREP_HOME")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("iepprep", appauthor=False)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) readable only by this user."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):
+        path.chmod(0o700)
+    return path
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` with mode 0600, all or nothing. Raises OSError on failure."""
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.chmod(0o600)
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def write_private_file(path: Path, text: str) -> None:
+    """Write iepprep's own data: in a private folder, atomically, mode 0600."""
+    ensure_private_dir(path.parent)
+    atomic_write(path, text.encode("utf-8"))
+
+
+def write_output_file(path: Path, content: str | bytes) -> None:
+    """Write an export the user asked for (--output), atomically, mode 0600."""
+    parent = path.parent
+    if not parent.is_dir():
+        raise StorageError(
+            f"Cannot write {str(path)!r}: the folder {str(parent)!r} does not exist."
+        )
+    try:
+        atomic_write(path, content.encode("utf-8") if isinstance(content, str) else content)
+    except OSError as exc:
+        raise StorageError(
+            f"Cannot write {str(path)!r}: {exc.strerror or exc}.",
+            hint="Check that you may write in that folder and that the disk is not full.",
+        ) from None
+
+
+@dataclass(frozen=True)
+class SavedPlan:
+    """One saved plan: its number (as shown by `history`), when it was made, the answers."""
+
+    number: int
+    path: Path
+    created: dt.datetime
+    updated: dt.datetime
+    answers: dict[str, Any]
+
+
+class PlanStore:
+    """The saved plans of this user, numbered 1, 2, 3, … in the order they were made."""
+
+    def __init__(self, home: Path | None = None) -> None:
+        self.home = home or data_home()
+        self.folder = self.home / PLANS
+
+    def _numbers(self) -> list[int]:
+        try:
+            names = [entry.name for entry in self.folder.iterdir()]
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise StorageError(
+                f"Cannot read the saved plans in {str(self.folder)!r}: {exc.strerror}."
+            ) from None
+        return sorted(int(m.group(1)) for name in names if (m := _PLAN_FILE.match(name)))
+
+    def _path(self, number: int) -> Path:
+        return self.folder / f"plan-{number:04d}.json"
+
+    def _read(self, number: int) -> SavedPlan:
+        path = self._path(number)
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            created = dt.datetime.fromisoformat(record["created"])
+            updated = dt.datetime.fromisoformat(record.get("updated", record["created"]))
+            answers = record["answers"]
+            if not isinstance(answers, dict):
+                raise TypeError("answers is not a mapping")
+        except FileNotFoundError:
+            raise NotFoundError(f"There is no saved plan number {number}.") from None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StorageError(
+                f"The saved plan {str(path)!r} cannot be read ({exc}).",
+                hint="You can delete it with: iepprep forget " + str(number),
+            ) from None
+        return SavedPlan(number, path, created, updated, answers)
+
+    def all(self) -> list[SavedPlan]:
+        """Every readable saved plan, oldest first (unreadable ones are skipped)."""
+        plans = []
+        for number in self._numbers():
+            try:
+                plans.append(self._read(number))
+            except StorageError:
+                continue
+        return plans
+
+    def latest(self) -> SavedPlan | None:
+        numbers = self._numbers()
+        for number in reversed(numbers):
+            try:
+                return self._read(number)
+            except StorageError:
+                continue
+        return None
+
+    def get(self, number: int) -> SavedPlan:
+        return self._read(number)
+
+    def save(self, answers: dict[str, Any], *, now: dt.datetime | None = None) -> SavedPlan:
+        """Save answers as a new plan; the same answers as the latest plan just update it."""
+        moment = (now or dt.datetime.now()).replace(microsecond=0)
+        latest = self.latest()
+        if latest is not None and latest.answers == answers:
+            number, created = latest.number, latest.created
+        else:
+            numbers = self._numbers()
+            number, created = (numbers[-1] + 1 if numbers else 1), moment
+        record = {
+            "format": 1,
+            "created": created.isoformat(),
+            "updated": moment.isoformat(),
+            "answers": answers,
+        }
+        path = self._path(number)
+        try:
+            write_private_file(path, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise StorageError(
+                f"Your answers could not be saved in {str(self.folder)!r}: "
+                f"{exc.strerror or exc}. Any plan saved before is unchanged.",
+                hint="Free some disk space or set IEPPREP_HOME to a folder you can write, "
+                "or run again with --no-save.",
+            ) from None
+        return SavedPlan(number, path, created, moment, answers)
+
+    def delete(self, number: int) -> None:
+        path = self._path(number)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            raise NotFoundError(f"There is no saved plan number {number}.") from None
+        except OSError as exc:
+            raise StorageError(f"Cannot delete {str(path)!r}: {exc.strerror}.") from None
+
+    def delete_all(self) -> int:
+        """Remove every folder iepprep wrote under its home; return the plans removed.
+
+        Only iepprep's own folders are removed, never the home folder's other
+        contents: IEPPREP_HOME may point somewhere the user keeps other files.
+        """
+        import shutil
+
+        count = len(self._numbers())
+        for name in OWN_FOLDERS:
+            target = self.home / name
+            try:
+                if target.is_dir():
+                    shutil.rmtree(target)
+            except OSError as exc:
+                raise StorageError(f"Cannot delete {str(target)!r}: {exc.strerror}.") from None
+        with contextlib.suppress(OSError):
+            self.home.rmdir()  # only succeeds when nothing else is left in it
+        return count

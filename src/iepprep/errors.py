@@ -1,0 +1,60 @@
+"""Errors a user can act on, each carrying the exit code the CLI should end with.
+
+The core raises these; the CLI layer prints `message` (plus `hint`) and exits with
+`exit_code`. Nothing else in the program decides exit codes, so they stay consistent.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit codes scripts can rely on (also listed in the README)."""
+
+    OK = 0
+    ERROR = 1  # something went wrong that is not the user's input (disk, permissions)
+    USAGE = 2  # the input is wrong: bad option, answers file, tips file, no terminal
+    NOT_FOUND = 3  # a tip, term or saved plan that does not exist
+    INTERRUPTED = 130  # Ctrl-C or a closed terminal
+
+
+class IepprepError(Exception):
+    """Base class: a message written for the user, plus what to do about it."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class InputError(IepprepError):
+    """Something the user gave us (an option, an answers file) is not valid."""
+
+    exit_code = ExitCode.USAGE
+
+
+class DataFileError(IepprepError):
+    """A tips, questions or other content file is malformed."""
+
+    exit_code = ExitCode.USAGE
+
+
+class NeedsTerminalError(IepprepError):
+    """We would have to ask questions, but nobody is at a keyboard to answer them."""
+
+    exit_code = ExitCode.USAGE
+
+
+class NotFoundError(IepprepError):
+    """The tip, term or saved plan asked for does not exist."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
+class StorageError(IepprepError):
+    """Saved data could not be read or written."""
+
+    exit_code = ExitCode.ERROR

@@ -1,0 +1,211 @@
+"""Text output for the terminal (and for --output FILE.txt), built with Rich.
+
+Every piece of user or tip text goes into a `rich.text.Text`, never into markup, so
+`[bold]` in a child's name prints as typed. Plain mode (--plain, TERM=dumb) drops
+colors and decoration so screen readers get clean lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from iepprep.core.content import Phase, Tip
+from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion
+from iepprep.core.search import TipHit
+from iepprep.core.textsearch import highlight_spans
+from iepprep.render import wording
+from iepprep.render.safety import clean, one_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class TextRenderer:
+    def __init__(self, console: Console, *, plain: bool = False) -> None:
+        self.console = console
+        self.plain = plain
+
+    # -- building blocks
+
+    def heading(self, title: str) -> None:
+        self.console.print()
+        if self.plain:
+            self.console.print(Text(title.upper()))
+        else:
+            self.console.print(Text(title.upper(), style="bold"))
+
+    def paragraph(self, text: str, style: str = "") -> None:
+        self.console.print(Text(clean(text), style="" if self.plain else style))
+
+    def line(self, text: Text) -> None:
+        self.console.print(text)
+
+    def _dim(self) -> str:
+        return "" if self.plain else "dim"
+
+    def hanging(self, prefix: str, body: Text, *, indent: int | None = None) -> None:
+        """`prefix` then `body`, with wrapped lines of `body` lined up under its start."""
+        indent = max(indent or 0, len(prefix))
+        width = max(self.console.width - indent, 20)
+        for number, line in enumerate(body.wrap(self.console, width)):
+            line.rstrip()
+            head = Text(prefix.ljust(indent) if number == 0 else " " * indent)
+            self.console.print(head + line, soft_wrap=True)
+
+    # -- plans
+
+    def plan(self, plan: Plan, *, parts: Sequence[str] = ("checklist", "questions")) -> None:
+        self.plan_header(plan)
+        if "checklist" in parts:
+            for phase in Phase:
+                self.checklist_phase(plan, phase)
+        if "questions" in parts:
+            self.questions(plan.questions)
+        self.footer()
+
+    def plan_header(self, plan: Plan) -> None:
+        self.console.print(Text(wording.plan_title(plan), style="" if self.plain else "bold"))
+        lines = wording.header_lines(plan)
+        width = max(len(name) for name, _ in lines) + 4
+        for name, value in lines:
+            self.hanging(f"  {name}:", Text(value), indent=width)
+        for notice in plan.notices:
+            self.console.print()
+            self.console.print(Text("Note: " + notice, style="" if self.plain else "yellow"))
+
+    def checklist_phase(self, plan: Plan, phase: Phase) -> None:
+        items = plan.phase(phase)
+        if not items:
+            return
+        self.heading(wording.phase_title(phase))
+        for item in items:
+            self.checklist_item(item, plan)
+
+    def checklist_item(self, item: ChecklistItem, plan: Plan) -> None:
+        row = Text(one_line(item.text), style="" if self.plain else "bold")
+        due = wording.due_text(item, plan)
+        if due:
+            row.append(f" ({due})", style="" if self.plain else "yellow")
+        row.append("\n" + one_line(item.why), style="")
+        row.append("\n" + " · ".join(wording.source_bits(item)), style=self._dim())
+        self.hanging("[ ] ", row)
+
+    def questions(self, questions: Sequence[PlanQuestion], *, answered: Iterable[str] = ()) -> None:
+        if not questions:
+            return
+        self.heading("Questions to ask")
+        topic = None
+        for number, question in enumerate(questions, start=1):
+            if question.topic != topic:
+                topic = question.topic
+                self.console.print(
+                    Text(one_line(question.topic_title), style="" if self.plain else "bold")
+                )
+            self.hanging(f"{number:>3}. ", Text(one_line(question.text)))
+
+    def footer(self) -> None:
+        self.console.print()
+        self.paragraph(wording.SOURCES_NOTE, style="dim")
+        self.console.print()
+        self.paragraph(wording.NOT_LEGAL_ADVICE)
+
+    # -- tips
+
+    def tip_line(
+        self, tip: Tip, *, terms: set[str] | None = None, score: float | None = None
+    ) -> None:
+        title = _highlighted(one_line(tip.title), terms, plain=self.plain, base="bold")
+        self.hanging("", title)
+        body = _highlighted(one_line(tip.body), terms, plain=self.plain, base="")
+        meta = [f"id {tip.id}", wording.phase_title(tip.phase).lower(), ", ".join(tip.topics)]
+        if score is not None:
+            meta.append(f"score {score:.2f}")
+        body.append("\n" + " · ".join(meta), style=self._dim())
+        self.hanging("    ", body)
+
+    def tips(self, tips: Sequence[Tip]) -> None:
+        for tip in tips:
+            self.tip_line(tip)
+            self.console.print()
+
+    def search_results(self, query: str, hits: Sequence[TipHit], *, explain: bool = False) -> None:
+        noun = "tip" if len(hits) == 1 else "tips"
+        self.console.print(
+            Text(
+                f"{len(hits)} {noun} for \u201c{one_line(query)}\u201d, best first:",
+                style=self._dim(),
+            )
+        )
+        self.console.print()
+        for hit in hits:
+            self.tip_line(hit.tip, terms=hit.hit.terms, score=hit.score)
+            if explain:
+                for match in hit.hit.matches:
+                    how = {
+                        "word": f"the word \u201c{match.query_word}\u201d",
+                        "synonym": f"a word related to \u201c{match.query_word}\u201d",
+                        "close match": f"a word close to \u201c{match.query_word}\u201d",
+                        "phrase": "the whole phrase",
+                    }[match.via]
+                    self.console.print(
+                        Text(
+                            f"    matched {how} ({match.term}) in {', '.join(match.fields)}",
+                            style=self._dim(),
+                        )
+                    )
+            self.console.print()
+
+    def nothing_found(self, query: str, suggestions: Sequence[str], topics: Sequence[str]) -> None:
+        self.console.print(Text(f"No tips found for \u201c{one_line(query)}\u201d."))
+        if suggestions:
+            self.console.print(Text("Did you mean: " + ", ".join(suggestions) + "?"))
+        self.console.print(
+            Text("Try a simpler word, or one of these topics: " + ", ".join(topics[:10]) + ".")
+        )
+        self.console.print(Text("List every tip: iepprep tips list", style=self._dim()))
+
+    def tip_detail(self, tip: Tip) -> None:
+        self.console.print(Text(one_line(tip.title), style="" if self.plain else "bold"))
+        self.console.print()
+        self.paragraph(tip.body)
+        self.console.print()
+        rows = [
+            ("Why", tip.why),
+            ("When", wording.phase_title(tip.phase).lower()),
+            ("Topics", ", ".join(tip.topics)),
+            (
+                "Source",
+                ("From parents: " if tip.source.kind == "article" else "Added: ")
+                + tip.source.where,
+            ),
+        ]
+        if tip.source.url:
+            rows.append(("Link", tip.source.url))
+        if tip.citation:
+            rows.append(("Law", tip.citation))
+        if tip.varies_by_state:
+            rows.append(("Note", "rules vary by state; check with your parent center"))
+        rows.append(("Id", tip.id))
+        for name, value in rows:
+            self.hanging(f"{name}:", Text(one_line(value)), indent=8)
+
+
+def _highlighted(text: str, terms: set[str] | None, *, plain: bool, base: str) -> Text:
+    result = Text(text, style="" if plain else base)
+    if terms and not plain:
+        for start, end in highlight_spans(text, terms):
+            result.stylize("bold yellow", start, end)
+    elif terms and plain:
+        # No color to carry the meaning: mark matches with asterisks instead.
+        spans = highlight_spans(text, terms)
+        if spans:
+            out, last = [], 0
+            for start, end in spans:
+                out += [text[last:start], "*", text[start:end], "*"]
+                last = end
+            out.append(text[last:])
+            result = Text("".join(out))
+    return result

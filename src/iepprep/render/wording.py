@@ -1,0 +1,87 @@
+"""Sentences shared by every output format, so each says the same thing."""
+
+from __future__ import annotations
+
+from iepprep.core.content import Phase
+from iepprep.core.dates import days_until, long_date
+from iepprep.core.plan import ChecklistItem, Plan
+from iepprep.core.profile import label
+from iepprep.render.safety import clean, one_line
+
+PARENT_CENTER_URL = "https://www.parentcenterhub.org/find-your-center/"
+ARTICLE = '"21 Things You Should Know As A Mom In Your First IEP Meeting"'
+NOT_LEGAL_ADVICE = (
+    "This is not legal advice. Rules differ by state: check your state's procedural "
+    "safeguards notice, or ask your state's parent center (" + PARENT_CENTER_URL + ")."
+)
+SOURCES_NOTE = (
+    'Items marked "from parents" paraphrase advice from parents quoted in '
+    + ARTICLE
+    + ". Others were added by iepprep from parent centers and the federal IDEA "
+    "regulations (34 CFR part 300). Read any tip in full: iepprep tips show ID."
+)
+
+
+def plan_title(plan: Plan) -> str:
+    name = plan.profile.child_name
+    return f"IEP meeting plan for {one_line(name)}" if name else "Your IEP meeting plan"
+
+
+def header_lines(plan: Plan) -> list[tuple[str, str]]:
+    """(label, value) pairs describing the meeting, for the top of the plan."""
+    p = plan.profile
+    lines: list[tuple[str, str]] = [("Meeting", label(p.meeting_type))]
+    if p.meeting_date:
+        lines.append(
+            (
+                "When",
+                f"{long_date(p.meeting_date)} ({days_until(p.meeting_date, today=plan.today)})",
+            )
+        )
+    else:
+        lines.append(("When", "date not given"))
+    school_bits = [one_line(p.school)] if p.school else []
+    school_bits.append(label(p.grade))
+    if p.schooling.value != "public":
+        school_bits.append(label(p.schooling))
+    if p.state_name:
+        school_bits.append(p.state_name)
+    lines.append(("School", ", ".join(school_bits)))
+    if p.attendees:
+        lines.append(("With you", ", ".join(label(a) for a in p.attendees)))
+    else:
+        lines.append(("With you", "nobody yet"))
+    if p.first_meeting:
+        lines.append(("First meeting", "yes"))
+    if p.other_language:
+        lines.append(("Language", p.language_name))
+    if p.worries:
+        lines.append(("Your worries", clean(p.worries)))
+    return lines
+
+
+def phase_title(phase: Phase) -> str:
+    return {
+        Phase.BEFORE: "Before the meeting",
+        Phase.DURING: "At the meeting",
+        Phase.AFTER: "After the meeting",
+    }[phase]
+
+
+def due_text(item: ChecklistItem, plan: Plan) -> str | None:
+    from iepprep.core.dates import short_date
+
+    if item.due is None:
+        return None
+    if item.phase is Phase.BEFORE and item.due <= plan.today:
+        return "as soon as you can"
+    return f"by {short_date(item.due)}"
+
+
+def source_bits(item: ChecklistItem) -> list[str]:
+    bits = [f"tip {item.id}", "from parents" if item.source == "article" else "added"]
+    if item.varies_by_state:
+        bits.append("rules vary by state")
+    if item.citation:
+        bits.append(item.citation)
+    return bits
