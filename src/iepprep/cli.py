@@ -24,6 +24,12 @@ from iepprep.errors import ExitCode, IepprepError, InputError
 P = ParamSpec("P")
 R = TypeVar("R")
 
+
+def examples(*lines: str) -> str:
+    """An --help epilog listing example command lines, kept as written (no rewrapping)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 app = typer.Typer(
     name="iepprep",
     help=(
@@ -31,7 +37,11 @@ app = typer.Typer(
         "questions to ask, and tips from parents who have been there. "
         "Everything stays on this computer."
     ),
-    epilog="Start here: iepprep plan    (or try: iepprep plan --example)",
+    epilog=(
+        "\b\nStart here:\n  iepprep plan             answer a few questions, get your plan\n"
+        "  iepprep plan --example   see a plan for an example family\n"
+        "  iepprep tips search sign find tips by keyword"
+    ),
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -40,6 +50,7 @@ app = typer.Typer(
 )
 tips_app = typer.Typer(
     help="Search, list and read the tips.",
+    epilog=examples("iepprep tips search sign", "iepprep tips list --topic rights"),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
@@ -118,7 +129,7 @@ def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> 
     text.append(clean(message))
     if hint:
         text.append("\n" + clean(hint))
-    console.print(text)
+    console.print(text, soft_wrap=True)  # let the terminal wrap: paths stay whole
 
 
 def _info(message: str) -> None:
@@ -273,8 +284,11 @@ def _saved_profile(answers: dict[str, Any], number: int) -> Any:
 
 
 @app.command(
-    epilog="Examples:  iepprep plan | iepprep plan --answers family.yaml --format markdown "
-    "-o plan.md | iepprep plan --example",
+    epilog=examples(
+        "iepprep plan",
+        "iepprep plan --example",
+        "iepprep plan --answers family.yaml --format markdown --output plan.md",
+    ),
 )
 @friendly_errors
 def plan(
@@ -382,7 +396,9 @@ class PhaseChoice(StrEnum):
     AFTER = "after"
 
 
-@app.command(epilog="Examples:  iepprep checklist | iepprep checklist --phase before -o list.md")
+@app.command(
+    epilog=examples("iepprep checklist", "iepprep checklist --phase before --output list.md")
+)
 @friendly_errors
 def checklist(
     ctx: typer.Context,
@@ -427,7 +443,7 @@ def checklist(
     )
 
 
-@app.command(epilog="Examples:  iepprep questions | iepprep questions --all --format markdown")
+@app.command(epilog=examples("iepprep questions", "iepprep questions --all --format markdown"))
 @friendly_errors
 def questions(
     ctx: typer.Context,
@@ -472,7 +488,7 @@ def questions(
 
 @tips_app.command(
     "search",
-    epilog="Examples:  iepprep tips search signing | iepprep tips search they rush us --explain",
+    epilog=examples("iepprep tips search signing", "iepprep tips search they rush us --explain"),
 )
 @friendly_errors
 def tips_search(
@@ -510,7 +526,7 @@ def tips_search(
 
 
 @tips_app.command(
-    "list", epilog="Examples:  iepprep tips list --phase during | iepprep tips list --topic rights"
+    "list", epilog=examples("iepprep tips list --phase during", "iepprep tips list --topic rights")
 )
 @friendly_errors
 def tips_list(
@@ -548,7 +564,7 @@ def tips_list(
     )
 
 
-@tips_app.command("show", epilog="Example:  iepprep tips show take-it-home-before-signing")
+@tips_app.command("show", epilog=examples("iepprep tips show take-it-home-before-signing"))
 @friendly_errors
 def tips_show(
     ctx: typer.Context,

@@ -37,8 +37,8 @@ class QuestionaryPrompter:
         import questionary
 
         style = questionary.Style([("instruction", "italic"), ("qmark", "bold")])
-        message = ask.ask
-        instruction = f"({ask.why})" if ask.why else None
+        # The reason goes on its own line: beside a long question it wraps mid-word.
+        message = f"{ask.ask}\n  ({ask.why})\n " if ask.why else ask.ask
         if ask.kind == "select":
             choices = [questionary.Choice(title, value=value) for title, value in ask.choices()]
             return questionary.select(
@@ -46,7 +46,7 @@ class QuestionaryPrompter:
                 choices=choices,
                 default=default,
                 style=style,
-                instruction=instruction,
+                instruction="(arrow keys, then Enter)",
                 **self._kwargs,
             ).unsafe_ask()
         if ask.kind == "multiselect":
@@ -56,15 +56,11 @@ class QuestionaryPrompter:
                 for title, value in ask.choices()
             ]
             return questionary.checkbox(
-                message, choices=choices, style=style, instruction=instruction, **self._kwargs
+                message, choices=choices, style=style, instruction=" ", **self._kwargs
             ).unsafe_ask()
         if ask.kind == "confirm":
             return questionary.confirm(
-                message,
-                default=bool(default),
-                style=style,
-                instruction=instruction,
-                **self._kwargs,
+                message, default=bool(default), style=style, **self._kwargs
             ).unsafe_ask()
         shown_default = "" if default is None else str(default)
 
@@ -72,8 +68,6 @@ class QuestionaryPrompter:
             problem = check(ask, text, today=today)
             return True if problem is None else problem
 
-        if ask.why:
-            message = f"{message}\n  ({ask.why})\n "
         return questionary.text(
             message, default=shown_default, validate=validate, style=style, **self._kwargs
         ).unsafe_ask()

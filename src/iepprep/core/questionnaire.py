@@ -144,6 +144,10 @@ def run_interview(
         defaults = {**(previous or {}), **answers}
         if ask.key == "first_meeting" and previous and "first_meeting" in previous:
             default = previous["first_meeting"]
+        elif ask.kind in ("text", "date"):
+            # Pre-fill only what the parent typed before; a model default such as
+            # "en" would be edited into ("enSpanish") rather than replaced.
+            default = (previous or {}).get(ask.key)
         else:
             default = default_for(ask, defaults)
         raw = prompter.ask(ask, default=default, today=today)

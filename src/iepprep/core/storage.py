@@ -171,6 +171,7 @@ class PlanStore:
         }
         path = self._path(number)
         try:
+            ensure_private_dir(self.home)
             write_private_file(path, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
         except OSError as exc:
             raise StorageError(

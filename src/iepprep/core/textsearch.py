@@ -189,7 +189,7 @@ class SearchIndex:
         return list(self._idf)
 
     def _expand(self, query: str) -> list[_QueryTerm]:
-        query_words = [w for w in words(query) if w not in STOPWORDS] or words(query)
+        query_words = [w for w in words(query) if w not in STOPWORDS]
         query_stems = [stem(w) for w in query_words]
         terms: list[_QueryTerm] = []
         for word, term in zip(query_words, query_stems, strict=True):

@@ -38,7 +38,7 @@ class TextRenderer:
             self.console.print(Text(title.upper(), style="bold"))
 
     def paragraph(self, text: str, style: str = "") -> None:
-        self.console.print(Text(clean(text), style="" if self.plain else style))
+        self.hanging("", Text(clean(text), style="" if self.plain else style))
 
     def line(self, text: Text) -> None:
         self.console.print(text)
@@ -100,6 +100,8 @@ class TextRenderer:
         topic = None
         for number, question in enumerate(questions, start=1):
             if question.topic != topic:
+                if topic is not None:
+                    self.console.print()
                 topic = question.topic
                 self.console.print(
                     Text(one_line(question.topic_title), style="" if self.plain else "bold")

@@ -1,0 +1,69 @@
+"""The data files ship inside the package, and the CLI imports lightly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_FILES = ["tips.yaml", "questions.yaml", "questionnaire.yaml", "synonyms.yaml", "example.yaml"]
+
+
+def test_importing_the_cli_loads_no_prompt_libraries() -> None:
+    code = (
+        "import sys, iepprep.cli; "
+        "print(sorted(m for m in ('questionary', 'prompt_toolkit', 'rich.console', 'yaml', "
+        "'pydantic') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "questionary" not in out.stdout and "prompt_toolkit" not in out.stdout
+
+
+def test_python_dash_m_works() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "iepprep", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 0 and result.stdout.startswith("iepprep ")
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("hatchling")
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(out), str(ROOT)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    return next(out.glob("iepprep-*.whl"))
+
+
+def test_wheel_contains_the_data(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    for name in DATA_FILES:
+        assert f"iepprep/data/{name}" in names
+
+
+def test_installed_wheel_finds_its_data_from_another_folder(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import iepprep.core.library as l; "
+        "lib = l.load_library(); print(l.__file__, len(lib.tips))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(target)], cwd=elsewhere, capture_output=True,
+        text=True, check=True,
+    )  # fmt: skip
+    location, count = out.stdout.split()
+    assert location.startswith(str(target)) and int(count) >= 40

@@ -1,0 +1,96 @@
+"""Search finds what a worried parent types, best first."""
+
+from __future__ import annotations
+
+import pytest
+
+from iepprep.core.library import Library
+from iepprep.core.search import search_tips, suggest
+from iepprep.core.textsearch import SearchIndex, highlight_spans, stem
+
+
+def top(library: Library, query: str, n: int = 3) -> list[str]:
+    return [hit.tip.id for hit in search_tips(library, query, limit=n)]
+
+
+def test_word_forms_find_the_same_tips(library: Library) -> None:
+    assert stem("signing") == stem("signed") == stem("sign")
+    assert top(library, "sign") == top(library, "signing") == top(library, "SIGNED")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("sign", {"dont-sign-if-not-satisfied", "take-it-home-before-signing"}),
+        ("interpreter", {"ask-for-an-interpreter"}),
+        ("they rush us", {"dont-let-them-rush"}),
+        ("take it home", {"take-it-home-before-signing"}),
+        ("IEE", {"consider-an-iee"}),
+        ("lawyer", {"when-you-disagree", "consider-an-advocate"}),
+        ("advocat", {"consider-an-advocate"}),
+        ("homeschool", {"services-outside-public-school"}),
+        ("coffee", {"bring-snacks"}),
+        ("manifestation", {"learn-manifestation-determination"}),
+        ("photo", {"bring-a-photo"}),
+        ("evalution report", {"request-evaluation-report", "understand-the-evaluation"}),
+    ],
+)
+def test_the_right_tip_is_near_the_top(library: Library, query: str, expected: set[str]) -> None:
+    assert expected & set(top(library, query)), (query, top(library, query))
+
+
+def test_title_matches_outrank_body_matches() -> None:
+    index = SearchIndex(
+        [
+            ("body", {"title": "Other things", "body": "bring a photo of your child"}),
+            ("title", {"title": "Bring a photo", "body": "something else entirely here"}),
+        ],
+        field_weights={"title": 2.5, "body": 1.0},
+    )
+    assert [hit.id for hit in index.search("photo")] == ["title", "body"]
+
+
+def test_results_are_ranked_by_score(library: Library) -> None:
+    hits = search_tips(library, "meeting notes", limit=None)
+    scores = [hit.score for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert len(hits) > 3
+
+
+def test_nothing_found(library: Library) -> None:
+    assert search_tips(library, "xylophone") == []
+    assert search_tips(library, "the and of") == []
+
+
+def test_suggestions_for_near_misses(library: Library) -> None:
+    assert suggest(library, "interprter")
+
+
+def test_highlight_spans_mark_word_forms() -> None:
+    text = "Sign nothing; signing can wait. Design matters."
+    spans = highlight_spans(text, {stem("sign")})
+    assert [text[a:b] for a, b in spans] == ["Sign", "signing"]
+
+
+def test_cli_search_json_contract(run) -> None:
+    result = run("tips", "search", "signing", "--format", "json")
+    assert result.exit_code == 0
+    import json
+
+    data = json.loads(result.stdout)
+    assert data and {"id", "title", "body", "phase", "topics", "score"} <= set(data[0])
+    assert data[0]["score"] >= data[-1]["score"]
+
+
+def test_cli_nothing_found_is_kind_and_exits_0(run) -> None:
+    result = run("tips", "search", "xylophone")
+    assert result.exit_code == 0
+    assert "No tips found" in result.stdout
+    assert "topics" in result.stdout
+
+
+def test_cli_search_highlights_on_a_terminal(run) -> None:
+    result = run("tips", "search", "sign", env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in result.stdout  # styled when the terminal can show it
+    plain = run("tips", "search", "sign", "--format", "text")
+    assert "\x1b[" not in plain.stdout
