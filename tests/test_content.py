@@ -14,7 +14,15 @@ DATA = files("iepprep").joinpath("data")
 def all_shipped_text() -> str:
     return "\n".join(
         DATA.joinpath(name).read_text(encoding="utf-8")
-        for name in ("tips.yaml", "questions.yaml", "questionnaire.yaml", "synonyms.yaml")
+        for name in (
+            "tips.yaml",
+            "questions.yaml",
+            "questionnaire.yaml",
+            "synonyms.yaml",
+            "glossary.yaml",
+            "rights.yaml",
+            "states.yaml",
+        )
     )
 
 

@@ -231,14 +231,14 @@ def _emit(ctx: typer.Context, fmt: Format, output: Path | None, build: dict[Form
     producer = build[fmt]
     if fmt is Format.TEXT:
         from iepprep.render.console import file_console, make_console, plain_requested
-        from iepprep.render.text import TextRenderer
+        from iepprep.render.text import ReferenceRenderer
 
         if output is None:
             plain = plain_requested(settings.plain)
-            producer(TextRenderer(make_console(plain=plain), plain=plain))
+            producer(ReferenceRenderer(make_console(plain=plain), plain=plain))
             return
         console, buffer = file_console()
-        producer(TextRenderer(console, plain=True))
+        producer(ReferenceRenderer(console, plain=True))
         content: str = buffer.getvalue()
     else:
         content = producer()
@@ -255,6 +255,21 @@ def _load_library(ctx: typer.Context) -> Any:
     from iepprep.core.library import load_library
 
     return load_library(_settings(ctx).tips_files)
+
+
+def _make_plan(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:
+    """The plan, with jargon explained, words to know and state notes."""
+    from iepprep.core.planner import make_plan
+    from iepprep.core.reference import load_glossary, load_states
+
+    return make_plan(
+        profile,
+        _load_library(ctx),
+        today=today(),
+        generic=generic,
+        glossary=load_glossary(),
+        states=load_states(),
+    )
 
 
 def _profile_for_reading(answers: Path | None) -> tuple[Any, bool]:
@@ -312,7 +327,6 @@ def plan(
     on this computer so other commands can use them.
     """
     from iepprep.core.answers import example_profile, load_answers
-    from iepprep.core.planner import make_plan
     from iepprep.core.storage import PlanStore
 
     chosen = [
@@ -326,8 +340,6 @@ def plan(
     ]
     if len(chosen) > 1:
         raise InputError(f"Use only one of {' and '.join(chosen)}.")
-    day = today()
-    library = _load_library(ctx)
     store = PlanStore()
     save = not no_save
     if example:
@@ -338,8 +350,8 @@ def plan(
         saved = _find_saved(store, from_saved)
         profile, save = _saved_profile(saved.answers, saved.number), False
     else:
-        profile = _interview(day)
-    result = make_plan(profile, library, today=day)
+        profile = _interview(today())
+    result = _make_plan(ctx, profile)
     if save:
         saved = store.save(profile.answers())
         _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
@@ -417,11 +429,10 @@ def checklist(
     Uses your last saved plan, or --answers FILE, or else a general first-meeting plan.
     """
     from iepprep.core.content import Phase
-    from iepprep.core.planner import make_plan
     from iepprep.render import jsondata, markdown
 
     profile, generic = _profile_for_reading(answers)
-    result = make_plan(profile, _load_library(ctx), today=today(), generic=generic)
+    result = _make_plan(ctx, profile, generic=generic)
     phases = [Phase(phase.value)] if phase else list(Phase)
     items = [item for item in result.checklist if item.phase in phases]
 
@@ -461,10 +472,9 @@ def questions(
     from iepprep.core import planner
     from iepprep.render import jsondata, markdown
 
-    library = _load_library(ctx)
     profile, generic = _profile_for_reading(answers)
-    result = planner.make_plan(profile, library, today=today(), generic=generic)
-    chosen = planner.all_questions(library) if all_questions else result.questions
+    result = _make_plan(ctx, profile, generic=generic)
+    chosen = planner.all_questions(_load_library(ctx)) if all_questions else result.questions
 
     def as_text(r: Any) -> None:
         r.plan_header(result)
@@ -479,6 +489,126 @@ def questions(
             Format.TEXT: as_text,
             Format.MARKDOWN: lambda: markdown.questions_only(result, chosen),
             Format.JSON: lambda: jsondata.dumps([q.model_dump(mode="json") for q in chosen]),
+        },
+    )
+
+
+# --------------------------------------------------------------- words and rights
+
+
+@app.command(
+    epilog=examples(
+        "iepprep glossary", "iepprep glossary fape", "iepprep glossary least restrictive"
+    )
+)
+@friendly_errors
+def glossary(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(help="A word or acronym to explain (leave out to list them all)."),
+    ] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Explain the words and acronyms used at IEP meetings, in plain language."""
+    from iepprep.core.reference import load_glossary
+    from iepprep.errors import NotFoundError
+    from iepprep.render import jsondata, markdown
+
+    book = load_glossary()
+    chosen_format = _pick_format(fmt, output)
+    if not words:
+        entries = sorted(book.terms, key=lambda e: e.term.lower())
+        _emit(
+            ctx,
+            chosen_format,
+            output,
+            {
+                Format.TEXT: lambda r: r.glossary(entries),
+                Format.MARKDOWN: lambda: markdown.glossary(entries),
+                Format.JSON: lambda: jsondata.dumps([e.json_data() for e in entries]),
+            },
+        )
+        return
+    query = " ".join(words)
+    entry = book.get(query)
+    if entry is None:
+        matches = book.search(query, limit=1)
+        from iepprep.core.reference import normalize
+
+        # A search hit counts only if every word asked for is in one of its names.
+        wanted = set(normalize(query).split())
+        if matches and wanted <= set(normalize(" ".join(matches[0].names)).split()):
+            entry = matches[0]
+    if entry is None:
+        suggestions = book.suggestions(query)
+        if chosen_format is Format.TEXT and output is None:
+            _emit(
+                ctx,
+                Format.TEXT,
+                None,
+                {Format.TEXT: lambda r: r.not_in_glossary(query, suggestions)},
+            )
+            raise typer.Exit(int(ExitCode.NOT_FOUND))
+        hint = f"Closest: {', '.join(suggestions)}." if suggestions else None
+        raise NotFoundError(f"{query!r} is not in the glossary.", hint=hint)
+    found = entry
+    _emit(
+        ctx,
+        chosen_format,
+        output,
+        {
+            Format.TEXT: lambda r: r.glossary_entry(found),
+            Format.MARKDOWN: lambda: markdown.glossary([found], title=found.term),
+            Format.JSON: lambda: jsondata.dumps(found.json_data()),
+        },
+    )
+
+
+@app.command(epilog=examples("iepprep rights", "iepprep rights --state CA --format markdown"))
+@friendly_errors
+def rights(
+    ctx: typer.Context,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state",
+            "-s",
+            help="Add notes for this state (like CA or California).",
+            metavar="STATE",
+        ),
+    ] = None,
+    answers: AnswersOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Your key rights under IDEA, in plain words, each with where the law says it.
+
+    Adds what differs in your state: from --state, else your answers or saved plan.
+    Not legal advice.
+    """
+    from iepprep.core.datafiles import validate
+    from iepprep.core.planner import state_notes
+    from iepprep.core.profile import Profile
+    from iepprep.core.reference import load_rights, load_states
+
+    if state is not None:
+        profile = validate(Profile, {"state": state}, name="--state", error=InputError)
+    else:
+        profile, _ = _profile_for_reading(answers)
+    notes = state_notes(profile, load_states())
+    items = load_rights()
+    from iepprep.render import jsondata, markdown
+
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: lambda r: r.rights(items, notes),
+            Format.MARKDOWN: lambda: markdown.rights(items, notes),
+            Format.JSON: lambda: jsondata.dumps([right.json_data() for right in items]),
         },
     )
 

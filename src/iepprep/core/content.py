@@ -47,7 +47,8 @@ class Applies(Strict):
     """Which families a tip or question is for. Every condition given must hold.
 
     List conditions match when the family's answer is one of the values (for the
-    list answers, when any of them is). An empty `Applies` matches everyone.
+    list answers, when any of them is). `any_of` adds alternatives: at least one
+    must match. An empty `Applies` matches everyone.
     """
 
     first_meeting: bool | None = None
@@ -61,9 +62,12 @@ class Applies(Strict):
     missing_documents: list[Document] | None = None
     other_language: bool | None = None
     has_state: bool | None = None
+    any_of: list[Applies] | None = None  # at least one of these must match too
 
     def matches(self, profile: Profile) -> bool:
         checks: list[bool] = []
+        if self.any_of is not None:
+            checks.append(any(option.matches(profile) for option in self.any_of))
         if self.first_meeting is not None:
             checks.append(profile.first_meeting == self.first_meeting)
         if self.meeting_type is not None:

@@ -36,6 +36,29 @@ class PlanQuestion(BaseModel):
     priority: int
 
 
+class PlanWord(BaseModel):
+    """A word the family may hear at the meeting, with its plain meaning."""
+
+    model_config = ConfigDict(frozen=True)
+
+    term: str
+    expansion: str | None
+    definition: str
+    citation: str | None = None
+
+
+class StateNotes(BaseModel):
+    """What differs in the family's state, or an honest 'we have no notes'."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    name: str
+    known: bool
+    meeting_name: str | None = None
+    notes: list[dict[str, str | None]] = []
+
+
 class Plan(BaseModel):
     """What `iepprep plan` shows. Its JSON form is a contract (see the README)."""
 
@@ -46,6 +69,8 @@ class Plan(BaseModel):
     checklist: list[ChecklistItem]
     questions: list[PlanQuestion]
     notices: list[str]
+    words: list[PlanWord] = []
+    state: StateNotes | None = None
     generic: bool = False  # True when no answers were given and a first-meeting plan is shown
 
     def phase(self, phase: Phase) -> list[ChecklistItem]:
@@ -62,5 +87,7 @@ class Plan(BaseModel):
             "checklist": [item.model_dump(mode="json") for item in self.checklist],
             "questions": [question.model_dump(mode="json") for question in self.questions],
             "notices": list(self.notices),
+            "words": [word.model_dump(mode="json") for word in self.words],
+            "state": self.state.model_dump(mode="json") if self.state else None,
             "generated": self.today.isoformat(),
         }

@@ -13,8 +13,9 @@ import datetime as dt
 from iepprep.core.content import Phase, Tip
 from iepprep.core.dates import long_date
 from iepprep.core.library import Library
-from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion
+from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
 from iepprep.core.profile import Profile
+from iepprep.core.reference import Glossary, StateInfo
 
 # How many checklist lines each phase may hold; tailored tips may exceed it.
 PHASE_LIMITS = {Phase.BEFORE: 12, Phase.DURING: 11, Phase.AFTER: 9}
@@ -145,7 +146,32 @@ def notices_for(profile: Profile, today: dt.date) -> list[str]:
     return notices
 
 
-def make_plan(profile: Profile, library: Library, *, today: dt.date, generic: bool = False) -> Plan:
+def state_notes(profile: Profile, states: dict[str, StateInfo]) -> StateNotes | None:
+    if profile.state is None or profile.state_name is None:
+        return None
+    info = states.get(profile.state)
+    if info is None:
+        return StateNotes(code=profile.state, name=profile.state_name, known=False)
+    return StateNotes(
+        code=profile.state,
+        name=profile.state_name,
+        known=True,
+        meeting_name=info.meeting_name,
+        notes=[note.model_dump(mode="json") for note in info.notes],
+    )
+
+
+def make_plan(
+    profile: Profile,
+    library: Library,
+    *,
+    today: dt.date,
+    generic: bool = False,
+    glossary: Glossary | None = None,
+    states: dict[str, StateInfo] | None = None,
+) -> Plan:
+    """The plan for `profile`. With a glossary, acronyms are spelled out on first use
+    and the plan ends with the words this family may hear."""
     tips = select_tips(profile, library)
     notices = notices_for(profile, today)
     if generic:
@@ -154,14 +180,24 @@ def make_plan(profile: Profile, library: Library, *, today: dt.date, generic: bo
             "No answers saved yet, so this is a general plan for a first IEP meeting. "
             "Run iepprep plan to make one for your child.",
         )
-    return Plan(
+    plan = Plan(
         profile=profile,
         today=today,
         checklist=checklist_for(profile, tips, today),
         questions=questions_for(profile, library),
         notices=notices,
         generic=generic,
+        state=state_notes(profile, states) if states is not None else None,
     )
+    if glossary is None:
+        return plan
+    from iepprep.core.jargon import explain_plan
+
+    words = [
+        PlanWord(term=e.term, expansion=e.expansion, definition=e.definition, citation=e.citation)
+        for e in glossary.words_for(profile)
+    ]
+    return explain_plan(plan, glossary).model_copy(update={"words": words})
 
 
 GENERIC_PROFILE = Profile.model_validate({"first_meeting": True, "meeting_type": "initial"})

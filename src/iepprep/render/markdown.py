@@ -10,7 +10,8 @@ import re
 from collections.abc import Sequence
 
 from iepprep.core.content import Phase, Tip
-from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion
+from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
+from iepprep.core.reference import GlossaryTerm, Right
 from iepprep.core.search import TipHit
 from iepprep.render import wording
 from iepprep.render.safety import one_line
@@ -36,6 +37,9 @@ def plan(plan: Plan, *, parts: Sequence[str] = ("checklist", "questions")) -> st
             out += checklist_section(plan, phase)
     if "questions" in parts:
         out += questions_section(plan.questions)
+    out += words_section(plan.words)
+    if plan.state:
+        out += state_section(plan.state)
     out += footer()
     return "\n".join(out).rstrip() + "\n"
 
@@ -126,4 +130,70 @@ def search_results(query: str, hits: Sequence[TipHit]) -> str:
         out += tip_block(hit.tip, hit.score)
     if not hits:
         out.append("No tips found.")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def words_section(words: Sequence[PlanWord]) -> list[str]:
+    if not words:
+        return []
+    out = ["## Words you may hear", ""]
+    for word in words:
+        name = escape(word.term) + (f" ({escape(word.expansion)})" if word.expansion else "")
+        out.append(f"- **{name}**: {escape(word.definition)}")
+    return [*out, ""]
+
+
+def state_section(state: StateNotes, level: int = 2) -> list[str]:
+    out = [f"{'#' * level} In {escape(state.name)}", ""]
+    if not state.known:
+        out.append(
+            escape(
+                f"We have no notes for {state.name} yet, so we won't guess. Read your "
+                "state's procedural safeguards notice, or ask your state's parent center "
+                f"({wording.PARENT_CENTER_URL})."
+            )
+        )
+        return [*out, ""]
+    if state.meeting_name:
+        out.append(f"- The meeting is called: {escape(state.meeting_name)}.")
+    for note in state.notes:
+        where = " · ".join(x for x in (note.get("citation"), note.get("source")) if x)
+        out.append(f"- {escape(note['text'] or '')} _({escape(where)})_")
+    return [*out, "", f"_{escape(wording.VERIFY_STATE)}_", ""]
+
+
+def glossary(entries: Sequence[GlossaryTerm], title: str = "Glossary") -> str:
+    out = [f"# {escape(title)}", ""]
+    for entry in entries:
+        out += [f"## {escape(entry.heading)}", "", escape(entry.definition), ""]
+        if entry.example:
+            out += [f"_Example: {escape(entry.example)}_", ""]
+        extras = []
+        if entry.see_also:
+            extras.append("See also: " + ", ".join(map(escape, entry.see_also)))
+        if entry.citation:
+            extras.append("Law: " + escape(entry.citation))
+        if entry.source:
+            extras.append(f"Source: <{entry.source}>")
+        if extras:
+            out += ["  \n".join(extras), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def rights(rights: Sequence[Right], state: StateNotes | None) -> str:
+    out = ["# Your key rights under IDEA", "", escape(wording.RIGHTS_INTRO), ""]
+    for right in rights:
+        out += [
+            f"## {escape(right.title)}",
+            "",
+            escape(right.text),
+            "",
+            f"_{escape(right.citation)}_",
+        ]
+        if right.varies_by_state and right.state_note:
+            out[-1] += f"  \n_Varies by state: {escape(right.state_note)}_"
+        out.append("")
+    if state:
+        out += state_section(state)
+    out += ["---", "", f"**{escape(wording.NOT_LEGAL_ADVICE)}**"]
     return "\n".join(out).rstrip() + "\n"

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from iepprep.core.content import Phase, Tip
-from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion
+from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
+from iepprep.core.reference import GlossaryTerm, Right
 from iepprep.core.search import TipHit
 from iepprep.core.textsearch import highlight_spans
 from iepprep.render import wording
@@ -64,7 +65,42 @@ class TextRenderer:
                 self.checklist_phase(plan, phase)
         if "questions" in parts:
             self.questions(plan.questions)
+        if plan.words:
+            self.words(plan.words)
+        if plan.state:
+            self.state(plan.state)
         self.footer()
+
+    def words(self, words: Sequence[PlanWord]) -> None:
+        self.heading("Words you may hear")
+        for word in words:
+            title = Text(one_line(word.term), style="" if self.plain else "bold")
+            if word.expansion:
+                title.append(f" ({one_line(word.expansion)})")
+            self.hanging("", title)
+            self.hanging("    ", Text(one_line(word.definition)))
+        self.console.print(Text("More words: iepprep glossary", style=self._dim()))
+
+    def state(self, state: StateNotes) -> None:
+        self.heading(f"In {state.name}")
+        if not state.known:
+            self.paragraph(
+                f"We have no notes for {state.name} yet, so we won't guess. Your state may "
+                "have its own rules and timelines: read its procedural safeguards notice, or "
+                f"ask your state's parent center ({wording.PARENT_CENTER_URL})."
+            )
+            return
+        if state.meeting_name:
+            self.hanging("  ", Text(f"The meeting is called: {state.meeting_name}."))
+        for note in state.notes:
+            body = Text(one_line(note["text"] or ""))
+            source = note.get("source")
+            where = " · ".join(
+                x for x in (note.get("citation"), wording.site(source) if source else None) if x
+            )
+            body.append("\n" + where, style=self._dim())
+            self.hanging("  - ", body)
+        self.paragraph(wording.VERIFY_STATE, style="dim")
 
     def plan_header(self, plan: Plan) -> None:
         self.console.print(Text(wording.plan_title(plan), style="" if self.plain else "bold"))
@@ -185,7 +221,7 @@ class TextRenderer:
             ),
         ]
         if tip.source.url:
-            rows.append(("Link", tip.source.url))
+            rows.append(("Link", wording.site(tip.source.url)))
         if tip.citation:
             rows.append(("Law", tip.citation))
         if tip.varies_by_state:
@@ -193,6 +229,8 @@ class TextRenderer:
         rows.append(("Id", tip.id))
         for name, value in rows:
             self.hanging(f"{name}:", Text(one_line(value)), indent=8)
+        if tip.source.url:  # whole, on its own line, so it can be copied or clicked
+            self.console.print(Text(tip.source.url, style=self._dim()), soft_wrap=True)
 
 
 def _highlighted(text: str, terms: set[str] | None, *, plain: bool, base: str) -> Text:
@@ -211,3 +249,58 @@ def _highlighted(text: str, terms: set[str] | None, *, plain: bool, base: str) -
             out.append(text[last:])
             result = Text("".join(out))
     return result
+
+
+class ReferenceRenderer(TextRenderer):
+    """Glossary and rights, as text."""
+
+    def glossary_entry(self, entry: GlossaryTerm, *, full: bool = True) -> None:
+        title = Text(entry.term, style="" if self.plain else "bold")
+        if entry.expansion:
+            title.append(f" ({entry.expansion})")
+        self.hanging("", title)
+        self.hanging("    ", Text(one_line(entry.definition)))
+        if not full:
+            return
+        rows: list[tuple[str, str]] = []
+        if entry.example:
+            rows.append(("Example", entry.example))
+        if entry.see_also:
+            rows.append(("See also", ", ".join(entry.see_also)))
+        if entry.citation:
+            rows.append(("Law", entry.citation))
+        if entry.source:
+            rows.append(("Source", wording.site(entry.source)))
+        if entry.varies_by_state:
+            rows.append(("Note", "this differs by state"))
+        for name, value in rows:
+            self.hanging(f"    {name}:", Text(one_line(value)), indent=14)
+
+    def glossary(self, entries: Sequence[GlossaryTerm]) -> None:
+        for entry in entries:
+            self.glossary_entry(entry, full=False)
+        self.console.print()
+        self.paragraph("More about one word: iepprep glossary WORD", style="dim")
+
+    def not_in_glossary(self, query: str, suggestions: Sequence[str]) -> None:
+        self.console.print(Text(f"\u201c{one_line(query)}\u201d is not in the glossary."))
+        if suggestions:
+            self.console.print(Text("Closest: " + ", ".join(suggestions)))
+        self.console.print(Text("See every word: iepprep glossary", style=self._dim()))
+
+    def rights(self, rights: Sequence[Right], state: StateNotes | None) -> None:
+        self.console.print(Text("Your key rights under IDEA", style="" if self.plain else "bold"))
+        self.paragraph(wording.RIGHTS_INTRO)
+        for right in rights:
+            self.console.print()
+            self.hanging("", Text(one_line(right.title), style="" if self.plain else "bold"))
+            body = Text(one_line(right.text))
+            meta = right.citation
+            if right.varies_by_state and right.state_note:
+                meta += " · varies by state: " + right.state_note
+            body.append("\n" + one_line(meta), style=self._dim())
+            self.hanging("    ", body)
+        if state:
+            self.state(state)
+        self.console.print()
+        self.paragraph(wording.NOT_LEGAL_ADVICE)

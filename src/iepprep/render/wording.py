@@ -14,12 +14,29 @@ NOT_LEGAL_ADVICE = (
     "This is not legal advice. Rules differ by state: check your state's procedural "
     "safeguards notice, or ask your state's parent center (" + PARENT_CENTER_URL + ")."
 )
+VERIFY_STATE = (
+    "Verify with your state's procedural safeguards notice or your parent center: "
+    "rules change, and these notes are a starting point."
+)
+RIGHTS_INTRO = (
+    "These are federal rights under the Individuals with Disabilities Education Act, "
+    "with the regulation each comes from (34 CFR part 300). Your state may add more, "
+    "and sets some timelines of its own."
+)
 SOURCES_NOTE = (
     'Items marked "from parents" paraphrase advice from parents quoted in '
     + ARTICLE
     + ". Others were added by iepprep from parent centers and the federal IDEA "
     "regulations (34 CFR part 300). Read any tip in full: iepprep tips show ID."
 )
+
+
+def site(url: str) -> str:
+    """'specialedstartguide.com' for a long address: short enough for a printed line."""
+    from urllib.parse import urlparse
+
+    host = urlparse(url).netloc or url
+    return host.removeprefix("www.")
 
 
 def plan_title(plan: Plan) -> str:
