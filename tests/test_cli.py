@@ -25,7 +25,7 @@ def test_version(run) -> None:
 @pytest.mark.parametrize(
     "command",
     [[], ["plan"], ["checklist"], ["questions"], ["tips"], ["tips", "search"],
-     ["tips", "list"], ["tips", "show"], ["glossary"], ["rights"]],
+     ["tips", "list"], ["tips", "show"], ["glossary"], ["rights"], ["history"], ["forget"]],
 )  # fmt: skip
 def test_every_command_has_help_with_an_example(run, command: list[str]) -> None:
     for flag in ("-h", "--help"):

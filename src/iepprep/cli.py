@@ -62,6 +62,14 @@ class Format(StrEnum):
     TEXT = "text"
     MARKDOWN = "markdown"
     JSON = "json"
+    HTML = "html"
+    PDF = "pdf"
+    ICS = "ics"
+
+
+class Paper(StrEnum):
+    LETTER = "letter"
+    A4 = "a4"
 
 
 SUFFIX_FORMATS = {
@@ -69,7 +77,12 @@ SUFFIX_FORMATS = {
     ".md": Format.MARKDOWN,
     ".markdown": Format.MARKDOWN,
     ".json": Format.JSON,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".pdf": Format.PDF,
+    ".ics": Format.ICS,
 }
+BINARY_FORMATS = {Format.PDF}
 
 
 class Settings:
@@ -190,10 +203,15 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format: text, markdown or json.",
+        help="Output format: text, markdown or json (plans also: html, pdf, ics). "
+        "With --output, the file's extension picks it.",
         case_sensitive=False,
         show_default=False,
     ),
+]
+PaperOption = Annotated[
+    Paper,
+    typer.Option("--paper", help="Paper size for PDF: letter or a4.", case_sensitive=False),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -228,6 +246,13 @@ def _pick_format(fmt: Format | None, output: Path | None) -> Format:
 def _emit(ctx: typer.Context, fmt: Format, output: Path | None, build: dict[Format, Any]) -> None:
     """Write one result in the chosen format, to the screen or to --output."""
     settings = _settings(ctx)
+    if fmt not in build:
+        offered = ", ".join(f.value for f in build)
+        raise InputError(f"This command cannot write {fmt.value}; it can write {offered}.")
+    if fmt in BINARY_FORMATS and output is None:
+        raise InputError(
+            f"A {fmt.value.upper()} file needs a name: add --output FILE.{fmt.value}",
+        )
     producer = build[fmt]
     if fmt is Format.TEXT:
         from iepprep.render.console import file_console, make_console, plain_requested
@@ -239,10 +264,12 @@ def _emit(ctx: typer.Context, fmt: Format, output: Path | None, build: dict[Form
             return
         console, buffer = file_console()
         producer(ReferenceRenderer(console, plain=True))
-        content: str = buffer.getvalue()
+        content: str | bytes = buffer.getvalue()
     else:
         content = producer()
     if output is None:
+        if isinstance(content, bytes):
+            content = content.decode("utf-8")
         typer.echo(content, nl=False)
     else:
         from iepprep.core.storage import write_output_file
@@ -316,9 +343,14 @@ def plan(
         str | None,
         typer.Option("--from", help="Re-open a saved plan: its number, or 'latest'.", metavar="N"),
     ] = None,
+    edit: Annotated[
+        bool,
+        typer.Option("--edit", help="Ask again, with your saved answers as the defaults."),
+    ] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Don't save the answers.")] = False,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Answer a few questions and get a plan made for your family.
 
@@ -334,7 +366,8 @@ def plan(
         for name, on in (
             ("--answers", answers is not None),
             ("--example", example),
-            ("--from", from_saved is not None),
+            ("--from", from_saved is not None and not edit),
+            ("--edit", edit and answers is not None),
         )
         if on
     ]
@@ -346,6 +379,10 @@ def plan(
         profile, save = example_profile(), False
     elif answers is not None:
         profile = load_answers(answers)
+    elif edit:
+        saved = _find_saved(store, from_saved or "latest")
+        _saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
+        profile = _interview(today(), previous=saved.answers)
     elif from_saved is not None:
         saved = _find_saved(store, from_saved)
         profile, save = _saved_profile(saved.answers, saved.number), False
@@ -357,16 +394,19 @@ def plan(
         _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
     elif example:
         _info("This is an example family; nothing was saved. Make your own: iepprep plan")
-    _emit_plan(ctx, result, fmt, output)
+    _emit_plan(ctx, result, fmt, output, paper)
 
 
-def _interview(day: dt.date) -> Any:
+def _interview(day: dt.date, previous: dict[str, Any] | None = None) -> Any:
     from iepprep.core.questionnaire import run_interview
     from iepprep.prompting import QuestionaryPrompter, require_terminal
 
     require_terminal()
-    _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
-    return run_interview(QuestionaryPrompter(), today=day)
+    if previous:
+        _info("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops.")
+    else:
+        _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
+    return run_interview(QuestionaryPrompter(), today=day, previous=previous)
 
 
 def _find_saved(store: Any, which: str) -> Any:
@@ -384,7 +424,9 @@ def _find_saved(store: Any, which: str) -> Any:
     return store.get(number)
 
 
-def _emit_plan(ctx: typer.Context, result: Any, fmt: Format | None, output: Path | None) -> None:
+def _emit_plan(
+    ctx: typer.Context, result: Any, fmt: Format | None, output: Path | None, paper: Paper
+) -> None:
     from iepprep.render import jsondata, markdown
 
     _emit(
@@ -395,8 +437,29 @@ def _emit_plan(ctx: typer.Context, result: Any, fmt: Format | None, output: Path
             Format.TEXT: lambda r: r.plan(result),
             Format.MARKDOWN: lambda: markdown.plan(result),
             Format.JSON: lambda: jsondata.dumps(result.to_json_data()),
+            Format.HTML: lambda: _html().plan(result),
+            Format.PDF: lambda: _pdf().plan(result, paper=paper.value),
+            Format.ICS: lambda: _ics().calendar(result),
         },
     )
+
+
+def _html() -> Any:
+    from iepprep.render import html
+
+    return html
+
+
+def _pdf() -> Any:
+    from iepprep.render import pdf
+
+    return pdf
+
+
+def _ics() -> Any:
+    from iepprep.render import ics
+
+    return ics
 
 
 # --------------------------------------------------------- checklist and questions
@@ -423,6 +486,7 @@ def checklist(
     answers: AnswersOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Print the checklist: before, at and after the meeting.
 
@@ -450,6 +514,13 @@ def checklist(
             Format.TEXT: as_text,
             Format.MARKDOWN: lambda: markdown.checklist_only(result, phases),
             Format.JSON: lambda: jsondata.dumps([i.model_dump(mode="json") for i in items]),
+            Format.HTML: lambda: _html().checklist_only(result, phases),
+            Format.PDF: lambda: _pdf().checklist_only(result, phases, paper=paper.value),
+            Format.ICS: lambda: _ics().calendar(
+                result.model_copy(
+                    update={"checklist": [i for i in result.checklist if i.phase in phases]}
+                )
+            ),
         },
     )
 
@@ -464,6 +535,7 @@ def questions(
     answers: AnswersOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Print the questions to ask at the meeting, grouped by topic.
 
@@ -489,8 +561,103 @@ def questions(
             Format.TEXT: as_text,
             Format.MARKDOWN: lambda: markdown.questions_only(result, chosen),
             Format.JSON: lambda: jsondata.dumps([q.model_dump(mode="json") for q in chosen]),
+            Format.HTML: lambda: _html().questions_only(result, chosen),
+            Format.PDF: lambda: _pdf().questions_only(result, chosen, paper=paper.value),
         },
     )
+
+
+# --------------------------------------------------------------------- history
+
+
+@app.command(epilog=examples("iepprep history", "iepprep plan --from 2"))
+@friendly_errors
+def history(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption = None) -> None:
+    """List your saved plans: child, meeting and when each was made."""
+    from iepprep.core.storage import PlanStore
+    from iepprep.render import jsondata
+
+    store = PlanStore()
+    plans = store.all()
+    rows = [_history_row(saved) for saved in plans]
+
+    def as_text(r: Any) -> None:
+        r.history(rows, str(store.folder))
+
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: as_text,
+            Format.JSON: lambda: jsondata.dumps(rows),
+        },
+    )
+
+
+def _history_row(saved: Any) -> dict[str, Any]:
+    answers = saved.answers
+    return {
+        "number": saved.number,
+        "child_name": answers.get("child_name"),
+        "meeting_type": answers.get("meeting_type", "annual"),
+        "meeting_date": answers.get("meeting_date"),
+        "created": saved.created.isoformat(),
+        "updated": saved.updated.isoformat(),
+        "path": str(saved.path),
+    }
+
+
+@app.command(epilog=examples("iepprep forget 2", "iepprep forget --all --yes"))
+@friendly_errors
+def forget(
+    number: Annotated[
+        int | None, typer.Argument(help="The saved plan to delete (see iepprep history).")
+    ] = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Delete everything iepprep saved on this computer.")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask to confirm.")] = False,
+) -> None:
+    """Delete a saved plan, or everything iepprep saved (after you confirm)."""
+    from iepprep.core.storage import PlanStore
+
+    store = PlanStore()
+    if number is None and not everything:
+        raise InputError(
+            "Say what to delete: a plan number (see iepprep history), or --all.",
+        )
+    if number is not None and everything:
+        raise InputError("Use a plan number or --all, not both.")
+    if everything:
+        question = f"Delete all your saved plans and notes in {store.home}?"
+    else:
+        assert number is not None
+        saved = store.get(number)
+        who = saved.answers.get("child_name") or "your child"
+        question = f"Delete saved plan {number} (for {who})?"
+    if not yes and not _confirm(question):
+        _info("Nothing was deleted.")
+        return
+    if everything:
+        count = store.delete_all()
+        _info(f"Deleted everything iepprep saved ({count} plan{'s' if count != 1 else ''}).")
+    else:
+        assert number is not None
+        store.delete(number)
+        _info(f"Deleted saved plan {number}.")
+
+
+def _confirm(question: str) -> bool:
+    from iepprep.errors import NeedsTerminalError
+
+    stdin = __import__("sys").stdin
+    if stdin is None or not stdin.isatty():
+        raise NeedsTerminalError(
+            "Deleting needs a yes, and there is no terminal to ask in.",
+            hint="Add --yes to delete without being asked.",
+        )
+    return bool(typer.confirm(question, default=False))
 
 
 # --------------------------------------------------------------- words and rights

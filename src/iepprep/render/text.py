@@ -304,3 +304,23 @@ class ReferenceRenderer(TextRenderer):
             self.state(state)
         self.console.print()
         self.paragraph(wording.NOT_LEGAL_ADVICE)
+
+    def history(self, rows: Sequence[dict[str, object]], folder: str) -> None:
+        if not rows:
+            self.console.print(Text("No saved plans yet. Make one: iepprep plan"))
+            return
+        from iepprep.core.profile import MeetingType, label
+
+        for row in rows:
+            who = one_line(str(row["child_name"])) if row["child_name"] else "(no name)"
+            kind = label(MeetingType(str(row["meeting_type"])))
+            date = f", {row['meeting_date']}" if row["meeting_date"] else ""
+            made = str(row["updated"]).replace("T", " ")[:16]
+            line = Text(f"{row['number']:>3}  ", style="" if self.plain else "bold")
+            line.append(f"{who}: {kind}{date}")
+            line.append(f"\n saved {made}", style=self._dim())
+            self.hanging("", line)
+        self.console.print()
+        self.paragraph(
+            f"Open one with: iepprep plan --from NUMBER. Saved in {folder}.", style="dim"
+        )

@@ -1,0 +1,79 @@
+"""Calendar output (RFC 5545, with the icalendar library).
+
+The meeting is an all-day event, and every dated checklist item is an all-day event
+with a reminder. Events rather than to-dos: Google Calendar ignores to-dos on import,
+while Apple Calendar and Outlook take events too. Each event's UID is stable, so
+importing an updated plan replaces events instead of adding copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from iepprep import __version__
+from iepprep.core.plan import Plan
+from iepprep.core.profile import label
+from iepprep.errors import InputError
+from iepprep.render import wording
+from iepprep.render.safety import clean, one_line
+
+
+def calendar(plan: Plan, *, now: dt.datetime | None = None) -> bytes:
+    from icalendar import Alarm, Calendar, Event
+
+    meeting = plan.profile.meeting_date
+    dated = [item for item in plan.checklist if item.due is not None]
+    if meeting is None and not dated:
+        raise InputError(
+            "There are no dates to put on a calendar: the answers have no meeting date.",
+            hint="Add meeting_date (like 2026-12-10) to your answers, or run iepprep plan again.",
+        )
+    stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    who = one_line(plan.profile.child_name) if plan.profile.child_name else ""
+    # Keyed on the child only, so a plan re-made with new answers updates its events.
+    family = hashlib.sha256((plan.profile.child_name or "").encode()).hexdigest()[:12]
+
+    cal = Calendar()
+    cal.add("prodid", f"-//iepprep//iepprep {__version__}//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"IEP meeting{' for ' + who if who else ''}")
+
+    def event(uid: str, day: dt.date, summary: str, description: str, remind_days: int) -> None:
+        ev = Event()
+        ev.add("uid", f"{uid}-{family}@iepprep")
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", day)
+        ev.add("dtend", day + dt.timedelta(days=1))
+        ev.add("summary", summary)
+        ev.add("description", description)
+        ev.add("transp", "TRANSPARENT")
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        alarm.add("trigger", dt.timedelta(days=-remind_days, hours=9))  # 9 a.m., days before
+        ev.add_component(alarm)
+        cal.add_component(ev)
+
+    if meeting is not None:
+        school = f" at {one_line(plan.profile.school)}" if plan.profile.school else ""
+        event(
+            "meeting",
+            meeting,
+            f"IEP meeting{' for ' + who if who else ''}{school}",
+            f"{label(plan.profile.meeting_type).capitalize()}. Bring your questions, your "
+            "notes and someone to help. You may take the IEP home before signing.\n\n"
+            + wording.NOT_LEGAL_ADVICE,
+            remind_days=1,
+        )
+    for item in dated:
+        assert item.due is not None
+        event(
+            f"item-{item.id}",
+            item.due,
+            f"IEP: {one_line(item.text)}",
+            clean(item.why) + f"\n\nMore: iepprep tips show {item.id}",
+            remind_days=0,
+        )
+    return bytes(cal.to_ical())

@@ -1,0 +1,77 @@
+"""Saved-plan history: list, re-open, edit and forget."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from iepprep.core.questionnaire import Ask
+
+
+def save(run, write_yaml, name: str, **answers: Any) -> None:
+    result = run("plan", "--answers", str(write_yaml(f"{name}.yaml", answers)), "-f", "json")
+    assert result.exit_code == 0
+
+
+def test_history_lists_saved_plans(run, write_yaml) -> None:
+    assert "No saved plans yet" in run("history").stdout
+    save(run, write_yaml, "a", child_name="Maya", meeting_type="annual", meeting_date="2026-12-10")
+    save(run, write_yaml, "b", child_name="Leo", meeting_type="discipline")
+    text = run("history").stdout
+    assert "Maya: annual review, 2026-12-10" in text and "Leo" in text
+    rows = json.loads(run("history", "-f", "json").stdout)
+    assert [row["number"] for row in rows] == [1, 2]
+    assert rows[1]["meeting_type"] == "discipline"
+
+
+def test_plan_from_saved(run, write_yaml) -> None:
+    save(run, write_yaml, "a", child_name="Maya")
+    save(run, write_yaml, "b", child_name="Leo")
+    assert "plan for Maya" in run("plan", "--from", "1").stdout
+    assert "plan for Leo" in run("plan", "--from", "latest").stdout
+    missing = run("plan", "--from", "7")
+    assert missing.exit_code == 3
+    assert run("plan", "--from", "first").exit_code == 2
+
+
+def test_edit_asks_again_with_saved_answers(run, write_yaml, monkeypatch) -> None:
+    save(run, write_yaml, "a", child_name="Maya", grade="middle")
+    defaults: dict[str, Any] = {}
+
+    class Keep:
+        def ask(self, ask: Ask, *, default: Any, today: dt.date) -> Any:
+            defaults[ask.key] = default
+            return "high" if ask.key == "grade" else default
+
+    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda: None)
+    monkeypatch.setattr("iepprep.prompting.QuestionaryPrompter", Keep)
+    result = run("plan", "--edit", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert defaults["child_name"] == "Maya" and defaults["grade"] == "middle"
+    data = json.loads(result.stdout)
+    assert data["profile"]["grade"] == "high" and data["profile"]["child_name"] == "Maya"
+    assert len(json.loads(run("history", "-f", "json").stdout)) == 2
+
+
+def test_forget_one_and_all(run, write_yaml, isolated_home: Path) -> None:
+    save(run, write_yaml, "a", child_name="Maya")
+    save(run, write_yaml, "b", child_name="Leo")
+    no_tty = run("forget", "1")
+    assert no_tty.exit_code == 2 and "--yes" in no_tty.stderr
+    assert run("forget", "1", "--yes").exit_code == 0
+    assert [r["number"] for r in json.loads(run("history", "-f", "json").stdout)] == [2]
+    assert run("forget", "1", "--yes").exit_code == 3
+    assert run("forget").exit_code == 2
+    assert run("forget", "--all", "--yes").exit_code == 0
+    assert not (isolated_home / "plans").exists()
+    assert "No saved plans yet" in run("history").stdout
+
+
+def test_forget_asks_first_on_a_terminal(run, write_yaml, monkeypatch) -> None:
+    save(run, write_yaml, "a", child_name="Maya")
+    monkeypatch.setattr("iepprep.cli._confirm", lambda question: False)
+    result = run("forget", "1")
+    assert result.exit_code == 0 and "Nothing was deleted" in result.stderr
+    assert len(json.loads(run("history", "-f", "json").stdout)) == 1
