@@ -16,16 +16,32 @@ from iepprep.errors import InputError
 def test_omitted_keys_take_the_defaults(write_yaml) -> None:
     profile = load_answers(write_yaml("a.yaml", "{}"))
     assert profile.answers() == {
-        "child_name": None, "parent_name": None, "school": None, "grade": "elementary",
-        "meeting_type": "annual", "first_meeting": False, "meeting_date": None,
-        "schooling": "public", "concerns": [], "attendees": [], "documents_received": [],
-        "relationship": "neutral", "state": None, "language": "en", "worries": None,
-    }  # fmt: skip
+        "child_name": None,
+        "parent_name": None,
+        "school": None,
+        "grade": "elementary",
+        "meeting_type": "annual",
+        "first_meeting": False,
+        "meeting_date": None,
+        "schooling": "public",
+        "concerns": [],
+        "attendees": [],
+        "documents_received": [],
+        "relationship": "neutral",
+        "state": None,
+        "language": "en",
+        "worries": None,
+    }
 
 
 def test_yaml_and_json_read_the_same(write_yaml, tmp_path: Path) -> None:
-    data = {"child_name": "Zoë", "meeting_date": "2026-12-10", "concerns": ["reading"],
-            "state": "ca", "language": "es"}  # fmt: skip
+    data = {
+        "child_name": "Zoë",
+        "meeting_date": "2026-12-10",
+        "concerns": ["reading"],
+        "state": "ca",
+        "language": "es",
+    }
     from_yaml = load_answers(write_yaml("a.yaml", data))
     json_path = tmp_path / "a.json"
     json_path.write_text(json.dumps(data), encoding="utf-8")

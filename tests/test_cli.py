@@ -24,9 +24,21 @@ def test_version(run) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["plan"], ["checklist"], ["questions"], ["tips"], ["tips", "search"],
-     ["tips", "list"], ["tips", "show"], ["glossary"], ["rights"], ["history"], ["forget"]],
-)  # fmt: skip
+    [
+        [],
+        ["plan"],
+        ["checklist"],
+        ["questions"],
+        ["tips"],
+        ["tips", "search"],
+        ["tips", "list"],
+        ["tips", "show"],
+        ["glossary"],
+        ["rights"],
+        ["history"],
+        ["forget"],
+    ],
+)
 def test_every_command_has_help_with_an_example(run, command: list[str]) -> None:
     for flag in ("-h", "--help"):
         result = run(*command, flag)
@@ -40,8 +52,12 @@ def test_example_plan_text(run) -> None:
     assert result.exit_code == 0
     out = result.stdout
     assert "IEP meeting plan for Maya" in out
-    for heading in ("BEFORE THE MEETING", "AT THE MEETING", "AFTER THE MEETING",
-                    "QUESTIONS TO ASK"):  # fmt: skip
+    for heading in (
+        "BEFORE THE MEETING",
+        "AT THE MEETING",
+        "AFTER THE MEETING",
+        "QUESTIONS TO ASK",
+    ):
         assert heading in out
     assert "[ ] Don't go alone" in out
     assert "(by Mon Nov 30)" in out
@@ -77,8 +93,9 @@ def test_plan_json_contract(run) -> None:
 
 
 def test_answers_file_plan_is_saved_and_reused(run, write_yaml, isolated_home: Path) -> None:
-    answers = write_yaml("family.yaml", {"child_name": "Zoë Nuñez", "grade": "high",
-                                         "meeting_type": "discipline"})  # fmt: skip
+    answers = write_yaml(
+        "family.yaml", {"child_name": "Zoë Nuñez", "grade": "high", "meeting_type": "discipline"}
+    )
     result = run("plan", "--answers", str(answers), "--format", "json")
     assert result.exit_code == 0
     assert "Saved your answers as plan 1" in result.stderr
@@ -180,11 +197,22 @@ def test_unknown_tip_and_topic(run) -> None:
 
 
 def test_added_tips_are_searchable(run, write_yaml) -> None:
-    path = write_yaml("group.yaml", {"tips": [{
-        "id": "group-volunteer", "title": "Ask our volunteers to come along",
-        "body": "Our parent group's volunteers go to meetings with families.",
-        "why": "Nobody should go alone.", "phase": "before", "topics": ["support"],
-        "source": {"kind": "added", "where": "Springfield parent group"}}]})  # fmt: skip
+    path = write_yaml(
+        "group.yaml",
+        {
+            "tips": [
+                {
+                    "id": "group-volunteer",
+                    "title": "Ask our volunteers to come along",
+                    "body": "Our parent group's volunteers go to meetings with families.",
+                    "why": "Nobody should go alone.",
+                    "phase": "before",
+                    "topics": ["support"],
+                    "source": {"kind": "added", "where": "Springfield parent group"},
+                }
+            ]
+        },
+    )
     result = run("--tips", str(path), "tips", "search", "volunteers", "-f", "json")
     assert json.loads(result.stdout)[0]["id"] == "group-volunteer"
 

@@ -34,14 +34,30 @@ def test_library_is_big_enough(library: Library) -> None:
 def test_every_part_of_the_article_is_covered(library: Library) -> None:
     # One phrase from each quoted tip and both reader comments, as `where` names them.
     parts = [
-        "language the experts use", "short- and long-term goals", "take notes",
-        "you can say no", "only expert on your child", "rush the meeting",
-        "FAPE", "not satisfied", "open mind", "push back", "someone who has been through it",
-        "pictures of your child", "remain calm", "don't go alone", "pray",
-        "every time you're confused", "take the IEP home", "positive tone",
-        "munchies", "Karen Pierce", "parent advocate", "communicate in writing",
+        "language the experts use",
+        "short- and long-term goals",
+        "take notes",
+        "you can say no",
+        "only expert on your child",
+        "rush the meeting",
+        "FAPE",
+        "not satisfied",
+        "open mind",
+        "push back",
+        "someone who has been through it",
+        "pictures of your child",
+        "remain calm",
+        "don't go alone",
+        "pray",
+        "every time you're confused",
+        "take the IEP home",
+        "positive tone",
+        "munchies",
+        "Karen Pierce",
+        "parent advocate",
+        "communicate in writing",
         "homeschool",
-    ]  # fmt: skip
+    ]
     wheres = " | ".join(
         tip.source.where.lower() for tip in library.tips.values() if tip.source.kind == "article"
     )

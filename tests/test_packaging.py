@@ -39,10 +39,22 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.importorskip("hatchling")
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return next(out.glob("iepprep-*.whl"))
 
 
@@ -62,8 +74,11 @@ def test_installed_wheel_finds_its_data_from_another_folder(wheel: Path, tmp_pat
         "lib = l.load_library(); print(l.__file__, len(lib.tips))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, str(target)], cwd=elsewhere, capture_output=True,
-        text=True, check=True,
-    )  # fmt: skip
+        [sys.executable, "-c", code, str(target)],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     location, count = out.stdout.split()
     assert location.startswith(str(target)) and int(count) >= 40

@@ -26,8 +26,12 @@ def topics(plan: Plan) -> set[str]:
 
 def test_first_meeting_gets_the_basics(library: Library) -> None:
     first = ids(plan_for(library, first_meeting=True, attendees=["partner"]))
-    assert {"learn-the-language", "take-notes", "take-it-home-before-signing",
-            "bring-a-photo"} <= first  # fmt: skip
+    assert {
+        "learn-the-language",
+        "take-notes",
+        "take-it-home-before-signing",
+        "bring-a-photo",
+    } <= first
     later = ids(plan_for(library, first_meeting=False, attendees=["partner"]))
     assert "learn-the-language" not in later and "bring-a-photo" not in later
 
@@ -127,11 +131,23 @@ def test_no_date_means_no_due_dates(library: Library) -> None:
 
 
 def test_a_plan_is_a_selection(library: Library) -> None:
-    a = plan_for(library, first_meeting=True, meeting_type="initial", grade="preschool",
-                 concerns=["speech_language"], language="es")  # fmt: skip
-    b = plan_for(library, meeting_type="discipline", grade="high", relationship="tense",
-                 attendees=["advocate"], concerns=["behavior"],
-                 documents_received=["draft_iep", "evaluation_report", "progress_reports"])  # fmt: skip
+    a = plan_for(
+        library,
+        first_meeting=True,
+        meeting_type="initial",
+        grade="preschool",
+        concerns=["speech_language"],
+        language="es",
+    )
+    b = plan_for(
+        library,
+        meeting_type="discipline",
+        grade="high",
+        relationship="tense",
+        attendees=["advocate"],
+        concerns=["behavior"],
+        documents_received=["draft_iep", "evaluation_report", "progress_reports"],
+    )
     for plan in (a, b):
         assert len(plan.checklist) < len(library.tips) * 0.6
         assert len(plan.questions) < len(library.questions) * 0.6

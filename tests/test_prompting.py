@@ -100,8 +100,16 @@ def test_interview_skips_questions_that_do_not_apply() -> None:
 
 
 def test_interview_converts_and_validates() -> None:
-    prompter = Scripted({"child_name": "Zoë", "meeting_date": "dec 10", "meeting_type": "initial",
-                         "state": "texas", "language": "Spanish", "concerns": ["math"]})  # fmt: skip
+    prompter = Scripted(
+        {
+            "child_name": "Zoë",
+            "meeting_date": "dec 10",
+            "meeting_type": "initial",
+            "state": "texas",
+            "language": "Spanish",
+            "concerns": ["math"],
+        }
+    )
     profile = run_interview(prompter, today=TODAY)
     assert profile.meeting_date == dt.date(2026, 12, 10)
     assert profile.first_meeting is True  # the default for a first IEP
@@ -138,8 +146,12 @@ def test_cli_ctrl_c_exits_130_and_saves_nothing(run, monkeypatch, isolated_home)
 def test_no_terminal_exits_2_with_a_hint(isolated_home) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "iepprep", "plan"],
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30, check=False,
-    )  # fmt: skip
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
     assert result.returncode == 2
     assert "--answers" in result.stderr
     assert "Traceback" not in result.stderr

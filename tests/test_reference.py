@@ -34,10 +34,19 @@ def test_states_own_names_for_the_meeting_are_in_the_glossary() -> None:
 
 @pytest.mark.parametrize(
     ("asked", "found"),
-    [("fape", "FAPE"), ("FAPE", "FAPE"), ("least restrictive", "LRE"), ("504", "Section 504"),
-     ("ard", "ARD"), ("Free Appropriate Public Education", "FAPE"), ("triennial", "Reevaluation"),
-     ("prior written notice", "PWN"), ("present levels", "PLAAFP"), ("cpse", "CSE")],
-)  # fmt: skip
+    [
+        ("fape", "FAPE"),
+        ("FAPE", "FAPE"),
+        ("least restrictive", "LRE"),
+        ("504", "Section 504"),
+        ("ard", "ARD"),
+        ("Free Appropriate Public Education", "FAPE"),
+        ("triennial", "Reevaluation"),
+        ("prior written notice", "PWN"),
+        ("present levels", "PLAAFP"),
+        ("cpse", "CSE"),
+    ],
+)
 def test_glossary_lookup_is_forgiving(asked: str, found: str) -> None:
     entry = load_glossary().get(asked)
     assert entry is not None and entry.term == found
@@ -46,10 +55,23 @@ def test_glossary_lookup_is_forgiving(asked: str, found: str) -> None:
 def test_every_right_is_cited_and_says_how_states_differ() -> None:
     rights = load_rights()
     ids = {right.id for right in rights}
-    assert {"participation", "consent", "prior-written-notice", "safeguards-notice", "records",
-            "iee", "evaluation-timeline", "annual-review", "reevaluation", "bring-people",
-            "interpreter", "ask-for-a-meeting", "disagreement", "stay-put",
-            "parent-centers"} <= ids  # fmt: skip
+    assert {
+        "participation",
+        "consent",
+        "prior-written-notice",
+        "safeguards-notice",
+        "records",
+        "iee",
+        "evaluation-timeline",
+        "annual-review",
+        "reevaluation",
+        "bring-people",
+        "interpreter",
+        "ask-for-a-meeting",
+        "disagreement",
+        "stay-put",
+        "parent-centers",
+    } <= ids
     for right in rights:
         assert CITATION.search(right.citation), right.id
         if right.varies_by_state:
@@ -86,8 +108,9 @@ def test_plan_words_fit_the_family(library: Library) -> None:
     book, states = load_glossary(), load_states()
 
     def words(**answers: object) -> set[str]:
-        plan = make_plan(Profile.model_validate(answers), library, today=TODAY,
-                         glossary=book, states=states)  # fmt: skip
+        plan = make_plan(
+            Profile.model_validate(answers), library, today=TODAY, glossary=book, states=states
+        )
         return {word.term for word in plan.words}
 
     assert {"MDR", "FBA", "BIP"} <= words(meeting_type="discipline")

@@ -209,6 +209,10 @@ FormatOption = Annotated[
         show_default=False,
     ),
 ]
+FromOption = Annotated[
+    str | None,
+    typer.Option("--from", help="Use this saved plan (a number, or 'latest').", metavar="N"),
+]
 PaperOption = Annotated[
     Paper,
     typer.Option("--paper", help="Paper size for PDF: letter or a4.", case_sensitive=False),
@@ -525,12 +529,30 @@ def checklist(
     )
 
 
-@app.command(epilog=examples("iepprep questions", "iepprep questions --all --format markdown"))
+questions_app = typer.Typer(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+app.add_typer(questions_app, name="questions")
+
+
+@questions_app.callback(
+    invoke_without_command=True,
+    epilog=examples(
+        "iepprep questions",
+        "iepprep questions --open",
+        "iepprep questions --all --format markdown",
+        'iepprep questions done goals-every-need --answer "yes, one per need"',
+    ),
+)
 @friendly_errors
 def questions(
     ctx: typer.Context,
     all_questions: Annotated[
         bool, typer.Option("--all", help="The whole question bank, not just your plan's.")
+    ] = False,
+    open_only: Annotated[
+        bool, typer.Option("--open", help="Only the questions not answered yet.")
     ] = False,
     answers: AnswersOption = None,
     fmt: FormatOption = None,
@@ -540,13 +562,23 @@ def questions(
     """Print the questions to ask at the meeting, grouped by topic.
 
     Uses your last saved plan, or --answers FILE, or else a general first-meeting plan.
+    Mark one answered with: iepprep questions done ID
     """
+    if ctx.invoked_subcommand is not None:
+        return
     from iepprep.core import planner
     from iepprep.render import jsondata, markdown
 
-    profile, generic = _profile_for_reading(answers)
-    result = _make_plan(ctx, profile, generic=generic)
-    chosen = planner.all_questions(_load_library(ctx)) if all_questions else result.questions
+    if open_only:
+        if all_questions or answers is not None:
+            raise InputError("--open works on your saved plan; use it without --all or --answers.")
+        current = _current(ctx, None)
+        result = current.plan
+        chosen = current.record.open_questions
+    else:
+        profile, generic = _profile_for_reading(answers)
+        result = _make_plan(ctx, profile, generic=generic)
+        chosen = planner.all_questions(_load_library(ctx)) if all_questions else result.questions
 
     def as_text(r: Any) -> None:
         r.plan_header(result)
@@ -567,6 +599,277 @@ def questions(
     )
 
 
+@questions_app.command(
+    "done",
+    epilog=examples('iepprep questions done goals-every-need --answer "yes, one goal per need"'),
+)
+@friendly_errors
+def questions_done(
+    ctx: typer.Context,
+    question_id: Annotated[
+        str, typer.Argument(help="The question's id (see --format json).", metavar="ID")
+    ],
+    answer: Annotated[str, typer.Option("--answer", "-a", help="The answer, in a few words.")] = "",
+    from_saved: FromOption = None,
+) -> None:
+    """Mark a question of your saved plan as answered, with a short answer."""
+    current = _current(ctx, from_saved)
+    done = current.record.answer(question_id, answer, now=_now())
+    left = len(current.record.open_questions)
+    _info(
+        f"Saved: {done.question.id} is answered. {left} question{'s' if left != 1 else ''} still open."
+    )
+
+
+# ---------------------------------------------------------------- meeting and after
+
+
+class Current:
+    """The saved plan the meeting-day commands work on, with its journal."""
+
+    def __init__(self, saved: Any, plan: Any, record: Any) -> None:
+        self.saved = saved
+        self.plan = plan
+        self.record = record
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _current(ctx: typer.Context, from_saved: str | None) -> Current:
+    from iepprep.core.meeting import MeetingRecord
+    from iepprep.core.storage import PlanStore
+    from iepprep.errors import NotFoundError
+
+    store = PlanStore()
+    if from_saved is None and store.latest() is None:
+        raise NotFoundError(
+            "There is no saved plan yet; notes and answers are kept with your plan.",
+            hint="Make one first: iepprep plan (or iepprep plan --answers FILE).",
+        )
+    saved = _find_saved(store, from_saved or "latest")
+    plan = _make_plan(ctx, _saved_profile(saved.answers, saved.number))
+    return Current(saved, plan, MeetingRecord(plan.questions, store.journal(saved.number)))
+
+
+@app.command(epilog=examples("iepprep meeting", "iepprep meeting --from 2"))
+@friendly_errors
+def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
+    """Live mode for the meeting itself: your questions one at a time, notes, reminders.
+
+    Everything is saved the moment you enter it. Ctrl-C leaves; run it again to
+    pick up where you stopped.
+    """
+    from iepprep.core.meeting import run_meeting
+    from iepprep.prompting import QuestionaryMeetingPrompter, require_terminal
+
+    require_terminal()
+    current = _current(ctx, from_saved)
+    record = current.record
+    resumed = record.started is not None
+    _info(
+        ("Welcome back: picking up where you stopped. " if resumed else "")
+        + "Everything you enter is saved at once. Ctrl-C leaves."
+    )
+    try:
+        run_meeting(
+            record,
+            QuestionaryMeetingPrompter(),
+            reminders=_reminders(ctx, current.plan),
+            clock=_now,
+        )
+    except (KeyboardInterrupt, EOFError):
+        _info("Stopped. Everything so far is saved. Pick up where you left off: iepprep meeting")
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    left = len(record.open_questions)
+    _info(
+        f"Saved: {len(record.answers)} answered, {left} still open, {len(record.notes)} "
+        f"note{'s' if len(record.notes) != 1 else ''}. Next: iepprep review"
+    )
+
+
+REMINDER_TIPS = (
+    "ask-when-confused",
+    "take-a-break",
+    "take-it-home-before-signing",
+    "dont-let-them-rush",
+    "you-can-say-no",
+    "take-notes",
+)
+
+
+def _reminders(ctx: typer.Context, plan: Any) -> list[str]:
+    from iepprep.core.content import Phase
+
+    library = _load_library(ctx)
+    ids = list(REMINDER_TIPS) + [
+        i.id for i in plan.phase(Phase.DURING) if i.id not in REMINDER_TIPS
+    ]
+    lines = ["", "Reminders for the meeting:"]
+    for tip_id in ids:
+        tip = library.tips.get(tip_id)
+        if tip is not None:
+            lines.append(f"  - {tip.title}: {tip.why}")
+    return [*lines, ""]
+
+
+notes_app = typer.Typer(
+    help="Notes from the meeting, kept with your saved plan.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    epilog=examples('iepprep notes add "OT twice a week, starting Jan 5"', "iepprep notes list"),
+)
+app.add_typer(notes_app, name="notes")
+
+
+@notes_app.command("add", epilog=examples('iepprep notes add "Ms. Lee will send the draft Friday"'))
+@friendly_errors
+def notes_add(
+    ctx: typer.Context,
+    words: Annotated[list[str], typer.Argument(help="The note.")],
+    from_saved: FromOption = None,
+) -> None:
+    """Add a note to your saved plan (saved at once)."""
+    current = _current(ctx, from_saved)
+    current.record.add_note(" ".join(words), now=_now())
+    count = len(current.record.notes)
+    _info(f"Saved note {count} with plan {current.saved.number}.")
+
+
+@notes_app.command("list", epilog=examples("iepprep notes list", "iepprep notes list -f json"))
+@friendly_errors
+def notes_list(
+    ctx: typer.Context,
+    from_saved: FromOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Show the notes kept with your saved plan."""
+    from iepprep.render import jsondata
+
+    notes = _current(ctx, from_saved).record.notes
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: lambda r: r.notes(notes),
+            Format.MARKDOWN: lambda: "".join(
+                f"- {_md(n.text)} _({n.at:%Y-%m-%d %H:%M})_\n" for n in notes
+            ),
+            Format.JSON: lambda: jsondata.dumps(
+                [{"at": n.at.isoformat(), "text": n.text} for n in notes]
+            ),
+        },
+    )
+
+
+def _md(text: str) -> str:
+    from iepprep.render.markdown import escape
+
+    return escape(text)
+
+
+@app.command(epilog=examples("iepprep review", "iepprep review --format markdown -o review.md"))
+@friendly_errors
+def review(
+    ctx: typer.Context,
+    from_saved: FromOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """After the meeting: what to do next, open questions, your notes, and what to
+    check before you sign."""
+    from iepprep.core.review import make_review
+    from iepprep.render import jsondata, markdown
+
+    current = _current(ctx, from_saved)
+    result = make_review(current.plan, current.record)
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: lambda r: r.review(result),
+            Format.MARKDOWN: lambda: markdown.review(result),
+            Format.JSON: lambda: jsondata.dumps(result.json_data()),
+        },
+    )
+
+
+class LetterKind(StrEnum):
+    RECORDS_REQUEST = "records-request"
+    PARENT_CONCERNS = "parent-concerns"
+    MEETING_REQUEST = "meeting-request"
+    RECAP = "recap"
+    DISAGREEMENT = "disagreement"
+
+
+@app.command(
+    epilog=examples(
+        "iepprep letter records-request",
+        "iepprep letter recap --output recap.txt",
+        "iepprep letter parent-concerns --answers family.yaml --format markdown",
+    )
+)
+@friendly_errors
+def letter(
+    ctx: typer.Context,
+    kind: Annotated[
+        LetterKind,
+        typer.Argument(
+            help="records-request, parent-concerns, meeting-request, recap or disagreement.",
+            case_sensitive=False,
+        ),
+    ],
+    answers: AnswersOption = None,
+    from_saved: FromOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Draft a letter or e-mail to the school, ready to edit.
+
+    Filled from your answers and meeting notes; what iepprep cannot know stays in
+    [square brackets]. Not legal advice.
+    """
+    from iepprep.core.answers import load_answers
+    from iepprep.core.letters import draft
+    from iepprep.render import letters as letter_render
+
+    if answers is not None:
+        if from_saved is not None:
+            raise InputError("Use --answers or --from, not both.")
+        current = None
+        profile = load_answers(answers)
+        record = None
+    else:
+        current = _current(ctx, from_saved)
+        profile = current.plan.profile
+        record = current.record
+    result = draft(kind.value, profile, record, today=today())
+    chosen = _pick_format(fmt, output)
+    _emit(
+        ctx,
+        chosen,
+        output,
+        {
+            Format.TEXT: lambda r: r.console.print(
+                letter_render.text(result), soft_wrap=True, end=""
+            ),
+            Format.MARKDOWN: lambda: letter_render.markdown(result),
+        },
+    )
+    if current is not None:
+        current.record.record_letter(
+            kind.value,
+            now=_now(),
+            text=letter_render.text(result),
+            path=str(output) if output else None,
+        )
+
+
 # --------------------------------------------------------------------- history
 
 
@@ -579,7 +882,7 @@ def history(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption =
 
     store = PlanStore()
     plans = store.all()
-    rows = [_history_row(saved) for saved in plans]
+    rows = [_history_row(saved, store.journal(saved.number)) for saved in plans]
 
     def as_text(r: Any) -> None:
         r.history(rows, str(store.folder))
@@ -595,9 +898,14 @@ def history(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption =
     )
 
 
-def _history_row(saved: Any) -> dict[str, Any]:
+def _history_row(saved: Any, journal: Any) -> dict[str, Any]:
     answers = saved.answers
+    events = journal.events()
+    answered = {e.question for e in events if e.kind == "answered"}
     return {
+        "notes": sum(1 for e in events if e.kind == "note"),
+        "answered": len(answered),
+        "letters": sum(1 for e in events if e.kind == "letter"),
         "number": saved.number,
         "child_name": answers.get("child_name"),
         "meeting_type": answers.get("meeting_type", "annual"),

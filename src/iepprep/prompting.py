@@ -71,3 +71,49 @@ class QuestionaryPrompter:
         return questionary.text(
             message, default=shown_default, validate=validate, style=style, **self._kwargs
         ).unsafe_ask()
+
+
+class QuestionaryMeetingPrompter:
+    """Live meeting mode on a terminal: one question at a time, arrow keys and Enter."""
+
+    def __init__(self, **prompt_kwargs: Any) -> None:
+        self._kwargs = prompt_kwargs
+
+    def choose(self, title: str, question: Any, actions: list[tuple[str, str]]) -> str:
+        import questionary
+
+        from iepprep.render.safety import one_line
+
+        if question is not None:
+            import shutil
+            import textwrap
+
+            width = max(shutil.get_terminal_size((80, 24)).columns - 4, 30)
+            wrapped = textwrap.fill(
+                one_line(question.text), width, initial_indent="  ", subsequent_indent="  "
+            )
+            message = f"{title}\n\n  {one_line(question.topic_title)}\n{wrapped}\n"
+        else:
+            message = f"{title}\n\n  Every question is answered or skipped.\n"
+        choices = [questionary.Choice(label, value=value) for value, label in actions]
+        answer = questionary.select(
+            message, choices=choices, instruction=" ", **self._kwargs
+        ).unsafe_ask()
+        return str(answer)
+
+    def text(self, message: str) -> str:
+        import questionary
+
+        return str(questionary.text(message, **self._kwargs).unsafe_ask() or "")
+
+    def show(self, lines: Any) -> None:
+        import shutil
+        import textwrap
+
+        import questionary
+
+        width = max(shutil.get_terminal_size((80, 24)).columns - 2, 30)
+        extra = {"output": self._kwargs["output"]} if "output" in self._kwargs else {}
+        for line in lines:
+            wrapped = textwrap.fill(line, width, subsequent_indent="    ") if line else ""
+            questionary.print(wrapped, **extra)

@@ -17,9 +17,12 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iepprep.errors import NotFoundError, StorageError
+
+if TYPE_CHECKING:
+    from iepprep.core.journal import Journal
 
 PLANS = "plans"
 OWN_FOLDERS = (PLANS, "cache")
@@ -182,7 +185,14 @@ class PlanStore:
             ) from None
         return SavedPlan(number, path, created, moment, answers)
 
+    def journal(self, number: int) -> Journal:
+        """The meeting journal (notes, answered questions, letters) of plan `number`."""
+        from iepprep.core.journal import Journal
+
+        return Journal(self.folder / f"plan-{number:04d}.journal.jsonl")
+
     def delete(self, number: int) -> None:
+        self.journal(number).delete()
         path = self._path(number)
         try:
             path.unlink()

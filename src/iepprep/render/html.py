@@ -163,8 +163,11 @@ def _questions(questions: Sequence[PlanQuestion]) -> list[str]:
 def _extras(plan: Plan) -> list[str]:
     out: list[str] = []
     if plan.words:
-        out += ['<section aria-labelledby="words">', '<h2 id="words">Words you may hear</h2>',
-                '<dl class="words">']  # fmt: skip
+        out += [
+            '<section aria-labelledby="words">',
+            '<h2 id="words">Words you may hear</h2>',
+            '<dl class="words">',
+        ]
         for word in plan.words:
             name = esc(word.term) + (f" ({esc(word.expansion)})" if word.expansion else "")
             out.append(f"<dt>{name}</dt><dd>{esc(word.definition)}</dd>")

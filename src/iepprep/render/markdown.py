@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from iepprep.core.content import Phase, Tip
 from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
@@ -15,6 +16,9 @@ from iepprep.core.reference import GlossaryTerm, Right
 from iepprep.core.search import TipHit
 from iepprep.render import wording
 from iepprep.render.safety import one_line
+
+if TYPE_CHECKING:
+    from iepprep.core.review import Review
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -197,3 +201,21 @@ def rights(rights: Sequence[Right], state: StateNotes | None) -> str:
         out += state_section(state)
     out += ["---", "", f"**{escape(wording.NOT_LEGAL_ADVICE)}**"]
     return "\n".join(out).rstrip() + "\n"
+
+
+def review(review: Review) -> str:
+    plan = review.plan
+    out = [f"# {escape(wording.plan_title(plan))}: after the meeting", ""]
+    out += checklist_section(plan, Phase.AFTER)
+    out += ["## Questions still open", ""]
+    open_questions = review.open_questions
+    out += [f"- {escape(q.text)}" for q in open_questions] or ["None."]
+    out += ["", "## Your notes", ""]
+    out += [f"- {escape(n.text)} _({n.at:%Y-%m-%d %H:%M})_" for n in review.notes] or [
+        "No notes yet."
+    ]
+    out += ["", "## Before you sign", ""]
+    for check in review.checks:
+        out += [f"- [ ] **{escape(check.text)}**  ", f"  {escape(check.why)}"]
+    out.append("")
+    return "\n".join(out + footer()).rstrip() + "\n"

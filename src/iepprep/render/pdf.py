@@ -52,8 +52,7 @@ class _Document:
                 self.set_y(-12)
                 self.set_font("Atkinson", "", 8.5)
                 self.set_text_color(*MUTED)
-                self.cell(0, 5, f"{document_title}  ·  page {self.page_no()} of {{nb}}",
-                          align="C")  # fmt: skip
+                self.cell(0, 5, f"{document_title}  ·  page {self.page_no()} of {{nb}}", align="C")
 
         pdf = Pages(
             orientation="portrait", unit="mm", format="letter" if paper == "letter" else "A4"
@@ -75,20 +74,35 @@ class _Document:
 
     # -- text helpers
 
-    def text(self, text: str, *, size: float = 11, style: str = "", color: tuple[int, int, int]
-             = INK, indent: float = 0, height: float | None = None) -> None:  # fmt: skip
+    def text(
+        self,
+        text: str,
+        *,
+        size: float = 11,
+        style: str = "",
+        color: tuple[int, int, int] = INK,
+        indent: float = 0,
+        height: float | None = None,
+    ) -> None:
         pdf = self.pdf
         pdf.set_font("Atkinson", style, size)
         pdf.set_text_color(*color)
         pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(pdf.epw - indent, height or size * 0.5, clean(text), align="L",
-                       new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+        pdf.multi_cell(
+            pdf.epw - indent,
+            height or size * 0.5,
+            clean(text),
+            align="L",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
 
     def measure(self, text: str, *, size: float, style: str = "", indent: float = 0) -> float:
         pdf = self.pdf
         pdf.set_font("Atkinson", style, size)
-        lines = pdf.multi_cell(pdf.epw - indent, size * 0.5, clean(text), align="L", dry_run=True,
-                               output="LINES")  # fmt: skip
+        lines = pdf.multi_cell(
+            pdf.epw - indent, size * 0.5, clean(text), align="L", dry_run=True, output="LINES"
+        )
         return float(len(lines) * size * 0.5)
 
     def keep_together(self, height: float) -> None:

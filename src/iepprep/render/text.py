@@ -23,6 +23,9 @@ from iepprep.render.safety import clean, one_line
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from iepprep.core.meeting import Note
+    from iepprep.core.review import Review
+
 
 class TextRenderer:
     def __init__(self, console: Console, *, plain: bool = False) -> None:
@@ -316,11 +319,49 @@ class ReferenceRenderer(TextRenderer):
             kind = label(MeetingType(str(row["meeting_type"])))
             date = f", {row['meeting_date']}" if row["meeting_date"] else ""
             made = str(row["updated"]).replace("T", " ")[:16]
-            line = Text(f"{row['number']:>3}  ", style="" if self.plain else "bold")
-            line.append(f"{who}: {kind}{date}")
-            line.append(f"\n saved {made}", style=self._dim())
-            self.hanging("", line)
+            line = Text(f"{who}: {kind}{date}")
+            extra = []
+            for key, noun in (("notes", "note"), ("answered", "answered"), ("letters", "letter")):
+                count = int(str(row.get(key, 0)))
+                if count:
+                    extra.append(
+                        f"{count} {noun}{'s' if count != 1 and noun != 'answered' else ''}"
+                    )
+            line.append(
+                "\nsaved " + made + (" · " + ", ".join(extra) if extra else ""), style=self._dim()
+            )
+            self.hanging(f"{row['number']:>3}  ", line, indent=5)
         self.console.print()
         self.paragraph(
             f"Open one with: iepprep plan --from NUMBER. Saved in {folder}.", style="dim"
         )
+
+    def notes(self, notes: Sequence[Note]) -> None:
+        if not notes:
+            self.console.print(Text('No notes yet. Add one: iepprep notes add "what was said"'))
+            return
+        for note in notes:
+            stamp = f"{note.at:%a %b} {note.at.day}, {note.at:%H:%M}"
+            self.hanging(f"{stamp}  ", Text(one_line(note.text)))
+
+    def review(self, review: Review) -> None:
+        plan = review.plan
+        self.plan_header(plan)
+        self.checklist_phase(plan, Phase.AFTER)
+        self.heading("Questions still open")
+        open_questions = review.open_questions
+        if open_questions:
+            for question in open_questions:
+                self.hanging("  - ", Text(one_line(question.text)))
+        else:
+            self.console.print(Text("None: every question in your plan has an answer."))
+        self.heading("Your notes")
+        self.notes(review.notes)
+        self.heading("Before you sign")
+        for check in review.checks:
+            body = Text(one_line(check.text), style="" if self.plain else "bold")
+            body.append("\n" + one_line(check.why))
+            if check.citation:
+                body.append("\n" + check.citation, style=self._dim())
+            self.hanging("[ ] ", body)
+        self.footer()

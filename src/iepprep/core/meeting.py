@@ -1,0 +1,201 @@
+"""Meeting-day state: which questions are answered, what was noted, in what order.
+
+The state is rebuilt from the journal every time, so `iepprep meeting` resumes
+exactly where it stopped, and the non-interactive commands (`notes add`,
+`questions done`) and the live mode always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from iepprep.core.journal import MAX_TEXT, Event, Journal
+from iepprep.core.plan import PlanQuestion
+from iepprep.errors import InputError, NotFoundError
+
+
+@dataclass(frozen=True)
+class Note:
+    at: dt.datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: PlanQuestion
+    at: dt.datetime
+    text: str
+
+
+class MeetingRecord:
+    """What the journal says about one plan's questions and notes."""
+
+    def __init__(self, questions: Sequence[PlanQuestion], journal: Journal) -> None:
+        # Live mode asks the most important questions first, then in topic order.
+        self.questions = sorted(questions, key=lambda q: q.priority)
+        self.journal = journal
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.notes: list[Note] = []
+        self.answers: dict[str, Answer] = {}
+        self.skipped: set[str] = set()
+        self.letters: list[Event] = []
+        self.started: dt.datetime | None = None
+        by_id = {q.id: q for q in self.questions}
+        for event in self.journal.events():
+            if event.kind == "note":
+                self.notes.append(Note(event.at, event.text))
+            elif event.kind == "answered" and event.question in by_id:
+                self.answers[event.question] = Answer(by_id[event.question], event.at, event.text)
+                self.skipped.discard(event.question)
+            elif event.kind == "skipped" and event.question in by_id:
+                self.skipped.add(event.question)
+            elif event.kind == "reopened" and event.question:
+                self.answers.pop(event.question, None)
+                self.skipped.discard(event.question)
+            elif event.kind == "letter":
+                self.letters.append(event)
+            elif event.kind == "meeting" and self.started is None:
+                self.started = event.at
+
+    # -- reading
+
+    @property
+    def open_questions(self) -> list[PlanQuestion]:
+        """Not answered yet (skipped ones count as open), most important first."""
+        return [q for q in self.questions if q.id not in self.answers]
+
+    def next_question(self) -> PlanQuestion | None:
+        """The next question to put on screen: not answered, not skipped this meeting."""
+        for question in self.questions:
+            if question.id not in self.answers and question.id not in self.skipped:
+                return question
+        return None
+
+    def find(self, question_id: str) -> PlanQuestion:
+        wanted = question_id.strip().lower()
+        for question in self.questions:
+            if question.id == wanted:
+                return question
+        from difflib import get_close_matches
+
+        close = get_close_matches(wanted, [q.id for q in self.questions], n=3, cutoff=0.5)
+        raise NotFoundError(
+            f"Your plan has no question with the id {question_id!r}.",
+            hint=("Did you mean: " + ", ".join(close) + "?")
+            if close
+            else "See the ids with: iepprep questions --format json",
+        )
+
+    # -- writing (each call is on disk before it returns)
+
+    def add_note(self, text: str, *, now: dt.datetime) -> Note:
+        clean = _checked(text, "note")
+        self.journal.append(Event("note", now, text=clean))
+        note = Note(now, clean)
+        self.notes.append(note)
+        return note
+
+    def answer(self, question_id: str, text: str, *, now: dt.datetime) -> Answer:
+        question = self.find(question_id)
+        clean = text.strip()[:MAX_TEXT]
+        self.journal.append(Event("answered", now, text=clean, question=question.id))
+        answer = Answer(question, now, clean)
+        self.answers[question.id] = answer
+        self.skipped.discard(question.id)
+        return answer
+
+    def skip(self, question_id: str, *, now: dt.datetime) -> None:
+        question = self.find(question_id)
+        self.journal.append(Event("skipped", now, question=question.id))
+        self.skipped.add(question.id)
+
+    def mark_started(self, *, now: dt.datetime) -> None:
+        if self.started is None:
+            self.journal.append(Event("meeting", now, text="started"))
+            self.started = now
+
+    def record_letter(self, kind: str, *, now: dt.datetime, text: str, path: str | None) -> None:
+        """Keep a drafted letter with the plan (once: the same draft again is not repeated)."""
+        same = [e for e in self.letters if e.extra.get("letter") == kind]
+        if same and same[-1].text == text:
+            return
+        self.journal.append(
+            Event("letter", now, text=text, extra={"letter": kind, "path": path or ""})
+        )
+
+
+def _checked(text: str, what: str) -> str:
+    clean = text.strip()
+    if not clean:
+        raise InputError(f"The {what} is empty; nothing was saved.")
+    if len(clean) > MAX_TEXT:
+        raise InputError(
+            f"The {what} is {len(clean)} characters long; the limit is {MAX_TEXT}. "
+            "Split it into shorter notes."
+        )
+    return clean
+
+
+class MeetingPrompter(Protocol):
+    """The questions live mode asks; KeyboardInterrupt or EOFError ends the meeting."""
+
+    def choose(
+        self, title: str, question: PlanQuestion | None, actions: list[tuple[str, str]]
+    ) -> str: ...
+
+    def text(self, message: str) -> str: ...
+
+    def show(self, lines: Sequence[str]) -> None: ...
+
+
+ANSWERED, SKIP, NOTE, REMINDERS, FINISH = "answered", "skip", "note", "reminders", "finish"
+
+
+def run_meeting(
+    record: MeetingRecord,
+    prompter: MeetingPrompter,
+    *,
+    reminders: Sequence[str],
+    clock: Callable[[], dt.datetime],
+) -> None:
+    """The live loop: one question at a time until every question is done or Finish."""
+    record.mark_started(now=clock())
+    while True:
+        question = record.next_question()
+        started = record.started or clock()
+        minutes = int((clock() - started).total_seconds() // 60)
+        done = len(record.answers)
+        title = (
+            f"{minutes} min in · {done} of {len(record.questions)} answered · "
+            f"{len(record.notes)} note{'s' if len(record.notes) != 1 else ''}"
+        )
+        actions: list[tuple[str, str]] = []
+        if question is not None:
+            actions += [
+                (ANSWERED, "Answered: type the short answer"),
+                (SKIP, "Skip this one for now"),
+            ]
+        actions += [
+            (NOTE, "Add a note"),
+            (REMINDERS, "Show the reminders for the meeting"),
+            (FINISH, "Finish (everything is already saved)"),
+        ]
+        choice = prompter.choose(title, question, actions)
+        if choice == ANSWERED and question is not None:
+            text = prompter.text("The answer, in a few words (Enter for none):")
+            record.answer(question.id, text, now=clock())
+        elif choice == SKIP and question is not None:
+            record.skip(question.id, now=clock())
+        elif choice == NOTE:
+            text = prompter.text("Your note:")
+            if text.strip():
+                record.add_note(text, now=clock())
+        elif choice == REMINDERS:
+            prompter.show(reminders)
+        elif choice == FINISH:
+            return

@@ -1,0 +1,320 @@
+"""Meeting day and after: live mode, the journal, notes, review and letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import TODAY
+from iepprep.core.journal import Journal
+from iepprep.core.meeting import FINISH, NOTE, MeetingRecord, run_meeting
+from iepprep.core.plan import PlanQuestion
+
+DOWN, ENTER = "\x1b[B", "\r"
+HOSTILE_NOTE = "Ms. Lee [bold]sends[/bold] \x1b[31mdraft\x07 <b>Friday</b> *soon*"
+
+
+def questions() -> list[PlanQuestion]:
+    return [
+        PlanQuestion(
+            id=f"q{n}",
+            topic="goals",
+            topic_title="Goals",
+            text=f"Question number {n}?",
+            tips=[],
+            priority=p,
+        )
+        for n, p in ((1, 2), (2, 1), (3, 2))
+    ]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = dt.datetime(2026, 12, 10, 9, 0)
+
+    def __call__(self) -> dt.datetime:
+        self.now += dt.timedelta(minutes=1)
+        return self.now
+
+
+@pytest.fixture
+def pipe_input() -> Iterator[Any]:
+    from prompt_toolkit.input import create_pipe_input
+
+    with create_pipe_input() as pipe:
+        yield pipe
+
+
+def test_live_mode_on_real_prompts(pipe_input, tmp_path: Path) -> None:
+    from prompt_toolkit.output import DummyOutput
+
+    from iepprep.prompting import QuestionaryMeetingPrompter
+
+    record = MeetingRecord(questions(), Journal(tmp_path / "j.jsonl"))
+    assert record.next_question().id == "q2"  # most important first
+    keys = (
+        ENTER
+        + "Yes, three goals\r"  # answer q2
+        + DOWN
+        + ENTER  # skip q1
+        + DOWN
+        + DOWN
+        + ENTER
+        + "Speech twice a week\r"  # a note
+        + DOWN
+        + DOWN
+        + DOWN
+        + DOWN
+        + ENTER  # finish
+    )
+    pipe_input.send_text(keys)
+    prompter = QuestionaryMeetingPrompter(input=pipe_input, output=DummyOutput())
+    run_meeting(record, prompter, reminders=["Take a break"], clock=Clock())
+    again = MeetingRecord(questions(), Journal(tmp_path / "j.jsonl"))
+    assert again.answers["q2"].text == "Yes, three goals"
+    assert "q1" in again.skipped
+    assert [n.text for n in again.notes] == ["Speech twice a week"]
+    assert [q.id for q in again.open_questions] == ["q1", "q3"]
+    assert again.next_question().id == "q3"  # resumes after what was done
+
+
+KILL_SCRIPT = textwrap.dedent(
+    """
+    import datetime as dt, os, signal, sys
+    from pathlib import Path
+    from iepprep.core.journal import Journal
+    from iepprep.core.meeting import MeetingRecord, run_meeting
+    from iepprep.core.plan import PlanQuestion
+
+    qs = [PlanQuestion(id="q1", topic="goals", topic_title="Goals", text="Q?", tips=[],
+                       priority=1)]
+    record = MeetingRecord(qs, Journal(Path(sys.argv[1])))
+
+    class Prompter:
+        def __init__(self):
+            self.calls = 0
+        def choose(self, title, question, actions):
+            self.calls += 1
+            if self.calls == 3:
+                os.kill(os.getpid(), signal.SIGKILL)  # the power goes out between two notes
+            return "note"
+        def text(self, message):
+            return f"note {self.calls}"
+        def show(self, lines):
+            pass
+
+    run_meeting(record, Prompter(), reminders=[], clock=lambda: dt.datetime(2026, 12, 10, 9))
+    """
+)
+
+
+def test_notes_survive_kill_9_and_resume_shows_them(tmp_path: Path, pipe_input) -> None:
+    from prompt_toolkit.output import DummyOutput
+
+    from iepprep.prompting import QuestionaryMeetingPrompter
+
+    path = tmp_path / "j.jsonl"
+    result = subprocess.run(
+        [sys.executable, "-c", KILL_SCRIPT, str(path)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == -9
+    with path.open("ab") as handle:  # and a line cut short as the disk lost power
+        handle.write(b'{"kind": "note", "at": "2026-12-10T09:')
+    record = MeetingRecord(questions()[:1], Journal(path))
+    assert [n.text for n in record.notes] == ["note 1", "note 2"]
+    assert record.started is not None
+    pipe_input.send_text(DOWN + DOWN + ENTER + "note after resume\r" + DOWN * 4 + ENTER)
+    run_meeting(
+        record,
+        QuestionaryMeetingPrompter(input=pipe_input, output=DummyOutput()),
+        reminders=[],
+        clock=Clock(),
+    )
+    resumed = MeetingRecord(questions()[:1], Journal(path))
+    assert [n.text for n in resumed.notes] == ["note 1", "note 2", "note after resume"]
+
+
+def test_journal_is_private_and_flushed(tmp_path: Path) -> None:
+    record = MeetingRecord(questions(), Journal(tmp_path / "plans" / "j.jsonl"))
+    record.add_note("hello", now=dt.datetime(2026, 12, 10, 9))
+    path = tmp_path / "plans" / "j.jsonl"
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert json.loads(path.read_text(encoding="utf-8"))["text"] == "hello"
+
+
+class Scripted:
+    def __init__(self, choices: list[str], texts: list[str]) -> None:
+        self.choices, self.texts = choices, texts
+
+    def choose(self, title: str, question: Any, actions: Any) -> str:
+        if not self.choices:
+            raise KeyboardInterrupt
+        return self.choices.pop(0)
+
+    def text(self, message: str) -> str:
+        return self.texts.pop(0)
+
+    def show(self, lines: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def saved_plan(run, write_yaml) -> Path:
+    answers = write_yaml(
+        "family.yaml",
+        {
+            "child_name": "Maya",
+            "parent_name": "Jordan",
+            "school": "Lincoln Elementary",
+            "meeting_date": "2026-12-10",
+            "concerns": ["reading"],
+            "worries": "Maya is falling behind in reading.",
+            "documents_received": ["evaluation_report"],
+        },
+    )
+    assert run("plan", "--answers", str(answers), "-f", "json").exit_code == 0
+    return answers
+
+
+def test_cli_meeting_ctrl_c_saves_and_exits_130(run, saved_plan, monkeypatch) -> None:
+    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda: None)
+    monkeypatch.setattr(
+        "iepprep.prompting.QuestionaryMeetingPrompter",
+        lambda: Scripted([NOTE, NOTE], ["first", "second"]),
+    )
+    result = run("meeting")
+    assert result.exit_code == 130
+    assert "Everything so far is saved" in result.stderr
+    notes = json.loads(run("notes", "list", "-f", "json").stdout)
+    assert [n["text"] for n in notes] == ["first", "second"]
+    monkeypatch.setattr(
+        "iepprep.prompting.QuestionaryMeetingPrompter", lambda: Scripted([FINISH], [])
+    )
+    again = run("meeting")
+    assert again.exit_code == 0 and "Welcome back" in again.stderr
+
+
+def test_cli_meeting_needs_a_terminal(run, saved_plan) -> None:
+    result = run("meeting")
+    assert result.exit_code == 2
+
+
+def test_notes_and_questions_without_prompts(run, saved_plan) -> None:
+    assert run("notes", "add", "OT", "twice", "a", "week").exit_code == 0
+    assert "OT twice a week" in run("notes", "list").stdout
+    assert run("notes", "add", "   ").exit_code == 2
+    before = json.loads(run("questions", "--open", "-f", "json").stdout)
+    first = before[0]["id"]
+    done = run("questions", "done", first, "--answer", "Woodcock-Johnson")
+    assert done.exit_code == 0 and "answered" in done.stderr
+    after = json.loads(run("questions", "--open", "-f", "json").stdout)
+    assert len(after) == len(before) - 1 and first not in {q["id"] for q in after}
+    assert run("questions", "done", "no-such-question").exit_code == 3
+
+
+def test_meeting_commands_need_a_saved_plan(run) -> None:
+    result = run("notes", "add", "hello")
+    assert result.exit_code == 3
+    assert "iepprep plan" in result.stderr
+
+
+def test_review(run, saved_plan) -> None:
+    run("notes", "add", "Speech", "twice", "a", "week")
+    data = json.loads(run("review", "-f", "json").stdout)
+    assert {"checklist", "open_questions", "notes", "before_you_sign"} <= set(data)
+    assert all(item["phase"] == "after" for item in data["checklist"])
+    assert data["notes"][0]["text"] == "Speech twice a week"
+    checks = " ".join(c["text"] for c in data["before_you_sign"])
+    for phrase in (
+        "measurable",
+        "baseline",
+        "how often",
+        "how long",
+        "where",
+        "from when",
+        "who tells every teacher",
+        "progress",
+        "concerns",
+        "placement",
+    ):
+        assert phrase in checks, phrase
+    text = run("review").stdout
+    assert "BEFORE YOU SIGN" in text and "[ ] " in text
+    assert run("review", "-f", "markdown").stdout.count("- [ ] ") >= 9
+
+
+@pytest.mark.parametrize(
+    "kind", ["records-request", "parent-concerns", "meeting-request", "recap", "disagreement"]
+)
+def test_every_letter_is_drafted_with_names_and_date(run, saved_plan, kind: str) -> None:
+    result = run("letter", kind)
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith("Friday, November 27, 2026")
+    assert "Maya" in text and "Jordan" in text and "Lincoln Elementary" in text
+    assert "Subject:" in text
+
+
+def test_letters_use_worries_and_notes(run, saved_plan) -> None:
+    concerns = run("letter", "parent-concerns").stdout
+    assert "Maya is falling behind in reading." in concerns
+    assert "Reading: [what you see" in concerns
+    records = run("letter", "records-request").stdout
+    assert "draft IEP" in records and "evaluation reports" not in records  # already received
+    run("notes", "add", "OT starts Jan 5")
+    first = json.loads(run("questions", "--open", "-f", "json").stdout)[0]
+    run("questions", "done", first["id"], "--answer", "Ms. Diaz by Friday")
+    recap = run("letter", "recap").stdout
+    assert "OT starts Jan 5" in recap and "Ms. Diaz by Friday" in recap
+    assert "correct" in recap
+    assert "prior written notice" in run("letter", "disagreement").stdout
+
+
+def test_placeholders_when_the_tool_cannot_know(run, write_yaml) -> None:
+    result = run("letter", "meeting-request", "--answers", str(write_yaml("a.yaml", {})))
+    assert "[your child's name]" in result.stdout
+    assert "[your name]" in result.stdout and "[case manager's name]" in result.stdout
+
+
+def test_hostile_note_cannot_break_a_letter(run, saved_plan, tmp_path: Path) -> None:
+    assert run("notes", "add", HOSTILE_NOTE).exit_code == 0
+    text = run("letter", "recap").stdout
+    assert "\x1b" not in text and "\x07" not in text
+    assert "Ms. Lee [bold]sends[/bold]" in text  # markup shown as typed
+    md = run("letter", "recap", "-f", "markdown").stdout
+    assert "<b>" not in md and "\\*soon\\*" in md
+    out = tmp_path / "recap.md"
+    assert run("letter", "recap", "-o", str(out)).exit_code == 0
+    saved = out.read_text(encoding="utf-8")
+    assert "&lt;b" in saved and "<b>" not in saved
+
+
+def test_letters_and_notes_join_the_saved_plan(run, saved_plan, tmp_path: Path) -> None:
+    run("notes", "add", "hello")
+    run("letter", "recap", "-o", str(tmp_path / "recap.txt"))
+    run("letter", "recap", "-o", str(tmp_path / "recap.txt"))  # the same draft: kept once
+    row = json.loads(run("history", "-f", "json").stdout)[0]
+    assert (row["notes"], row["letters"]) == (1, 1)
+    assert "1 note" in run("history").stdout
+
+
+def test_forget_removes_the_journal_too(run, saved_plan, isolated_home: Path) -> None:
+    run("notes", "add", "private")
+    assert list((isolated_home / "plans").glob("*.journal.jsonl"))
+    run("forget", "1", "--yes")
+    assert not list((isolated_home / "plans").glob("*"))
+
+
+def test_today_is_fixed_for_letters() -> None:
+    assert TODAY.isoformat() == "2026-11-27"
