@@ -6,8 +6,6 @@ and an exit code. Heavy or interactive modules are imported inside the commands 
 need them, so `iepprep --help` starts fast.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import functools
 import os
@@ -431,7 +429,6 @@ def _find_saved(store: Any, which: str) -> Any:
 def _emit_plan(
     ctx: typer.Context, result: Any, fmt: Format | None, output: Path | None, paper: Paper
 ) -> None:
-    from iepprep.render import jsondata, markdown
 
     _emit(
         ctx,
@@ -439,13 +436,25 @@ def _emit_plan(
         output,
         {
             Format.TEXT: lambda r: r.plan(result),
-            Format.MARKDOWN: lambda: markdown.plan(result),
-            Format.JSON: lambda: jsondata.dumps(result.to_json_data()),
+            Format.MARKDOWN: lambda: _markdown().plan(result),
+            Format.JSON: lambda: _jsondata().dumps(result.to_json_data()),
             Format.HTML: lambda: _html().plan(result),
             Format.PDF: lambda: _pdf().plan(result, paper=paper.value),
             Format.ICS: lambda: _ics().calendar(result),
         },
     )
+
+
+def _markdown() -> Any:
+    from iepprep.render import markdown
+
+    return markdown
+
+
+def _jsondata() -> Any:
+    from iepprep.render import jsondata
+
+    return jsondata
 
 
 def _html() -> Any:
@@ -497,7 +506,6 @@ def checklist(
     Uses your last saved plan, or --answers FILE, or else a general first-meeting plan.
     """
     from iepprep.core.content import Phase
-    from iepprep.render import jsondata, markdown
 
     profile, generic = _profile_for_reading(answers)
     result = _make_plan(ctx, profile, generic=generic)
@@ -516,8 +524,8 @@ def checklist(
         output,
         {
             Format.TEXT: as_text,
-            Format.MARKDOWN: lambda: markdown.checklist_only(result, phases),
-            Format.JSON: lambda: jsondata.dumps([i.model_dump(mode="json") for i in items]),
+            Format.MARKDOWN: lambda: _markdown().checklist_only(result, phases),
+            Format.JSON: lambda: _jsondata().dumps([i.model_dump(mode="json") for i in items]),
             Format.HTML: lambda: _html().checklist_only(result, phases),
             Format.PDF: lambda: _pdf().checklist_only(result, phases, paper=paper.value),
             Format.ICS: lambda: _ics().calendar(
@@ -567,7 +575,6 @@ def questions(
     if ctx.invoked_subcommand is not None:
         return
     from iepprep.core import planner
-    from iepprep.render import jsondata, markdown
 
     if open_only:
         if all_questions or answers is not None:
@@ -591,8 +598,8 @@ def questions(
         output,
         {
             Format.TEXT: as_text,
-            Format.MARKDOWN: lambda: markdown.questions_only(result, chosen),
-            Format.JSON: lambda: jsondata.dumps([q.model_dump(mode="json") for q in chosen]),
+            Format.MARKDOWN: lambda: _markdown().questions_only(result, chosen),
+            Format.JSON: lambda: _jsondata().dumps([q.model_dump(mode="json") for q in chosen]),
             Format.HTML: lambda: _html().questions_only(result, chosen),
             Format.PDF: lambda: _pdf().questions_only(result, chosen, paper=paper.value),
         },
@@ -747,7 +754,6 @@ def notes_list(
     output: OutputOption = None,
 ) -> None:
     """Show the notes kept with your saved plan."""
-    from iepprep.render import jsondata
 
     notes = _current(ctx, from_saved).record.notes
     _emit(
@@ -759,7 +765,7 @@ def notes_list(
             Format.MARKDOWN: lambda: "".join(
                 f"- {_md(n.text)} _({n.at:%Y-%m-%d %H:%M})_\n" for n in notes
             ),
-            Format.JSON: lambda: jsondata.dumps(
+            Format.JSON: lambda: _jsondata().dumps(
                 [{"at": n.at.isoformat(), "text": n.text} for n in notes]
             ),
         },
@@ -783,7 +789,6 @@ def review(
     """After the meeting: what to do next, open questions, your notes, and what to
     check before you sign."""
     from iepprep.core.review import make_review
-    from iepprep.render import jsondata, markdown
 
     current = _current(ctx, from_saved)
     result = make_review(current.plan, current.record)
@@ -793,8 +798,8 @@ def review(
         output,
         {
             Format.TEXT: lambda r: r.review(result),
-            Format.MARKDOWN: lambda: markdown.review(result),
-            Format.JSON: lambda: jsondata.dumps(result.json_data()),
+            Format.MARKDOWN: lambda: _markdown().review(result),
+            Format.JSON: lambda: _jsondata().dumps(result.json_data()),
         },
     )
 
@@ -878,7 +883,6 @@ def letter(
 def history(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption = None) -> None:
     """List your saved plans: child, meeting and when each was made."""
     from iepprep.core.storage import PlanStore
-    from iepprep.render import jsondata
 
     store = PlanStore()
     plans = store.all()
@@ -893,7 +897,7 @@ def history(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption =
         output,
         {
             Format.TEXT: as_text,
-            Format.JSON: lambda: jsondata.dumps(rows),
+            Format.JSON: lambda: _jsondata().dumps(rows),
         },
     )
 
@@ -989,7 +993,6 @@ def glossary(
     """Explain the words and acronyms used at IEP meetings, in plain language."""
     from iepprep.core.reference import load_glossary
     from iepprep.errors import NotFoundError
-    from iepprep.render import jsondata, markdown
 
     book = load_glossary()
     chosen_format = _pick_format(fmt, output)
@@ -1001,8 +1004,8 @@ def glossary(
             output,
             {
                 Format.TEXT: lambda r: r.glossary(entries),
-                Format.MARKDOWN: lambda: markdown.glossary(entries),
-                Format.JSON: lambda: jsondata.dumps([e.json_data() for e in entries]),
+                Format.MARKDOWN: lambda: _markdown().glossary(entries),
+                Format.JSON: lambda: _jsondata().dumps([e.json_data() for e in entries]),
             },
         )
         return
@@ -1035,8 +1038,8 @@ def glossary(
         output,
         {
             Format.TEXT: lambda r: r.glossary_entry(found),
-            Format.MARKDOWN: lambda: markdown.glossary([found], title=found.term),
-            Format.JSON: lambda: jsondata.dumps(found.json_data()),
+            Format.MARKDOWN: lambda: _markdown().glossary([found], title=found.term),
+            Format.JSON: lambda: _jsondata().dumps(found.json_data()),
         },
     )
 
@@ -1074,7 +1077,6 @@ def rights(
         profile, _ = _profile_for_reading(answers)
     notes = state_notes(profile, load_states())
     items = load_rights()
-    from iepprep.render import jsondata, markdown
 
     _emit(
         ctx,
@@ -1082,8 +1084,8 @@ def rights(
         output,
         {
             Format.TEXT: lambda r: r.rights(items, notes),
-            Format.MARKDOWN: lambda: markdown.rights(items, notes),
-            Format.JSON: lambda: jsondata.dumps([right.json_data() for right in items]),
+            Format.MARKDOWN: lambda: _markdown().rights(items, notes),
+            Format.JSON: lambda: _jsondata().dumps([right.json_data() for right in items]),
         },
     )
 
@@ -1106,7 +1108,6 @@ def tips_search(
 ) -> None:
     """Find tips by keyword, best match first."""
     from iepprep.core.search import search_tips, suggest
-    from iepprep.render import jsondata, markdown
 
     query = " ".join(words)
     library = _load_library(ctx)
@@ -1124,8 +1125,8 @@ def tips_search(
         output,
         {
             Format.TEXT: as_text,
-            Format.MARKDOWN: lambda: markdown.search_results(query, hits),
-            Format.JSON: lambda: jsondata.dumps(jsondata.search_data(hits)),
+            Format.MARKDOWN: lambda: _markdown().search_results(query, hits),
+            Format.JSON: lambda: _jsondata().dumps(_jsondata().search_data(hits)),
         },
     )
 
@@ -1147,7 +1148,6 @@ def tips_list(
     """List the tips, optionally by topic or phase."""
     from iepprep.core.content import Phase
     from iepprep.errors import NotFoundError
-    from iepprep.render import jsondata, markdown
 
     library = _load_library(ctx)
     wanted_topic = topic.strip().lower() if topic else None
@@ -1163,8 +1163,8 @@ def tips_list(
         output,
         {
             Format.TEXT: lambda r: r.tips(chosen),
-            Format.MARKDOWN: lambda: markdown.tips(chosen),
-            Format.JSON: lambda: jsondata.dumps([jsondata.tip_data(t) for t in chosen]),
+            Format.MARKDOWN: lambda: _markdown().tips(chosen),
+            Format.JSON: lambda: _jsondata().dumps([_jsondata().tip_data(t) for t in chosen]),
         },
     )
 
@@ -1180,7 +1180,6 @@ def tips_show(
     output: OutputOption = None,
 ) -> None:
     """Show one tip in full, with where it comes from."""
-    from iepprep.render import jsondata, markdown
 
     tip = _load_library(ctx).tip(tip_id)
     _emit(
@@ -1189,12 +1188,46 @@ def tips_show(
         output,
         {
             Format.TEXT: lambda r: r.tip_detail(tip),
-            Format.MARKDOWN: lambda: markdown.tips([tip], title=tip.title),
-            Format.JSON: lambda: jsondata.dumps(jsondata.tip_data(tip)),
+            Format.MARKDOWN: lambda: _markdown().tips([tip], title=tip.title),
+            Format.JSON: lambda: _jsondata().dumps(_jsondata().tip_data(tip)),
         },
     )
 
 
 def main() -> None:
     """Console-script entry point."""
+    _keep_only_invoked_command(app, __import__("sys").argv[1:])
     app(prog_name="iepprep")
+
+
+def _keep_only_invoked_command(root: typer.Typer, argv: list[str]) -> None:
+    """Drop the commands this run cannot reach, when the command is named exactly.
+
+    Typer builds every command's parameters at start, a cost paid on every run for
+    commands that are not used. When the first word that is not a global option is
+    a command's name, only that command is kept; otherwise (--help, a typo) the whole
+    tree stays, so help and "did you mean" work as usual.
+    """
+    global_flags_with_value = {"--tips"}
+    words = iter(argv)
+    name = None
+    for word in words:
+        if word in global_flags_with_value:
+            next(words, None)
+        elif word.startswith("--tips="):
+            continue
+        elif not word.startswith("-"):
+            name = word
+            break
+    if name is None:
+        return
+    commands = [
+        c
+        for c in root.registered_commands
+        if str(c.name or getattr(c.callback, "__name__", "")).replace("_", "-") == name
+    ]
+    groups = [g for g in root.registered_groups if g.name == name]
+    if len(commands) + len(groups) != 1:
+        return
+    root.registered_commands = commands
+    root.registered_groups = groups

@@ -1,32 +1,48 @@
-"""A cache of parsed, validated tips files, keyed on each file's content.
+"""A disk cache of parsed, validated content, keyed on the content itself.
 
-Parsing and validating a large tips file (a parent center's 10,000 tips) takes far
-longer than reading a validated copy back as JSON. The cache is only ever a shortcut:
-an entry is found by the SHA-256 of the file's text (so a changed file misses), is
-validated again on the way in (so a corrupt entry is ignored and rebuilt), and a cache
-folder that cannot be written is silently skipped.
+Parsing YAML, validating it and stemming every word for the search index takes far
+longer than reading a finished copy back as JSON, and a parent center's library of
+10,000 tips makes that difference seconds. So iepprep keeps the finished copy:
+
+- an entry is named by the SHA-256 of iepprep's version and every input file's text,
+  so a changed file simply misses;
+- the file holds a checksum of its payload, so a damaged entry is noticed, ignored
+  and rebuilt;
+- a cache folder that cannot be written only makes the run slower, never fail.
+
+Entries are trusted after the checksum: they were validated before being written,
+and live in a folder only this user can write.
 """
 
 from __future__ import annotations
 
+import enum
 import hashlib
+import json
 import os
+import types
+import typing
+from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel
 
 from iepprep import __version__
-from iepprep.core.content import TipsFile
 
-SMALL_FILE = 64 * 1024  # below this, parsing is as fast as reading the cache
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+# Bump when the shape of any cached payload changes: old entries then simply miss.
+CACHE_FORMAT = "3"
 
 
 def cache_dir() -> Path:
-    from iepprep.core.storage import data_home
-
     override = os.environ.get("IEPPREP_CACHE")
     if override:
         return Path(override)
+    from iepprep.core.storage import data_home
+
     if os.environ.get("IEPPREP_HOME"):
         return data_home() / "cache"
     import platformdirs
@@ -34,23 +50,100 @@ def cache_dir() -> Path:
     return platformdirs.user_cache_path("iepprep", appauthor=False)
 
 
-def cached_tips_file(text: str, *, name: str) -> TipsFile:
-    """Parse `text` as a tips file, through the cache when the file is large."""
-    from iepprep.core.library import parse_tips
+def cached(
+    kind: str,
+    inputs: Sequence[str],
+    build: Callable[[], Any],
+    use: Callable[[Any], T],
+) -> T:
+    """`use(build())`, with `build()`'s JSON-ready result kept on disk.
 
-    if len(text) < SMALL_FILE:
-        return parse_tips(text, name=name)
-    digest = hashlib.sha256(f"{__version__}\0{text}".encode()).hexdigest()
-    entry = cache_dir() / f"tips-{digest[:32]}.json"
-    try:
-        return TipsFile.model_validate_json(entry.read_bytes())
-    except (OSError, ValidationError, ValueError):
-        pass  # missing or corrupt: rebuild below
-    tips_file = parse_tips(text, name=name)
-    try:
-        from iepprep.core.storage import write_private_file
+    When `inputs` are unchanged the saved result is used instead of building it again.
+    An entry that cannot be used (damaged, or written by another version) is rebuilt.
+    """
+    digest = hashlib.sha256()
+    for part in (__version__, CACHE_FORMAT, kind, *inputs):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    entry = cache_dir() / f"{kind}-{digest.hexdigest()[:40]}.json"
+    found = _read(entry)
+    if found is not None:
+        try:
+            return use(found)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+            pass  # not what this version wrote: rebuild it
+    data = build()
+    _write(entry, data)
+    return use(data)
 
-        write_private_file(entry, tips_file.model_dump_json(exclude_defaults=True))
+
+def _read(entry: Path) -> Any:
+    try:
+        raw = entry.read_bytes()
+        checksum, _, payload = raw.partition(b"\n")
+        if hashlib.sha256(payload).hexdigest().encode() != checksum:
+            return None  # damaged: rebuild
+        return json.loads(payload)
+    except (OSError, ValueError):
+        return None
+
+
+def _write(entry: Path, data: Any) -> None:
+    try:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        from iepprep.core.storage import atomic_write, ensure_private_dir
+
+        ensure_private_dir(entry.parent)
+        atomic_write(entry, hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
     except OSError:
         pass  # a cache we cannot write is only a slower run
-    return tips_file
+
+
+def construct(model: type[M], data: Any) -> M:
+    """Rebuild a model from data it produced itself (`model_dump(mode="json")`).
+
+    Validation is skipped (the data was validated before it was cached), but nested
+    models and enums are converted back, so the result equals the validated model.
+    """
+    values = dict(data)
+    for name, convert in _converters(model):
+        value = values.get(name)
+        if value is not None:
+            values[name] = convert(value)
+    return model.model_construct(**values)
+
+
+Converter = Callable[[Any], Any]
+
+
+@cache
+def _converters(model: type[BaseModel]) -> list[tuple[str, Converter]]:
+    """For each field holding models or enums (or lists of them), how to rebuild it."""
+    found: list[tuple[str, Converter]] = []
+    for name, info in model.model_fields.items():
+        convert = _converter(info.annotation)
+        if convert is not None:
+            found.append((name, convert))
+    return found
+
+
+def _converter(annotation: Any) -> Converter | None:
+    if _is_union(annotation):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _converter(options[0]) if len(options) == 1 else None
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _converter(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) is list:
+        (item,) = typing.get_args(annotation) or (None,)
+        one = _converter(item)
+        return None if one is None else (lambda values: [one(v) for v in values])
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        nested = annotation
+        return lambda value: construct(nested, value)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return annotation
+    return None
+
+
+def _is_union(annotation: object) -> bool:
+    return typing.get_origin(annotation) in (typing.Union, types.UnionType)

@@ -40,7 +40,9 @@ PHASE_TITLES: dict[Phase, str] = {
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Applies(Strict):
@@ -119,7 +121,7 @@ class Tip(Strict):
     why: Annotated[str, Field(min_length=5, max_length=200)]
     phase: Phase
     topics: Annotated[list[Slug], Field(min_length=1, max_length=8)]
-    applies: Applies = Applies()
+    applies: Applies = Applies.model_construct()  # no validation at import: keeps start-up fast
     priority: Annotated[int, Field(ge=1, le=3)] = 2
     days_before: Annotated[int, Field(ge=0, le=120)] | None = None
     days_after: Annotated[int, Field(ge=0, le=120)] | None = None
@@ -157,7 +159,7 @@ class Topic(Strict):
 
     id: Slug
     title: Annotated[str, Field(min_length=3, max_length=60)]
-    applies: Applies = Applies()
+    applies: Applies = Applies.model_construct()  # no validation at import: keeps start-up fast
 
 
 class Question(Strict):
@@ -167,8 +169,8 @@ class Question(Strict):
     topic: Slug
     text: Annotated[str, Field(min_length=10, max_length=300)]
     priority: Annotated[int, Field(ge=1, le=3)] = 2
-    applies: Applies = Applies()
-    tips: list[Slug] = Field(default_factory=list)
+    applies: Applies = Applies.model_construct()  # no validation at import: keeps start-up fast
+    tips: list[Slug] = []
     source: Source
 
 

@@ -13,15 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from iepprep.errors import DataFileError, IepprepError
-
-try:  # the C loader is several times faster; fall back where PyYAML was built without it
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
@@ -62,12 +56,21 @@ def read_text_file(path: Path, *, what: str, error: type[IepprepError] = DataFil
         ) from None
 
 
+def _safe_loader() -> Any:
+    import yaml
+
+    # The C loader is several times faster; PyYAML may be built without it.
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_yaml(text: str, *, name: str, error: type[IepprepError] = DataFileError) -> Any:
     """Parse YAML (JSON is YAML too) with the safe loader, refusing aliases."""
+    import yaml
+
     if "&" in text or "*" in text:
         _refuse_aliases(text, name=name, error=error)
     try:
-        return yaml.load(text, Loader=SafeLoader)
+        return yaml.load(text, Loader=_safe_loader())
     except yaml.YAMLError as exc:
         where = ""
         mark = getattr(exc, "problem_mark", None)
@@ -81,8 +84,10 @@ def parse_yaml(text: str, *, name: str, error: type[IepprepError] = DataFileErro
 
 
 def _refuse_aliases(text: str, *, name: str, error: type[IepprepError]) -> None:
+    import yaml
+
     try:
-        for event in yaml.parse(text, Loader=SafeLoader):
+        for event in yaml.parse(text, Loader=_safe_loader()):
             if isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
                 line = f" (line {mark.line + 1})" if mark is not None else ""

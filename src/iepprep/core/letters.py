@@ -28,7 +28,7 @@ _LIST_NAMES = {"records", "concerns", "agreed", "notes", "open"}
 
 
 class LetterSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: Annotated[str, Field(min_length=5)]
     subject: Annotated[str, Field(min_length=5)]
@@ -44,7 +44,7 @@ class LetterSpec(BaseModel):
 
 
 class LettersFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     version: Literal[1] = 1
     letters: dict[str, LetterSpec]

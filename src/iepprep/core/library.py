@@ -7,32 +7,73 @@ source checkout alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
+from iepprep.core.cache import cached, construct
 from iepprep.core.content import Phase, Question, QuestionsFile, Tip, TipsFile, Topic
 from iepprep.core.datafiles import describe_list_item, parse_yaml, read_text_file, validate
+from iepprep.core.textsearch import SearchIndex
 from iepprep.errors import DataFileError, NotFoundError
 
 BUNDLED_TIPS = "tips.yaml"
 BUNDLED_QUESTIONS = "questions.yaml"
 
 
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
 def bundled_text(name: str) -> str:
-    """The text of a file shipped in `iepprep/data/`."""
-    return files("iepprep").joinpath("data", name).read_text(encoding="utf-8")
+    """The text of a file shipped in `iepprep/data/`.
+
+    Read straight from the package folder when it is a folder (a wheel or an editable
+    install); through importlib.resources otherwise (for example a zip import).
+    """
+    try:
+        return (_DATA / name).read_text(encoding="utf-8")
+    except OSError:
+        from importlib.resources import files
+
+        return files("iepprep").joinpath("data", name).read_text(encoding="utf-8")
+
+
+class LazyTips(Mapping[str, Tip]):
+    """Tips by id, built from cached data only when used.
+
+    A search in a 10,000-tip library shows a handful of tips; building every one of
+    them would cost more than the search itself.
+    """
+
+    def __init__(self, data: dict[str, str]) -> None:
+        self._data = data  # id -> the tip as a JSON string, decoded when used
+        self._built: dict[str, Tip] = {}
+
+    def __getitem__(self, tip_id: str) -> Tip:
+        tip = self._built.get(tip_id)
+        if tip is None:
+            tip = construct(Tip, json.loads(self._data[tip_id]))
+            self._built[tip_id] = tip
+        return tip
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
 
 
 @dataclass(frozen=True)
 class Library:
     """All tips and questions iepprep can draw on, in file order."""
 
-    tips: dict[str, Tip]
+    tips: Mapping[str, Tip]
     topics: list[Topic]
     questions: list[Question]
     added_files: tuple[str, ...] = field(default=())
+    search_index: SearchIndex | None = None
 
     def tip(self, tip_id: str) -> Tip:
         try:
@@ -63,6 +104,16 @@ class Library:
             for topic in tip.topics:
                 counts[topic] = counts.get(topic, 0) + 1
         return sorted(counts, key=lambda t: (-counts[t], t))
+
+
+def tip_fields(tip: Tip) -> dict[str, str]:
+    """The searchable text of a tip, by field."""
+    return {
+        "title": tip.title,
+        "body": tip.body,
+        "why": tip.why,
+        "topics": " ".join(tip.topics).replace("-", " "),
+    }
 
 
 def parse_tips(text: str, *, name: str) -> TipsFile:
@@ -122,14 +173,51 @@ def build_library(tips_files: Iterable[tuple[str, TipsFile]], questions: Questio
 
 
 def load_library(extra_tips: Sequence[Path] = ()) -> Library:
-    """The bundled library plus the tips in `extra_tips` (the `--tips` files)."""
-    from iepprep.core.cache import cached_tips_file
+    """The bundled library plus the tips in `extra_tips` (the `--tips` files).
 
-    sources: list[tuple[str, TipsFile]] = [
-        (BUNDLED_TIPS, cached_tips_file(bundled_text(BUNDLED_TIPS), name=BUNDLED_TIPS))
-    ]
-    for path in extra_tips:
-        text = read_text_file(path, what="tips file")
-        sources.append((str(path), cached_tips_file(text, name=str(path))))
+    Served from the cache when no file has changed (see `iepprep.core.cache`).
+    """
+    texts = [(BUNDLED_TIPS, bundled_text(BUNDLED_TIPS))]
+    texts += [(str(path), read_text_file(path, what="tips file")) for path in extra_tips]
+    fixed = [bundled_text(name) for name in (BUNDLED_QUESTIONS, "synonyms.yaml", "glossary.yaml")]
+    inputs = [*fixed, *(f"{name}\0{text}" for name, text in texts)]
+    return cached("library", inputs, lambda: _library_data(texts), _library_from_data)
+
+
+def _library_from_data(data: dict[str, Any]) -> Library:
+    tips = LazyTips({tip_id: tip for _, file_tips in data["files"] for tip_id, tip in file_tips})
+    ids = data["index"]["ids"]
+
+    def text_of(doc: int) -> dict[str, str]:
+        return tip_fields(tips[ids[doc]])
+
+    return Library(
+        tips=tips,
+        topics=[construct(Topic, topic) for topic in data["topics"]],
+        questions=[construct(Question, question) for question in data["questions"]],
+        added_files=tuple(name for name, _ in data["files"][1:]),
+        search_index=SearchIndex.from_data(data["index"], text_of),
+    )
+
+
+def _library_data(texts: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """Parse and validate everything, and index it: the slow path, run on a cache miss."""
+    from iepprep.core.search import build_tip_index
+
+    parsed = [(name, parse_tips(text, name=name)) for name, text in texts]
     questions = parse_questions(bundled_text(BUNDLED_QUESTIONS), name=BUNDLED_QUESTIONS)
-    return build_library(sources, questions)
+    library = build_library(parsed, questions)
+    return {
+        "files": [
+            [name, [[tip.id, tip.model_dump_json(exclude_defaults=True)] for tip in tips.tips]]
+            for name, tips in parsed
+        ],
+        "topics": [
+            topic.model_dump(mode="json", exclude_defaults=True) for topic in library.topics
+        ],
+        "questions": [
+            question.model_dump(mode="json", exclude_defaults=True)
+            for question in library.questions
+        ],
+        "index": build_tip_index(library).to_data(),
+    }

@@ -11,7 +11,7 @@ from iepprep.core.profile import Profile
 
 
 class ChecklistItem(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     phase: Phase
@@ -26,7 +26,7 @@ class ChecklistItem(BaseModel):
 
 
 class PlanQuestion(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     topic: str
@@ -39,7 +39,7 @@ class PlanQuestion(BaseModel):
 class PlanWord(BaseModel):
     """A word the family may hear at the meeting, with its plain meaning."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     term: str
     expansion: str | None
@@ -50,7 +50,7 @@ class PlanWord(BaseModel):
 class StateNotes(BaseModel):
     """What differs in the family's state, or an honest 'we have no notes'."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: str
     name: str
@@ -62,7 +62,7 @@ class StateNotes(BaseModel):
 class Plan(BaseModel):
     """What `iepprep plan` shows. Its JSON form is a contract (see the README)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     profile: Profile
     today: dt.date

@@ -224,7 +224,9 @@ class Profile(BaseModel):
     Every key is optional; an omitted key takes the default shown in the README.
     """
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True
+    )
 
     child_name: ShortText | None = None
     parent_name: ShortText | None = None

@@ -26,13 +26,13 @@ _KIND_FOR_TYPE = {"text": str, "date": dt.date, "confirm": bool}
 class Ask(BaseModel):
     """One question of the questionnaire."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     key: str
     kind: Kind
     ask: Annotated[str, Field(min_length=3, max_length=120)]
     why: Annotated[str, Field(max_length=120)] | None = None
-    ask_if: Applies = Applies()
+    ask_if: Applies = Applies.model_construct()  # no validation at import: keeps start-up fast
 
     @model_validator(mode="after")
     def _key_is_an_answer(self) -> Ask:
@@ -49,7 +49,7 @@ class Ask(BaseModel):
 
 
 class Questionnaire(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     version: Literal[1] = 1
     questions: list[Ask]

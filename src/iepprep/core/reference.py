@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from iepprep.core.cache import cached, construct
 from iepprep.core.content import Applies
 from iepprep.core.datafiles import describe_list_item, parse_yaml, validate
 from iepprep.core.library import bundled_text
@@ -21,20 +22,22 @@ Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=300)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class GlossaryTerm(Strict):
     term: Annotated[str, Field(min_length=2, max_length=60)]
     expansion: Annotated[str, Field(max_length=120)] | None = None
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = []
     definition: Annotated[str, Field(min_length=10, max_length=600)]
     example: Annotated[str, Field(max_length=200)] | None = None
-    see_also: list[str] = Field(default_factory=list)
+    see_also: list[str] = []
     citation: Annotated[str, Field(max_length=160)] | None = None
     source: Url | None = None
     varies_by_state: bool = False
-    applies: Applies = Applies()
+    applies: Applies = Applies.model_construct()  # no validation at import: keeps start-up fast
     priority: Annotated[int, Field(ge=1, le=3)] = 3
 
     @model_validator(mode="after")
@@ -118,7 +121,7 @@ class StateNote(Strict):
 class StateInfo(Strict):
     meeting_name: Annotated[str, Field(max_length=120)] | None = None
     meeting_name_source: Url | None = None
-    notes: list[StateNote] = Field(default_factory=list)
+    notes: list[StateNote] = []
 
     @model_validator(mode="after")
     def _name_sourced(self) -> StateInfo:
@@ -203,14 +206,24 @@ class Glossary:
 
 
 def load_glossary() -> Glossary:
+    """The glossary, validated once and then served from the cache."""
     name = "glossary.yaml"
-    parsed = validate(
-        GlossaryFile,
-        parse_yaml(bundled_text(name), name=name),
-        name=name,
-        describe_item=describe_list_item("terms", "term"),
+
+    def build() -> list[dict[str, object]]:
+        parsed = validate(
+            GlossaryFile,
+            parse_yaml(bundled_text(name), name=name),
+            name=name,
+            describe_item=describe_list_item("terms", "term"),
+        )
+        return [entry.model_dump(mode="json", exclude_defaults=True) for entry in parsed.terms]
+
+    return cached(
+        "glossary",
+        [bundled_text(name)],
+        build,
+        lambda data: Glossary([construct(GlossaryTerm, entry) for entry in data]),
     )
-    return Glossary(list(parsed.terms))
 
 
 def load_rights() -> list[Right]:
@@ -225,5 +238,16 @@ def load_rights() -> list[Right]:
 
 
 def load_states() -> dict[str, StateInfo]:
+    """The state notes, validated once and then served from the cache."""
     name = "states.yaml"
-    return dict(validate(StatesFile, parse_yaml(bundled_text(name), name=name), name=name).states)
+
+    def build() -> dict[str, object]:
+        parsed = validate(StatesFile, parse_yaml(bundled_text(name), name=name), name=name)
+        return {code: info.model_dump(mode="json") for code, info in parsed.states.items()}
+
+    return cached(
+        "states",
+        [bundled_text(name)],
+        build,
+        lambda data: {code: construct(StateInfo, info) for code, info in data.items()},
+    )

@@ -15,7 +15,7 @@ from iepprep.core.plan import Plan, PlanQuestion
 
 
 class SignCheck(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     text: Annotated[str, Field(min_length=10, max_length=200)]
@@ -25,7 +25,7 @@ class SignCheck(BaseModel):
 
 
 class ReviewFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     version: Literal[1] = 1
     checks: list[SignCheck]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from iepprep.core.content import Tip
-from iepprep.core.library import Library, bundled_text
+from iepprep.core.library import Library, bundled_text, tip_fields
 from iepprep.core.textsearch import Hit, SearchIndex
 
 TIP_FIELDS = {"title": 2.5, "topics": 1.5, "body": 1.0, "why": 0.8}
@@ -21,26 +21,30 @@ class TipHit:
         return self.hit.score
 
 
+# Acronyms that appear in nearly every tip: widening a query with them only adds noise.
+_TOO_COMMON = {"IEP", "IDEA"}
+
+
 def load_synonyms() -> list[list[str]]:
+    """The curated synonym groups, plus each glossary acronym with its expansion."""
     from iepprep.core.datafiles import parse_yaml
+    from iepprep.core.reference import load_glossary
 
     data = parse_yaml(bundled_text("synonyms.yaml"), name="synonyms.yaml")
-    return [list(map(str, group)) for group in data["groups"]]
+    groups = [list(map(str, group)) for group in data["groups"]]
+    for entry in load_glossary().terms:
+        if entry.expansion and entry.term not in _TOO_COMMON:
+            groups.append([entry.term, entry.expansion, *entry.aliases])
+    return groups
 
 
 def tip_index(library: Library) -> SearchIndex:
-    documents = [
-        (
-            tip.id,
-            {
-                "title": tip.title,
-                "body": tip.body,
-                "why": tip.why,
-                "topics": " ".join(tip.topics).replace("-", " "),
-            },
-        )
-        for tip in library.tips.values()
-    ]
+    """The library's search index: the cached one, or built now."""
+    return library.search_index or build_tip_index(library)
+
+
+def build_tip_index(library: Library) -> SearchIndex:
+    documents = [(tip.id, tip_fields(tip)) for tip in library.tips.values()]
     return SearchIndex(documents, field_weights=TIP_FIELDS, synonyms=load_synonyms())
 
 

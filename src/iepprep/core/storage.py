@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,6 +47,8 @@ def ensure_private_dir(path: Path) -> Path:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` with mode 0600, all or nothing. Raises OSError on failure."""
+    import tempfile
+
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:

@@ -16,10 +16,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import lru_cache
+from typing import Any
 
 _WORD = re.compile(r"[0-9a-z]+")
 STOPWORDS = frozenset(
@@ -88,17 +89,26 @@ B = 0.75
 SYNONYM_WEIGHT = 0.45  # a related word counts a bit less than the word itself
 FUZZY_WEIGHT = 0.7
 PHRASE_BONUS = 1.5
+PHRASE_CANDIDATES = 60
 
 
 @lru_cache(maxsize=1)
 def _stemmer() -> object:
-    import snowballstemmer
+    # The English stemmer alone: `import snowballstemmer` loads every language.
+    from snowballstemmer.english_stemmer import EnglishStemmer
 
-    return snowballstemmer.stemmer("english")
+    return EnglishStemmer()
+
+
+# Stems already known (from a cached index), so most queries never load the stemmer.
+_KNOWN_STEMS: dict[str, str] = {}
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
+    known = _KNOWN_STEMS.get(word)
+    if known is not None:
+        return known
     return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
 
 
@@ -149,7 +159,13 @@ class _QueryTerm:
 
 
 class SearchIndex:
-    """BM25F over a few named fields per document."""
+    """BM25F over a few named fields per document, stored as postings.
+
+    Postings (term → the documents and fields it occurs in) let a query touch only
+    the documents that contain its words. Saved (`to_data`), each term's postings are
+    one packed string, unpacked only when a query uses that term: loading the index
+    of a 10,000-tip library then costs little more than reading the file.
+    """
 
     def __init__(
         self,
@@ -159,30 +175,75 @@ class SearchIndex:
         synonyms: Sequence[Sequence[str]] = (),
     ) -> None:
         self.field_weights = dict(field_weights)
+        fields = list(self.field_weights)
         self.ids = [doc_id for doc_id, _ in documents]
-        self._tf: list[dict[str, Counter[str]]] = []
-        self._sequences: list[dict[str, list[str]]] = []
-        lengths: dict[str, list[int]] = {name: [] for name in self.field_weights}
-        df: Counter[str] = Counter()
-        for _, fields in documents:
-            per_field: dict[str, Counter[str]] = {}
-            sequences: dict[str, list[str]] = {}
-            seen: set[str] = set()
-            for name in self.field_weights:
-                sequence = stems(fields.get(name, ""), keep_stopwords=True)
-                sequences[name] = sequence
-                counted = Counter(t for t in sequence if t not in _STOP_STEMS)
-                per_field[name] = counted
-                lengths[name].append(sum(counted.values()))
-                seen.update(counted)
-            df.update(seen)
-            self._tf.append(per_field)
-            self._sequences.append(sequences)
-        self._avg = {name: (sum(v) / len(v) if v else 0.0) or 1.0 for name, v in lengths.items()}
-        self._lengths = lengths
-        count = len(documents)
-        self._idf = {term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in df.items()}
+        texts = [dict(text) for _, text in documents]
+        self._text_of: Callable[[int], Mapping[str, str]] = texts.__getitem__
+        postings: dict[str, list[tuple[int, int, int]]] = {}
+        self._lengths: list[list[int]] = [[] for _ in fields]
+        for doc, (_, text) in enumerate(documents):
+            for field_no, name in enumerate(fields):
+                counted = Counter(t for t in stems(text.get(name, "")) if t not in _stop_stems())
+                self._lengths[field_no].append(sum(counted.values()))
+                for term, tf in counted.items():
+                    postings.setdefault(term, []).append((doc, field_no, tf))
+        self._packed: dict[str, str] = {}
+        self._postings = postings
+        self._df = {term: len({doc for doc, _, _ in ps}) for term, ps in postings.items()}
         self._synonyms = [[stems(entry) for entry in group] for group in synonyms]
+        self._words = {w for text in texts for value in text.values() for w in words(value)}
+        self._finish()
+
+    def _finish(self) -> None:
+        count = len(self.ids)
+        self._avg = [
+            (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0 for lengths in self._lengths
+        ]
+        self._weights = list(self.field_weights.values())
+        self._idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in self._df.items()}
+
+    def _postings_of(self, term: str) -> list[tuple[int, int, int]]:
+        found = self._postings.get(term)
+        if found is None:
+            packed = self._packed.get(term, "")
+            numbers = [int(n) for n in packed.split(",")] if packed else []
+            found = list(zip(numbers[0::3], numbers[1::3], numbers[2::3], strict=True))
+            self._postings[term] = found
+        return found
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain JSON-ready data from which `from_data` rebuilds the same index."""
+        return {
+            "field_weights": self.field_weights,
+            "ids": self.ids,
+            "postings": {
+                term: ",".join(f"{d},{f},{n}" for d, f, n in self._postings_of(term))
+                for term in self._df
+            },
+            "df": self._df,
+            "lengths": self._lengths,
+            "synonyms": self._synonyms,
+            "stems": {w: stem(w) for w in sorted(self._words)},
+        }
+
+    @classmethod
+    def from_data(
+        cls, data: Mapping[str, Any], text_of: Callable[[int], Mapping[str, str]]
+    ) -> SearchIndex:
+        """The saved index; `text_of(n)` gives document n's fields (for phrase matches)."""
+        index = cls.__new__(cls)
+        index.field_weights = dict(data["field_weights"])
+        index.ids = list(data["ids"])
+        index._text_of = text_of
+        index._packed = dict(data["postings"])
+        index._postings = {}
+        index._df = dict(data["df"])
+        index._lengths = list(data["lengths"])
+        index._synonyms = list(data["synonyms"])
+        index._words = set()
+        _KNOWN_STEMS.update(data.get("stems", {}))
+        index._finish()
+        return index
 
     @property
     def vocabulary(self) -> list[str]:
@@ -226,40 +287,39 @@ class SearchIndex:
         terms = self._expand(query)
         if not terms:
             return []
+        scores: dict[int, float] = {}
+        matches: dict[int, list[Match]] = {}
+        names = list(self.field_weights)
+        for qt in terms:
+            weighted: dict[int, float] = {}
+            fields_hit: dict[int, list[str]] = {}
+            for doc, field_no, tf in self._postings_of(qt.term):
+                norm = 1 - B + B * self._lengths[field_no][doc] / self._avg[field_no]
+                weighted[doc] = weighted.get(doc, 0.0) + self._weights[field_no] * tf / norm
+                fields_hit.setdefault(doc, []).append(names[field_no])
+            idf = self._idf[qt.term]
+            for doc, wtf in weighted.items():
+                scores[doc] = scores.get(doc, 0.0) + qt.weight * idf * wtf * (K1 + 1) / (wtf + K1)
+                matches.setdefault(doc, []).append(
+                    Match(qt.query_word, qt.via, qt.term, tuple(fields_hit[doc]))
+                )
         phrase = stems(query, keep_stopwords=True)
-        hits: list[Hit] = []
-        for index, per_field in enumerate(self._tf):
-            score = 0.0
-            matches: list[Match] = []
-            for qt in terms:
-                weighted_tf = 0.0
-                fields_hit: list[str] = []
-                for name, weight in self.field_weights.items():
-                    tf = per_field[name].get(qt.term, 0)
-                    if not tf:
-                        continue
-                    norm = 1 - B + B * self._lengths[name][index] / self._avg[name]
-                    weighted_tf += weight * tf / norm
-                    fields_hit.append(name)
-                if weighted_tf:
-                    score += (
-                        qt.weight * self._idf[qt.term] * weighted_tf * (K1 + 1) / (weighted_tf + K1)
-                    )
-                    matches.append(Match(qt.query_word, qt.via, qt.term, tuple(fields_hit)))
-            if not score:
-                continue
-            if len(phrase) > 1:
+        if len(phrase) > 1:  # phrase bonus for the strongest candidates only: it re-reads text
+            for doc in sorted(scores, key=lambda d: -scores[d])[:PHRASE_CANDIDATES]:
                 in_fields = tuple(
                     name
-                    for name, sequence in self._sequences[index].items()
-                    if _contains(sequence, phrase)
+                    for name in names
+                    if _contains(
+                        stems(self._text_of(doc).get(name, ""), keep_stopwords=True), phrase
+                    )
                 )
                 if in_fields:
-                    score *= PHRASE_BONUS
-                    matches.append(Match(query.strip(), "phrase", " ".join(phrase), in_fields))
-            hits.append(Hit(self.ids[index], round(score, 4), matches))
-        hits.sort(key=lambda hit: (-hit.score, self.ids.index(hit.id)))
-        return hits if limit is None else hits[:limit]
+                    scores[doc] *= PHRASE_BONUS
+                    matches[doc].append(Match(query.strip(), "phrase", " ".join(phrase), in_fields))
+        ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))
+        if limit is not None:
+            ranked = ranked[:limit]
+        return [Hit(self.ids[doc], round(scores[doc], 4), matches[doc]) for doc in ranked]
 
     def suggestions(self, query: str, n: int = 3) -> list[str]:
         """Library words close to what was typed, for a "nothing found" message."""
@@ -269,7 +329,9 @@ class SearchIndex:
         return list(dict.fromkeys(found))[:n]
 
 
-_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
+@lru_cache(maxsize=1)
+def _stop_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in STOPWORDS)
 
 
 def _contains(sequence: Sequence[str], part: Sequence[str]) -> bool:

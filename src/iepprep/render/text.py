@@ -13,9 +13,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from iepprep.core.content import Phase, Tip
-from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
-from iepprep.core.reference import GlossaryTerm, Right
-from iepprep.core.search import TipHit
 from iepprep.core.textsearch import highlight_spans
 from iepprep.render import wording
 from iepprep.render.safety import clean, one_line
@@ -24,7 +21,10 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from iepprep.core.meeting import Note
+    from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
+    from iepprep.core.reference import GlossaryTerm, Right
     from iepprep.core.review import Review
+    from iepprep.core.search import TipHit
 
 
 class TextRenderer:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from iepprep.core.content import Phase
 from iepprep.core.dates import days_until, long_date
-from iepprep.core.plan import ChecklistItem, Plan
 from iepprep.core.profile import label
 from iepprep.render.safety import clean, one_line
+
+if TYPE_CHECKING:
+    from iepprep.core.plan import ChecklistItem, Plan
 
 PARENT_CENTER_URL = "https://www.parentcenterhub.org/find-your-center/"
 ARTICLE = '"21 Things You Should Know As A Mom In Your First IEP Meeting"'

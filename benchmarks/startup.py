@@ -1,0 +1,127 @@
+"""Start-up benchmark: each command's time as a multiple of the bare interpreter.
+
+Run by hand (and by CI, which prints the report) from the project's environment:
+
+    .venv/bin/python benchmarks/startup.py
+
+It times `python -c pass` and each command side by side, in the same environment,
+several rounds each, and reports the median ratio. It also builds a 10,000-tip
+library to time `--tips big.yaml tips search advocate` after the cache is warm.
+Exit code 1 if a ratio is over its budget, so a slowdown is visible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BUDGETS = {  # from issue 6: ratio to `python -c pass`
+    "--help": 8.0,
+    "tips search sign": 14.0,
+    "plan --example": 16.0,
+    "--tips big.yaml tips search advocate": 25.0,
+}
+
+
+def run_once(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def big_library(path: Path, count: int) -> None:
+    """A large tips file, written by hand (fast) in the bundled format."""
+    topics = ["support", "rights", "goals", "services", "signing", "evaluation"]
+    phases = ["before", "during", "after"]
+    words = [
+        "advocate",
+        "meeting",
+        "parent",
+        "school",
+        "signing",
+        "records",
+        "goals",
+        "services",
+        "teacher",
+        "progress",
+        "notes",
+        "evaluation",
+        "therapy",
+        "reading",
+        "writing",
+        "plan",
+        "review",
+    ]
+    lines = ["version: 1", "tips:"]
+    for n in range(count):
+        w = [words[(n * k + k) % len(words)] for k in range(1, 9)]
+        lines += [
+            f"- id: group-tip-{n}",
+            f"  title: Tip {n} about {w[0]} and {w[1]}",
+            f"  body: Parents in our group say {' '.join(w)} help when you {w[2]} early.",
+            f"  why: It helps with {w[3]} and {w[4]}.",
+            f"  phase: {phases[n % 3]}",
+            f"  topics: [{topics[n % len(topics)]}]",
+            "  source: {kind: added, where: Example parent group}",
+        ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--big", type=int, default=10_000, help="tips in the large library")
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, IEPPREP_HOME=home, IEPPREP_TODAY="2026-11-27", NO_COLOR="1")
+        big = Path(home) / "big.yaml"
+        big_library(big, options.big)
+        cli = [sys.executable, "-m", "iepprep"]
+        commands = {
+            "--help": [*cli, "--help"],
+            "tips search sign": [*cli, "tips", "search", "sign"],
+            "plan --example": [*cli, "plan", "--example"],
+            "--tips big.yaml tips search advocate": [
+                *cli,
+                "--tips",
+                str(big),
+                "tips",
+                "search",
+                "advocate",
+            ],
+        }
+        first = run_once(commands["--tips big.yaml tips search advocate"], env)
+        for args in commands.values():  # warm the caches and the disk
+            run_once(args, env)
+        bare = [sys.executable, "-c", "pass"]
+        samples: dict[str, list[float]] = {name: [] for name in commands}
+        baseline: list[float] = []
+        for _ in range(options.rounds):
+            baseline.append(run_once(bare, env))
+            for name, args in commands.items():
+                samples[name].append(run_once(args, env))
+        base = statistics.median(baseline)
+        print(f"python -c pass: {base * 1000:.1f} ms (median of {options.rounds})")
+        print(f"first run with the {options.big:,}-tip library (cold cache): {first * 1000:.0f} ms")
+        print(f"{'command':40} {'ms':>7} {'ratio':>7} {'budget':>7}")
+        over = False
+        for name, times in samples.items():
+            median = statistics.median(times)
+            ratio = median / base
+            flag = "" if ratio <= BUDGETS[name] else "  OVER"
+            over = over or bool(flag)
+            print(
+                f"iepprep {name:32} {median * 1000:7.1f} {ratio:6.1f}x {BUDGETS[name]:6.0f}x{flag}"
+            )
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
