@@ -79,8 +79,17 @@ def main() -> int:
     parser.add_argument("--big", type=int, default=10_000, help="tips in the large library")
     options = parser.parse_args()
 
+    # Users run an installed package, whose bytecode pip compiled at install time. An
+    # editable install (or PYTHONDONTWRITEBYTECODE) would recompile iepprep on every
+    # run, so compile it once here, as an installation would.
+    import compileall
+
+    import iepprep
+
+    compileall.compile_dir(Path(iepprep.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, IEPPREP_HOME=home, IEPPREP_TODAY="2026-11-27", NO_COLOR="1")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         big = Path(home) / "big.yaml"
         big_library(big, options.big)
         cli = [sys.executable, "-m", "iepprep"]

@@ -54,9 +54,13 @@ def _due(tip: Tip, profile: Profile, today: dt.date) -> dt.date | None:
     return None
 
 
+# Plan objects are built with model_construct: the planner makes them from validated
+# content, so validating them again would only build schemas and slow every command.
+
+
 def checklist_for(profile: Profile, tips: list[Tip], today: dt.date) -> list[ChecklistItem]:
     items = [
-        ChecklistItem(
+        ChecklistItem.model_construct(
             id=tip.id,
             phase=tip.phase,
             text=tip.title,
@@ -96,7 +100,7 @@ def questions_for(profile: Profile, library: Library) -> list[PlanQuestion]:
         ]
         fitting.sort(key=lambda question: question.priority)  # stable: file order within ties
         chosen.extend(
-            PlanQuestion(
+            PlanQuestion.model_construct(
                 id=question.id,
                 topic=topic.id,
                 topic_title=topic.title,
@@ -117,7 +121,7 @@ def all_questions(library: Library) -> list[PlanQuestion]:
         key=lambda q: ([t.id for t in library.topics].index(q.topic), q.priority),
     )
     return [
-        PlanQuestion(
+        PlanQuestion.model_construct(
             id=q.id,
             topic=q.topic,
             topic_title=titles[q.topic],
@@ -151,8 +155,8 @@ def state_notes(profile: Profile, states: dict[str, StateInfo]) -> StateNotes | 
         return None
     info = states.get(profile.state)
     if info is None:
-        return StateNotes(code=profile.state, name=profile.state_name, known=False)
-    return StateNotes(
+        return StateNotes.model_construct(code=profile.state, name=profile.state_name, known=False)
+    return StateNotes.model_construct(
         code=profile.state,
         name=profile.state_name,
         known=True,
@@ -180,7 +184,7 @@ def make_plan(
             "No answers saved yet, so this is a general plan for a first IEP meeting. "
             "Run iepprep plan to make one for your child.",
         )
-    plan = Plan(
+    plan = Plan.model_construct(
         profile=profile,
         today=today,
         checklist=checklist_for(profile, tips, today),
@@ -194,7 +198,9 @@ def make_plan(
     from iepprep.core.jargon import explain_plan
 
     words = [
-        PlanWord(term=e.term, expansion=e.expansion, definition=e.definition, citation=e.citation)
+        PlanWord.model_construct(
+            term=e.term, expansion=e.expansion, definition=e.definition, citation=e.citation
+        )
         for e in glossary.words_for(profile)
     ]
     return explain_plan(plan, glossary).model_copy(update={"words": words})

@@ -31,21 +31,31 @@ class TextRenderer:
     def __init__(self, console: Console, *, plain: bool = False) -> None:
         self.console = console
         self.plain = plain
+        self._lines: list[Text] = []
+
+    def emit(self, line: Text | str = "", **_: object) -> None:
+        """Queue one line; `flush` prints them all at once (one Rich call, not hundreds)."""
+        self._lines.append(line if isinstance(line, Text) else Text(line))
+
+    def flush(self) -> None:
+        if self._lines:
+            self.console.print(Text("\n").join(self._lines), soft_wrap=True)
+            self._lines = []
 
     # -- building blocks
 
     def heading(self, title: str) -> None:
-        self.console.print()
+        self.emit()
         if self.plain:
-            self.console.print(Text(title.upper()))
+            self.emit(Text(title.upper()))
         else:
-            self.console.print(Text(title.upper(), style="bold"))
+            self.emit(Text(title.upper(), style="bold"))
 
     def paragraph(self, text: str, style: str = "") -> None:
         self.hanging("", Text(clean(text), style="" if self.plain else style))
 
     def line(self, text: Text) -> None:
-        self.console.print(text)
+        self.emit(text)
 
     def _dim(self) -> str:
         return "" if self.plain else "dim"
@@ -57,7 +67,7 @@ class TextRenderer:
         for number, line in enumerate(body.wrap(self.console, width)):
             line.rstrip()
             head = Text(prefix.ljust(indent) if number == 0 else " " * indent)
-            self.console.print(head + line, soft_wrap=True)
+            self.emit(head + line, soft_wrap=True)
 
     # -- plans
 
@@ -82,7 +92,7 @@ class TextRenderer:
                 title.append(f" ({one_line(word.expansion)})")
             self.hanging("", title)
             self.hanging("    ", Text(one_line(word.definition)))
-        self.console.print(Text("More words: iepprep glossary", style=self._dim()))
+        self.emit(Text("More words: iepprep glossary", style=self._dim()))
 
     def state(self, state: StateNotes) -> None:
         self.heading(f"In {state.name}")
@@ -106,14 +116,14 @@ class TextRenderer:
         self.paragraph(wording.VERIFY_STATE, style="dim")
 
     def plan_header(self, plan: Plan) -> None:
-        self.console.print(Text(wording.plan_title(plan), style="" if self.plain else "bold"))
+        self.emit(Text(wording.plan_title(plan), style="" if self.plain else "bold"))
         lines = wording.header_lines(plan)
         width = max(len(name) for name, _ in lines) + 4
         for name, value in lines:
             self.hanging(f"  {name}:", Text(value), indent=width)
         for notice in plan.notices:
-            self.console.print()
-            self.console.print(Text("Note: " + notice, style="" if self.plain else "yellow"))
+            self.emit()
+            self.emit(Text("Note: " + notice, style="" if self.plain else "yellow"))
 
     def checklist_phase(self, plan: Plan, phase: Phase) -> None:
         items = plan.phase(phase)
@@ -140,17 +150,15 @@ class TextRenderer:
         for number, question in enumerate(questions, start=1):
             if question.topic != topic:
                 if topic is not None:
-                    self.console.print()
+                    self.emit()
                 topic = question.topic
-                self.console.print(
-                    Text(one_line(question.topic_title), style="" if self.plain else "bold")
-                )
+                self.emit(Text(one_line(question.topic_title), style="" if self.plain else "bold"))
             self.hanging(f"{number:>3}. ", Text(one_line(question.text)))
 
     def footer(self) -> None:
-        self.console.print()
+        self.emit()
         self.paragraph(wording.SOURCES_NOTE, style="dim")
-        self.console.print()
+        self.emit()
         self.paragraph(wording.NOT_LEGAL_ADVICE)
 
     # -- tips
@@ -170,17 +178,17 @@ class TextRenderer:
     def tips(self, tips: Sequence[Tip]) -> None:
         for tip in tips:
             self.tip_line(tip)
-            self.console.print()
+            self.emit()
 
     def search_results(self, query: str, hits: Sequence[TipHit], *, explain: bool = False) -> None:
         noun = "tip" if len(hits) == 1 else "tips"
-        self.console.print(
+        self.emit(
             Text(
                 f"{len(hits)} {noun} for \u201c{one_line(query)}\u201d, best first:",
                 style=self._dim(),
             )
         )
-        self.console.print()
+        self.emit()
         for hit in hits:
             self.tip_line(hit.tip, terms=hit.hit.terms, score=hit.score)
             if explain:
@@ -191,28 +199,28 @@ class TextRenderer:
                         "close match": f"a word close to \u201c{match.query_word}\u201d",
                         "phrase": "the whole phrase",
                     }[match.via]
-                    self.console.print(
+                    self.emit(
                         Text(
                             f"    matched {how} ({match.term}) in {', '.join(match.fields)}",
                             style=self._dim(),
                         )
                     )
-            self.console.print()
+            self.emit()
 
     def nothing_found(self, query: str, suggestions: Sequence[str], topics: Sequence[str]) -> None:
-        self.console.print(Text(f"No tips found for \u201c{one_line(query)}\u201d."))
+        self.emit(Text(f"No tips found for \u201c{one_line(query)}\u201d."))
         if suggestions:
-            self.console.print(Text("Did you mean: " + ", ".join(suggestions) + "?"))
-        self.console.print(
+            self.emit(Text("Did you mean: " + ", ".join(suggestions) + "?"))
+        self.emit(
             Text("Try a simpler word, or one of these topics: " + ", ".join(topics[:10]) + ".")
         )
-        self.console.print(Text("List every tip: iepprep tips list", style=self._dim()))
+        self.emit(Text("List every tip: iepprep tips list", style=self._dim()))
 
     def tip_detail(self, tip: Tip) -> None:
-        self.console.print(Text(one_line(tip.title), style="" if self.plain else "bold"))
-        self.console.print()
+        self.emit(Text(one_line(tip.title), style="" if self.plain else "bold"))
+        self.emit()
         self.paragraph(tip.body)
-        self.console.print()
+        self.emit()
         rows = [
             ("Why", tip.why),
             ("When", wording.phase_title(tip.phase).lower()),
@@ -233,7 +241,7 @@ class TextRenderer:
         for name, value in rows:
             self.hanging(f"{name}:", Text(one_line(value)), indent=8)
         if tip.source.url:  # whole, on its own line, so it can be copied or clicked
-            self.console.print(Text(tip.source.url, style=self._dim()), soft_wrap=True)
+            self.emit(Text(tip.source.url, style=self._dim()), soft_wrap=True)
 
 
 def _highlighted(text: str, terms: set[str] | None, *, plain: bool, base: str) -> Text:
@@ -282,20 +290,20 @@ class ReferenceRenderer(TextRenderer):
     def glossary(self, entries: Sequence[GlossaryTerm]) -> None:
         for entry in entries:
             self.glossary_entry(entry, full=False)
-        self.console.print()
+        self.emit()
         self.paragraph("More about one word: iepprep glossary WORD", style="dim")
 
     def not_in_glossary(self, query: str, suggestions: Sequence[str]) -> None:
-        self.console.print(Text(f"\u201c{one_line(query)}\u201d is not in the glossary."))
+        self.emit(Text(f"\u201c{one_line(query)}\u201d is not in the glossary."))
         if suggestions:
-            self.console.print(Text("Closest: " + ", ".join(suggestions)))
-        self.console.print(Text("See every word: iepprep glossary", style=self._dim()))
+            self.emit(Text("Closest: " + ", ".join(suggestions)))
+        self.emit(Text("See every word: iepprep glossary", style=self._dim()))
 
     def rights(self, rights: Sequence[Right], state: StateNotes | None) -> None:
-        self.console.print(Text("Your key rights under IDEA", style="" if self.plain else "bold"))
+        self.emit(Text("Your key rights under IDEA", style="" if self.plain else "bold"))
         self.paragraph(wording.RIGHTS_INTRO)
         for right in rights:
-            self.console.print()
+            self.emit()
             self.hanging("", Text(one_line(right.title), style="" if self.plain else "bold"))
             body = Text(one_line(right.text))
             meta = right.citation
@@ -305,12 +313,12 @@ class ReferenceRenderer(TextRenderer):
             self.hanging("    ", body)
         if state:
             self.state(state)
-        self.console.print()
+        self.emit()
         self.paragraph(wording.NOT_LEGAL_ADVICE)
 
     def history(self, rows: Sequence[dict[str, object]], folder: str) -> None:
         if not rows:
-            self.console.print(Text("No saved plans yet. Make one: iepprep plan"))
+            self.emit(Text("No saved plans yet. Make one: iepprep plan"))
             return
         from iepprep.core.profile import MeetingType, label
 
@@ -331,14 +339,14 @@ class ReferenceRenderer(TextRenderer):
                 "\nsaved " + made + (" · " + ", ".join(extra) if extra else ""), style=self._dim()
             )
             self.hanging(f"{row['number']:>3}  ", line, indent=5)
-        self.console.print()
+        self.emit()
         self.paragraph(
             f"Open one with: iepprep plan --from NUMBER. Saved in {folder}.", style="dim"
         )
 
     def notes(self, notes: Sequence[Note]) -> None:
         if not notes:
-            self.console.print(Text('No notes yet. Add one: iepprep notes add "what was said"'))
+            self.emit(Text('No notes yet. Add one: iepprep notes add "what was said"'))
             return
         for note in notes:
             stamp = f"{note.at:%a %b} {note.at.day}, {note.at:%H:%M}"
@@ -354,7 +362,7 @@ class ReferenceRenderer(TextRenderer):
             for question in open_questions:
                 self.hanging("  - ", Text(one_line(question.text)))
         else:
-            self.console.print(Text("None: every question in your plan has an answer."))
+            self.emit(Text("None: every question in your plan has an answer."))
         self.heading("Your notes")
         self.notes(review.notes)
         self.heading("Before you sign")
