@@ -268,17 +268,25 @@ def _emit(ctx: typer.Context, fmt: Format, output: Path | None, build: dict[Form
         )
     producer = build[fmt]
     if fmt is Format.TEXT:
-        from iepprep.render.console import file_console, make_console, plain_requested
+        from iepprep.render.console import make_console, plain_requested
+        from iepprep.render.plaintext import PlainConsole, PlainText, styles_visible
         from iepprep.render.text import ReferenceRenderer
 
         if output is None:
             plain = plain_requested(settings.plain)
-            renderer = ReferenceRenderer(make_console(plain=plain), plain=plain)
+            if styles_visible(plain):
+                renderer = ReferenceRenderer(make_console(plain=plain), plain=plain)
+            else:  # a pipe, a file, --plain: nothing would show styles, so no Rich
+                renderer = ReferenceRenderer(PlainConsole(), plain=plain, text_kind=PlainText)
             producer(renderer)
             renderer.flush()
             return
-        console, buffer = file_console()
-        renderer = ReferenceRenderer(console, plain=True)
+        import io
+
+        buffer = io.StringIO()
+        renderer = ReferenceRenderer(
+            PlainConsole(buffer, width=80), plain=True, text_kind=PlainText
+        )
         producer(renderer)
         renderer.flush()
         content: str | bytes = buffer.getvalue()

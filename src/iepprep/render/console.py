@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 from typing import TYPE_CHECKING
 
@@ -31,21 +30,3 @@ def make_console(*, stderr: bool = False, plain: bool = False) -> Console:
         color_system=None if plain else "auto",
         safe_box=True,
     )
-
-
-def file_console(width: int = 80) -> tuple[Console, io.StringIO]:
-    """A console that renders plain text into a string (for --output files)."""
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=False,
-        no_color=True,
-        color_system=None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    return console, buffer

@@ -8,9 +8,7 @@ colors and decoration so screen readers get clean lines.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
-
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from iepprep.core.content import Phase, Tip
 from iepprep.core.textsearch import highlight_spans
@@ -18,7 +16,7 @@ from iepprep.render import wording
 from iepprep.render.safety import clean, one_line
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.text import Text
 
     from iepprep.core.meeting import Note
     from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
@@ -28,18 +26,25 @@ if TYPE_CHECKING:
 
 
 class TextRenderer:
-    def __init__(self, console: Console, *, plain: bool = False) -> None:
+    def __init__(self, console: Any, *, plain: bool = False, text_kind: Any = None) -> None:
+        """`console` is a Rich console or a `PlainConsole`; `text_kind` the matching
+        text class (`rich.text.Text` or `PlainText`), Rich's by default."""
+        if text_kind is None:
+            from rich.text import Text as RichText
+
+            text_kind = RichText
         self.console = console
         self.plain = plain
+        self.Text = text_kind
         self._lines: list[Text] = []
 
     def emit(self, line: Text | str = "", **_: object) -> None:
-        """Queue one line; `flush` prints them all at once (one Rich call, not hundreds)."""
-        self._lines.append(line if isinstance(line, Text) else Text(line))
+        """Queue one line; `flush` prints them all at once (one call, not hundreds)."""
+        self._lines.append(self.Text(line) if isinstance(line, str) else line)
 
     def flush(self) -> None:
         if self._lines:
-            self.console.print(Text("\n").join(self._lines), soft_wrap=True)
+            self.console.print(self.Text("\n").join(self._lines), soft_wrap=True)
             self._lines = []
 
     # -- building blocks
@@ -47,12 +52,12 @@ class TextRenderer:
     def heading(self, title: str) -> None:
         self.emit()
         if self.plain:
-            self.emit(Text(title.upper()))
+            self.emit(self.Text(title.upper()))
         else:
-            self.emit(Text(title.upper(), style="bold"))
+            self.emit(self.Text(title.upper(), style="bold"))
 
     def paragraph(self, text: str, style: str = "") -> None:
-        self.hanging("", Text(clean(text), style="" if self.plain else style))
+        self.hanging("", self.Text(clean(text), style="" if self.plain else style))
 
     def line(self, text: Text) -> None:
         self.emit(text)
@@ -66,7 +71,7 @@ class TextRenderer:
         width = max(self.console.width - indent, 20)
         for number, line in enumerate(body.wrap(self.console, width)):
             line.rstrip()
-            head = Text(prefix.ljust(indent) if number == 0 else " " * indent)
+            head = self.Text(prefix.ljust(indent) if number == 0 else " " * indent)
             self.emit(head + line, soft_wrap=True)
 
     # -- plans
@@ -87,12 +92,12 @@ class TextRenderer:
     def words(self, words: Sequence[PlanWord]) -> None:
         self.heading("Words you may hear")
         for word in words:
-            title = Text(one_line(word.term), style="" if self.plain else "bold")
+            title = self.Text(one_line(word.term), style="" if self.plain else "bold")
             if word.expansion:
                 title.append(f" ({one_line(word.expansion)})")
             self.hanging("", title)
-            self.hanging("    ", Text(one_line(word.definition)))
-        self.emit(Text("More words: iepprep glossary", style=self._dim()))
+            self.hanging("    ", self.Text(one_line(word.definition)))
+        self.emit(self.Text("More words: iepprep glossary", style=self._dim()))
 
     def state(self, state: StateNotes) -> None:
         self.heading(f"In {state.name}")
@@ -104,9 +109,9 @@ class TextRenderer:
             )
             return
         if state.meeting_name:
-            self.hanging("  ", Text(f"The meeting is called: {state.meeting_name}."))
+            self.hanging("  ", self.Text(f"The meeting is called: {state.meeting_name}."))
         for note in state.notes:
-            body = Text(one_line(note["text"] or ""))
+            body = self.Text(one_line(note["text"] or ""))
             source = note.get("source")
             where = " · ".join(
                 x for x in (note.get("citation"), wording.site(source) if source else None) if x
@@ -116,14 +121,14 @@ class TextRenderer:
         self.paragraph(wording.VERIFY_STATE, style="dim")
 
     def plan_header(self, plan: Plan) -> None:
-        self.emit(Text(wording.plan_title(plan), style="" if self.plain else "bold"))
+        self.emit(self.Text(wording.plan_title(plan), style="" if self.plain else "bold"))
         lines = wording.header_lines(plan)
         width = max(len(name) for name, _ in lines) + 4
         for name, value in lines:
-            self.hanging(f"  {name}:", Text(value), indent=width)
+            self.hanging(f"  {name}:", self.Text(value), indent=width)
         for notice in plan.notices:
             self.emit()
-            self.emit(Text("Note: " + notice, style="" if self.plain else "yellow"))
+            self.emit(self.Text("Note: " + notice, style="" if self.plain else "yellow"))
 
     def checklist_phase(self, plan: Plan, phase: Phase) -> None:
         items = plan.phase(phase)
@@ -134,7 +139,7 @@ class TextRenderer:
             self.checklist_item(item, plan)
 
     def checklist_item(self, item: ChecklistItem, plan: Plan) -> None:
-        row = Text(one_line(item.text), style="" if self.plain else "bold")
+        row = self.Text(one_line(item.text), style="" if self.plain else "bold")
         due = wording.due_text(item, plan)
         if due:
             row.append(f" ({due})", style="" if self.plain else "yellow")
@@ -152,8 +157,10 @@ class TextRenderer:
                 if topic is not None:
                     self.emit()
                 topic = question.topic
-                self.emit(Text(one_line(question.topic_title), style="" if self.plain else "bold"))
-            self.hanging(f"{number:>3}. ", Text(one_line(question.text)))
+                self.emit(
+                    self.Text(one_line(question.topic_title), style="" if self.plain else "bold")
+                )
+            self.hanging(f"{number:>3}. ", self.Text(one_line(question.text)))
 
     def footer(self) -> None:
         self.emit()
@@ -166,9 +173,9 @@ class TextRenderer:
     def tip_line(
         self, tip: Tip, *, terms: set[str] | None = None, score: float | None = None
     ) -> None:
-        title = _highlighted(one_line(tip.title), terms, plain=self.plain, base="bold")
+        title = _highlighted(self.Text, one_line(tip.title), terms, plain=self.plain, base="bold")
         self.hanging("", title)
-        body = _highlighted(one_line(tip.body), terms, plain=self.plain, base="")
+        body = _highlighted(self.Text, one_line(tip.body), terms, plain=self.plain, base="")
         meta = [f"id {tip.id}", wording.phase_title(tip.phase).lower(), ", ".join(tip.topics)]
         if score is not None:
             meta.append(f"score {score:.2f}")
@@ -183,7 +190,7 @@ class TextRenderer:
     def search_results(self, query: str, hits: Sequence[TipHit], *, explain: bool = False) -> None:
         noun = "tip" if len(hits) == 1 else "tips"
         self.emit(
-            Text(
+            self.Text(
                 f"{len(hits)} {noun} for \u201c{one_line(query)}\u201d, best first:",
                 style=self._dim(),
             )
@@ -200,7 +207,7 @@ class TextRenderer:
                         "phrase": "the whole phrase",
                     }[match.via]
                     self.emit(
-                        Text(
+                        self.Text(
                             f"    matched {how} ({match.term}) in {', '.join(match.fields)}",
                             style=self._dim(),
                         )
@@ -208,16 +215,16 @@ class TextRenderer:
             self.emit()
 
     def nothing_found(self, query: str, suggestions: Sequence[str], topics: Sequence[str]) -> None:
-        self.emit(Text(f"No tips found for \u201c{one_line(query)}\u201d."))
+        self.emit(self.Text(f"No tips found for \u201c{one_line(query)}\u201d."))
         if suggestions:
-            self.emit(Text("Did you mean: " + ", ".join(suggestions) + "?"))
+            self.emit(self.Text("Did you mean: " + ", ".join(suggestions) + "?"))
         self.emit(
-            Text("Try a simpler word, or one of these topics: " + ", ".join(topics[:10]) + ".")
+            self.Text("Try a simpler word, or one of these topics: " + ", ".join(topics[:10]) + ".")
         )
-        self.emit(Text("List every tip: iepprep tips list", style=self._dim()))
+        self.emit(self.Text("List every tip: iepprep tips list", style=self._dim()))
 
     def tip_detail(self, tip: Tip) -> None:
-        self.emit(Text(one_line(tip.title), style="" if self.plain else "bold"))
+        self.emit(self.Text(one_line(tip.title), style="" if self.plain else "bold"))
         self.emit()
         self.paragraph(tip.body)
         self.emit()
@@ -239,13 +246,13 @@ class TextRenderer:
             rows.append(("Note", "rules vary by state; check with your parent center"))
         rows.append(("Id", tip.id))
         for name, value in rows:
-            self.hanging(f"{name}:", Text(one_line(value)), indent=8)
+            self.hanging(f"{name}:", self.Text(one_line(value)), indent=8)
         if tip.source.url:  # whole, on its own line, so it can be copied or clicked
-            self.emit(Text(tip.source.url, style=self._dim()), soft_wrap=True)
+            self.emit(self.Text(tip.source.url, style=self._dim()), soft_wrap=True)
 
 
-def _highlighted(text: str, terms: set[str] | None, *, plain: bool, base: str) -> Text:
-    result = Text(text, style="" if plain else base)
+def _highlighted(kind: Any, text: str, terms: set[str] | None, *, plain: bool, base: str) -> Any:
+    result = kind(text, style="" if plain else base)
     if terms and not plain:
         for start, end in highlight_spans(text, terms):
             result.stylize("bold yellow", start, end)
@@ -258,7 +265,7 @@ def _highlighted(text: str, terms: set[str] | None, *, plain: bool, base: str) -
                 out += [text[last:start], "*", text[start:end], "*"]
                 last = end
             out.append(text[last:])
-            result = Text("".join(out))
+            result = kind("".join(out))
     return result
 
 
@@ -266,11 +273,11 @@ class ReferenceRenderer(TextRenderer):
     """Glossary and rights, as text."""
 
     def glossary_entry(self, entry: GlossaryTerm, *, full: bool = True) -> None:
-        title = Text(entry.term, style="" if self.plain else "bold")
+        title = self.Text(entry.term, style="" if self.plain else "bold")
         if entry.expansion:
             title.append(f" ({entry.expansion})")
         self.hanging("", title)
-        self.hanging("    ", Text(one_line(entry.definition)))
+        self.hanging("    ", self.Text(one_line(entry.definition)))
         if not full:
             return
         rows: list[tuple[str, str]] = []
@@ -285,7 +292,7 @@ class ReferenceRenderer(TextRenderer):
         if entry.varies_by_state:
             rows.append(("Note", "this differs by state"))
         for name, value in rows:
-            self.hanging(f"    {name}:", Text(one_line(value)), indent=14)
+            self.hanging(f"    {name}:", self.Text(one_line(value)), indent=14)
 
     def glossary(self, entries: Sequence[GlossaryTerm]) -> None:
         for entry in entries:
@@ -294,18 +301,18 @@ class ReferenceRenderer(TextRenderer):
         self.paragraph("More about one word: iepprep glossary WORD", style="dim")
 
     def not_in_glossary(self, query: str, suggestions: Sequence[str]) -> None:
-        self.emit(Text(f"\u201c{one_line(query)}\u201d is not in the glossary."))
+        self.emit(self.Text(f"\u201c{one_line(query)}\u201d is not in the glossary."))
         if suggestions:
-            self.emit(Text("Closest: " + ", ".join(suggestions)))
-        self.emit(Text("See every word: iepprep glossary", style=self._dim()))
+            self.emit(self.Text("Closest: " + ", ".join(suggestions)))
+        self.emit(self.Text("See every word: iepprep glossary", style=self._dim()))
 
     def rights(self, rights: Sequence[Right], state: StateNotes | None) -> None:
-        self.emit(Text("Your key rights under IDEA", style="" if self.plain else "bold"))
+        self.emit(self.Text("Your key rights under IDEA", style="" if self.plain else "bold"))
         self.paragraph(wording.RIGHTS_INTRO)
         for right in rights:
             self.emit()
-            self.hanging("", Text(one_line(right.title), style="" if self.plain else "bold"))
-            body = Text(one_line(right.text))
+            self.hanging("", self.Text(one_line(right.title), style="" if self.plain else "bold"))
+            body = self.Text(one_line(right.text))
             meta = right.citation
             if right.varies_by_state and right.state_note:
                 meta += " · varies by state: " + right.state_note
@@ -318,7 +325,7 @@ class ReferenceRenderer(TextRenderer):
 
     def history(self, rows: Sequence[dict[str, object]], folder: str) -> None:
         if not rows:
-            self.emit(Text("No saved plans yet. Make one: iepprep plan"))
+            self.emit(self.Text("No saved plans yet. Make one: iepprep plan"))
             return
         from iepprep.core.profile import MeetingType, label
 
@@ -327,7 +334,7 @@ class ReferenceRenderer(TextRenderer):
             kind = label(MeetingType(str(row["meeting_type"])))
             date = f", {row['meeting_date']}" if row["meeting_date"] else ""
             made = str(row["updated"]).replace("T", " ")[:16]
-            line = Text(f"{who}: {kind}{date}")
+            line = self.Text(f"{who}: {kind}{date}")
             extra = []
             for key, noun in (("notes", "note"), ("answered", "answered"), ("letters", "letter")):
                 count = int(str(row.get(key, 0)))
@@ -346,11 +353,11 @@ class ReferenceRenderer(TextRenderer):
 
     def notes(self, notes: Sequence[Note]) -> None:
         if not notes:
-            self.emit(Text('No notes yet. Add one: iepprep notes add "what was said"'))
+            self.emit(self.Text('No notes yet. Add one: iepprep notes add "what was said"'))
             return
         for note in notes:
             stamp = f"{note.at:%a %b} {note.at.day}, {note.at:%H:%M}"
-            self.hanging(f"{stamp}  ", Text(one_line(note.text)))
+            self.hanging(f"{stamp}  ", self.Text(one_line(note.text)))
 
     def review(self, review: Review) -> None:
         plan = review.plan
@@ -360,14 +367,14 @@ class ReferenceRenderer(TextRenderer):
         open_questions = review.open_questions
         if open_questions:
             for question in open_questions:
-                self.hanging("  - ", Text(one_line(question.text)))
+                self.hanging("  - ", self.Text(one_line(question.text)))
         else:
-            self.emit(Text("None: every question in your plan has an answer."))
+            self.emit(self.Text("None: every question in your plan has an answer."))
         self.heading("Your notes")
         self.notes(review.notes)
         self.heading("Before you sign")
         for check in review.checks:
-            body = Text(one_line(check.text), style="" if self.plain else "bold")
+            body = self.Text(one_line(check.text), style="" if self.plain else "bold")
             body.append("\n" + one_line(check.why))
             if check.citation:
                 body.append("\n" + check.citation, style=self._dim())
