@@ -17,7 +17,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 
 from iepprep import __version__
-from iepprep.errors import ExitCode, IepprepError, InputError
+from iepprep.errors import ExitCode, IepprepError, InputError, StorageError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -414,12 +414,33 @@ def plan(
     else:
         profile = _interview(today())
     result = _make_plan(ctx, profile)
+    not_saved: StorageError | None = None
     if save:
-        saved = store.save(profile.answers())
-        _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
+        try:
+            saved = store.save(profile.answers())
+            _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
+        except StorageError as err:
+            not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
         _info("This is an example family; nothing was saved. Make your own: iepprep plan")
     _emit_plan(ctx, result, fmt, output, paper)
+    if not_saved is not None:
+        _keep_answers_safe(profile, not_saved)
+
+
+def _keep_answers_safe(profile: Any, err: StorageError) -> None:
+    """Saving failed: print the answers as an answers file, so nothing typed is lost."""
+    import json
+
+    answers = {k: v for k, v in profile.answers().items() if v not in (None, [])}
+    _print_error(
+        err.message,
+        "So that nothing you typed is lost, here are your answers. Save these lines in "
+        "a file (for example answers.json) and use: iepprep plan --answers answers.json",
+        prefix="Not saved: ",
+    )
+    __import__("sys").stderr.write(json.dumps(answers, indent=2, ensure_ascii=False) + "\n")
+    raise typer.Exit(int(err.exit_code))
 
 
 def _interview(day: dt.date, previous: dict[str, Any] | None = None) -> Any:

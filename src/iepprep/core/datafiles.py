@@ -81,6 +81,8 @@ def parse_yaml(text: str, *, name: str, error: type[IepprepError] = DataFileErro
             f"{name} is not valid YAML{where}: {problem}.",
             hint="Check the indentation and quotes on that line.",
         ) from None
+    except RecursionError:
+        raise error(f"{name} is nested too deeply to read.") from None
 
 
 def _refuse_aliases(text: str, *, name: str, error: type[IepprepError]) -> None:

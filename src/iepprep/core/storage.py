@@ -218,6 +218,11 @@ class PlanStore:
                     shutil.rmtree(target)
             except OSError as exc:
                 raise StorageError(f"Cannot delete {str(target)!r}: {exc.strerror}.") from None
+        from iepprep.core.cache import cache_dir
+
+        cache = cache_dir()
+        if cache.is_dir() and cache.name in ("cache", "iepprep"):  # never a folder we did not make
+            shutil.rmtree(cache, ignore_errors=True)
         with contextlib.suppress(OSError):
             self.home.rmdir()  # only succeeds when nothing else is left in it
         return count

@@ -36,6 +36,9 @@ class TextRenderer:
         self.console = console
         self.plain = plain
         self.Text = text_kind
+        # For screen readers: checkbox states as words, and commas, not symbols.
+        self.box = "To do: " if plain else "[ ] "
+        self.sep = "; " if plain else " · "
         self._lines: list[Text] = []
 
     def emit(self, line: Text | str = "", **_: object) -> None:
@@ -124,11 +127,16 @@ class TextRenderer:
         self.emit(self.Text(wording.plan_title(plan), style="" if self.plain else "bold"))
         lines = wording.header_lines(plan)
         width = max(len(name) for name, _ in lines) + 4
+        narrow = self.console.width < 60  # labels on their own line, values below
         for name, value in lines:
-            self.hanging(f"  {name}:", self.Text(value), indent=width)
+            if narrow:
+                self.emit(self.Text(f"  {name}:", style=self._dim()))
+                self.hanging("    ", self.Text(value))
+            else:
+                self.hanging(f"  {name}:", self.Text(value), indent=width)
         for notice in plan.notices:
             self.emit()
-            self.emit(self.Text("Note: " + notice, style="" if self.plain else "yellow"))
+            self.hanging("Note: ", self.Text(notice, style="" if self.plain else "yellow"))
 
     def checklist_phase(self, plan: Plan, phase: Phase) -> None:
         items = plan.phase(phase)
@@ -144,8 +152,8 @@ class TextRenderer:
         if due:
             row.append(f" ({due})", style="" if self.plain else "yellow")
         row.append("\n" + one_line(item.why), style="")
-        row.append("\n" + " · ".join(wording.source_bits(item)), style=self._dim())
-        self.hanging("[ ] ", row)
+        row.append("\n" + self.sep.join(wording.source_bits(item)), style=self._dim())
+        self.hanging(self.box, row)
 
     def questions(self, questions: Sequence[PlanQuestion], *, answered: Iterable[str] = ()) -> None:
         if not questions:
@@ -179,7 +187,7 @@ class TextRenderer:
         meta = [f"id {tip.id}", wording.phase_title(tip.phase).lower(), ", ".join(tip.topics)]
         if score is not None:
             meta.append(f"score {score:.2f}")
-        body.append("\n" + " · ".join(meta), style=self._dim())
+        body.append("\n" + self.sep.join(meta), style=self._dim())
         self.hanging("    ", body)
 
     def tips(self, tips: Sequence[Tip]) -> None:
@@ -378,5 +386,5 @@ class ReferenceRenderer(TextRenderer):
             body.append("\n" + one_line(check.why))
             if check.citation:
                 body.append("\n" + check.citation, style=self._dim())
-            self.hanging("[ ] ", body)
+            self.hanging(self.box, body)
         self.footer()
