@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -82,3 +83,33 @@ def test_installed_wheel_finds_its_data_from_another_folder(wheel: Path, tmp_pat
     )
     location, count = out.stdout.split()
     assert location.startswith(str(target)) and int(count) >= 40
+
+
+def test_each_command_imports_only_what_it_needs(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from iepprep.cli import app\n"
+        "try:\n"
+        "    app(sys.argv[1:], prog_name='iepprep')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('questionary', 'prompt_toolkit', 'fpdf', 'icalendar', 'rich')\n"
+        "print('LOADED:', *[m for m in heavy if m in sys.modules], file=sys.stderr)\n"
+    )
+    env = {**os.environ, "IEPPREP_HOME": str(tmp_path), "NO_COLOR": "1"}
+
+    def loaded(*args: str) -> set[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        line = next(x for x in result.stderr.splitlines() if x.startswith("LOADED:"))
+        return set(line.split()[1:])
+
+    assert loaded("tips", "search", "sign") == set()  # piped: no Rich either
+    assert loaded("plan", "--example") == set()
+    assert loaded("plan", "--example", "-o", str(tmp_path / "p.pdf")) == {"fpdf"}

@@ -72,8 +72,8 @@ class PlainConsole:
 
 def styles_visible(plain: bool) -> bool:
     """Whether styled output would show: a terminal, or one forced by the environment."""
-    if plain or os.environ.get("TERM", "") == "dumb":
-        return False
+    if plain or os.environ.get("TERM", "") == "dumb" or os.environ.get("NO_COLOR"):
+        return False  # NO_COLOR: no escape codes at all, bold included
     if os.environ.get("TTY_COMPATIBLE") == "1" or os.environ.get("FORCE_COLOR"):
         return True
     stream = sys.stdout
