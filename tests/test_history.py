@@ -71,7 +71,7 @@ def test_forget_one_and_all(run, write_yaml, isolated_home: Path) -> None:
 
 def test_forget_asks_first_on_a_terminal(run, write_yaml, monkeypatch) -> None:
     save(run, write_yaml, "a", child_name="Maya")
-    monkeypatch.setattr("iepprep.cli._confirm", lambda question: False)
+    monkeypatch.setattr("iepprep.cli.saved._confirm", lambda question: False)
     result = run("forget", "1")
     assert result.exit_code == 0 and "Nothing was deleted" in result.stderr
     assert len(json.loads(run("history", "-f", "json").stdout)) == 1

@@ -37,4 +37,13 @@ def load_answers(path: Path) -> Profile:
 
 
 def example_profile() -> Profile:
-    return parse_answers(bundled_text(EXAMPLE), name=EXAMPLE)
+    """The bundled example family, validated once and then read from the cache."""
+    from iepprep.core.cache import cached, construct
+
+    text = bundled_text(EXAMPLE)
+    return cached(
+        "example",
+        [text],
+        lambda: parse_answers(text, name=EXAMPLE).answers(),
+        lambda data: construct(Profile, data),
+    )

@@ -16,6 +16,7 @@ and live in a folder only this user can write.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import hashlib
 import json
@@ -142,6 +143,8 @@ def _converter(annotation: Any) -> Converter | None:
         return lambda value: construct(nested, value)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return annotation
+    if annotation is dt.date:
+        return dt.date.fromisoformat
     return None
 
 

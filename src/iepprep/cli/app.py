@@ -1,0 +1,279 @@
+"""The typer app, its global options, the options commands share, and error handling.
+
+Commands raise `IepprepError`s; `friendly_errors` prints them as one paragraph and
+exits with their code. Nothing here imports Rich, questionary or the renderers at
+import time, so every command starts fast.
+"""
+
+import datetime as dt
+import functools
+import os
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from typer.core import TyperGroup
+
+from iepprep import __version__
+from iepprep.errors import ExitCode, IepprepError, InputError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def examples(*lines: str) -> str:
+    """An --help epilog listing example command lines, kept as written (no rewrapping)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+# The order --help lists commands in: what a parent does first, first.
+COMMAND_ORDER = [
+    "plan",
+    "checklist",
+    "questions",
+    "tips",
+    "glossary",
+    "rights",
+    "meeting",
+    "notes",
+    "review",
+    "letter",
+    "history",
+    "forget",
+]
+
+
+class _OrderedGroup(TyperGroup):
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: n for n, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: rank.get(name, len(rank)))
+
+
+app = typer.Typer(
+    cls=_OrderedGroup,
+    name="iepprep",
+    help=(
+        "Get ready for your child's IEP meeting: a plan made for your family, "
+        "questions to ask, and tips from parents who have been there. "
+        "Everything stays on this computer."
+    ),
+    epilog=(
+        "\b\nStart here:\n  iepprep plan             answer a few questions, get your plan\n"
+        "  iepprep plan --example   see a plan for an example family\n"
+        "  iepprep tips search sign find tips by keyword"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+tips_app = typer.Typer(
+    help="Search, list and read the tips.",
+    epilog=examples("iepprep tips search sign", "iepprep tips list --topic rights"),
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+app.add_typer(tips_app, name="tips")
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    HTML = "html"
+    PDF = "pdf"
+    ICS = "ics"
+
+
+class PhaseChoice(StrEnum):
+    BEFORE = "before"
+    DURING = "during"
+    AFTER = "after"
+
+
+class Paper(StrEnum):
+    LETTER = "letter"
+    A4 = "a4"
+
+
+SUFFIX_FORMATS = {
+    ".txt": Format.TEXT,
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".json": Format.JSON,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".pdf": Format.PDF,
+    ".ics": Format.ICS,
+}
+BINARY_FORMATS = {Format.PDF}
+
+
+class Settings:
+    """Global options, shared by every command through the typer context."""
+
+    def __init__(self, tips_files: list[Path], plain: bool) -> None:
+        self.tips_files = tips_files
+        self.plain = plain
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Settings) else Settings([], False)
+
+
+def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Print user-facing errors as one paragraph and exit with their code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except IepprepError as err:
+            _print_error(err.message, err.hint)
+            raise typer.Exit(int(err.exit_code)) from None
+        except KeyboardInterrupt:
+            _print_error("Stopped. Nothing was saved.", None, prefix="")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except EOFError:
+            _print_error("The terminal closed. Nothing was saved.", None, prefix="")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except BrokenPipeError:
+            raise typer.Exit(int(ExitCode.OK)) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # the last line of defence: never a traceback
+            if os.environ.get("IEPPREP_DEBUG"):
+                raise
+            _print_error(
+                f"Something went wrong inside iepprep ({type(exc).__name__}). "
+                "Your saved answers are safe.",
+                "Please report this; run with IEPPREP_DEBUG=1 to see the details.",
+            )
+            raise typer.Exit(int(ExitCode.ERROR)) from None
+
+    return wrapper
+
+
+def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
+    from rich.text import Text
+
+    from iepprep.render.console import make_console
+    from iepprep.render.safety import clean
+
+    console = make_console(stderr=True)
+    text = Text(prefix, style="bold red") if prefix else Text()
+    text.append(clean(message))
+    if hint:
+        text.append("\n" + clean(hint))
+    console.print(text, soft_wrap=True)  # let the terminal wrap: paths stay whole
+
+
+def _info(message: str) -> None:
+    """A message for the user that is not the output itself: to stderr, dimmed on a
+    color terminal. Plain writes: a second Rich console for one line costs ~10 ms."""
+    import sys
+
+    from iepprep.render.safety import clean
+
+    stream = sys.stderr
+    dim = (
+        stream is not None
+        and stream.isatty()
+        and not os.environ.get("NO_COLOR")
+        and os.environ.get("TERM", "") != "dumb"
+    )
+    if stream is not None:
+        text = clean(message)
+        stream.write(f"\x1b[2m{text}\x1b[0m\n" if dim else text + "\n")
+        stream.flush()
+
+
+def today() -> dt.date:
+    """Today, or IEPPREP_TODAY (YYYY-MM-DD) for reproducible output."""
+    override = os.environ.get("IEPPREP_TODAY")
+    if override:
+        try:
+            return dt.date.fromisoformat(override)
+        except ValueError:
+            raise InputError(f"IEPPREP_TODAY={override!r} is not a date like 2026-12-10.") from None
+    return dt.date.today()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"iepprep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    tips: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--tips",
+            help="Add the tips in this file (same format as data/tips.yaml). Repeatable.",
+            metavar="FILE",
+        ),
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help="Plain output for screen readers: no color or decoration."),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    ctx.obj = Settings(list(tips or []), plain)
+
+
+# ----------------------------------------------------------------- shared options
+
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format: text, markdown or json (plans also: html, pdf, ics). "
+        "With --output, the file's extension picks it.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+FromOption = Annotated[
+    str | None,
+    typer.Option("--from", help="Use this saved plan (a number, or 'latest').", metavar="N"),
+]
+PaperOption = Annotated[
+    Paper,
+    typer.Option("--paper", help="Paper size for PDF: letter or a4.", case_sensitive=False),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of the screen.",
+        metavar="FILE",
+        dir_okay=False,
+    ),
+]
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        "-a",
+        help="Read the answers from this YAML or JSON file.",
+        metavar="FILE",
+        dir_okay=False,
+    ),
+]

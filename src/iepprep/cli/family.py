@@ -1,0 +1,100 @@
+"""The family's plan for a command: from --answers, a saved plan, or a general one."""
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from iepprep.cli.app import (
+    _settings,
+    today,
+)
+from iepprep.errors import InputError, StorageError
+
+
+def _load_library(ctx: typer.Context) -> Any:
+    from iepprep.core.library import load_library
+
+    return load_library(_settings(ctx).tips_files)
+
+
+def _make_plan(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:
+    """The plan, with jargon explained, words to know and state notes."""
+    from iepprep.core.planner import make_plan
+    from iepprep.core.reference import load_glossary, load_states
+
+    return make_plan(
+        profile,
+        _load_library(ctx),
+        today=today(),
+        generic=generic,
+        glossary=load_glossary(),
+        states=load_states(),
+    )
+
+
+def _profile_for_reading(answers: Path | None) -> tuple[Any, bool]:
+    """The profile for checklist/questions: --answers, else the last saved plan, else generic."""
+    from iepprep.core.answers import load_answers
+
+    if answers is not None:
+        return load_answers(answers), False
+    from iepprep.core.planner import GENERIC_PROFILE
+    from iepprep.core.storage import PlanStore
+
+    latest = PlanStore().latest()
+    if latest is None:
+        return GENERIC_PROFILE, True
+    return _saved_profile(latest.answers, latest.number), False
+
+
+def _saved_profile(answers: dict[str, Any], number: int) -> Any:
+    from iepprep.core.datafiles import validate
+    from iepprep.core.profile import Profile
+
+    return validate(Profile, answers, name=f"Saved plan {number}", error=StorageError)
+
+
+def _find_saved(store: Any, which: str) -> Any:
+    from iepprep.errors import NotFoundError
+
+    if which.strip().lower() == "latest":
+        latest = store.latest()
+        if latest is None:
+            raise NotFoundError("There are no saved plans yet.", hint="Make one: iepprep plan")
+        return latest
+    try:
+        number = int(which)
+    except ValueError:
+        raise InputError(f"--from takes a plan number or 'latest', not {which!r}.") from None
+    return store.get(number)
+
+
+class Current:
+    """The saved plan the meeting-day commands work on, with its journal."""
+
+    def __init__(self, saved: Any, plan: Any, record: Any) -> None:
+        self.saved = saved
+        self.plan = plan
+        self.record = record
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _current(ctx: typer.Context, from_saved: str | None) -> Current:
+    from iepprep.core.meeting import MeetingRecord
+    from iepprep.core.storage import PlanStore
+    from iepprep.errors import NotFoundError
+
+    store = PlanStore()
+    if from_saved is None and store.latest() is None:
+        raise NotFoundError(
+            "There is no saved plan yet; notes and answers are kept with your plan.",
+            hint="Make one first: iepprep plan (or iepprep plan --answers FILE).",
+        )
+    saved = _find_saved(store, from_saved or "latest")
+    plan = _make_plan(ctx, _saved_profile(saved.answers, saved.number))
+    return Current(saved, plan, MeetingRecord(plan.questions, store.journal(saved.number)))

@@ -1,0 +1,237 @@
+"""Meeting day and after: live meeting mode, notes, review, letters."""
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from iepprep.cli.app import (
+    AnswersOption,
+    Format,
+    FormatOption,
+    FromOption,
+    OutputOption,
+    _info,
+    app,
+    examples,
+    friendly_errors,
+    today,
+)
+from iepprep.cli.family import _current, _load_library, _now
+from iepprep.cli.output import _emit, _jsondata, _markdown, _pick_format
+from iepprep.errors import ExitCode, InputError
+
+
+@app.command(epilog=examples("iepprep meeting", "iepprep meeting --from 2"))
+@friendly_errors
+def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
+    """Live mode for the meeting itself: questions, notes, reminders.
+
+    Everything is saved the moment you enter it. Ctrl-C leaves; run it again to
+    pick up where you stopped.
+    """
+    from iepprep.core.meeting import run_meeting
+    from iepprep.prompting import QuestionaryMeetingPrompter, require_terminal
+
+    require_terminal()
+    current = _current(ctx, from_saved)
+    record = current.record
+    resumed = record.started is not None
+    _info(
+        ("Welcome back: picking up where you stopped. " if resumed else "")
+        + "Everything you enter is saved at once. Ctrl-C leaves."
+    )
+    try:
+        run_meeting(
+            record,
+            QuestionaryMeetingPrompter(),
+            reminders=_reminders(ctx, current.plan),
+            clock=_now,
+        )
+    except (KeyboardInterrupt, EOFError):
+        _info("Stopped. Everything so far is saved. Pick up where you left off: iepprep meeting")
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    left = len(record.open_questions)
+    _info(
+        f"Saved: {len(record.answers)} answered, {left} still open, {len(record.notes)} "
+        f"note{'s' if len(record.notes) != 1 else ''}. Next: iepprep review"
+    )
+
+
+REMINDER_TIPS = (
+    "ask-when-confused",
+    "take-a-break",
+    "take-it-home-before-signing",
+    "dont-let-them-rush",
+    "you-can-say-no",
+    "take-notes",
+)
+
+
+def _reminders(ctx: typer.Context, plan: Any) -> list[str]:
+    from iepprep.core.content import Phase
+
+    library = _load_library(ctx)
+    ids = list(REMINDER_TIPS) + [
+        i.id for i in plan.phase(Phase.DURING) if i.id not in REMINDER_TIPS
+    ]
+    lines = ["", "Reminders for the meeting:"]
+    for tip_id in ids:
+        tip = library.tips.get(tip_id)
+        if tip is not None:
+            lines.append(f"  - {tip.title}: {tip.why}")
+    return [*lines, ""]
+
+
+notes_app = typer.Typer(
+    help="Notes from the meeting, kept with your saved plan.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    epilog=examples('iepprep notes add "OT twice a week, starting Jan 5"', "iepprep notes list"),
+)
+app.add_typer(notes_app, name="notes")
+
+
+@notes_app.command("add", epilog=examples('iepprep notes add "Ms. Lee will send the draft Friday"'))
+@friendly_errors
+def notes_add(
+    ctx: typer.Context,
+    words: Annotated[list[str], typer.Argument(help="The note.")],
+    from_saved: FromOption = None,
+) -> None:
+    """Add a note to your saved plan (saved at once)."""
+    current = _current(ctx, from_saved)
+    current.record.add_note(" ".join(words), now=_now())
+    count = len(current.record.notes)
+    _info(f"Saved note {count} with plan {current.saved.number}.")
+
+
+@notes_app.command("list", epilog=examples("iepprep notes list", "iepprep notes list -f json"))
+@friendly_errors
+def notes_list(
+    ctx: typer.Context,
+    from_saved: FromOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Show the notes kept with your saved plan."""
+
+    notes = _current(ctx, from_saved).record.notes
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: lambda r: r.notes(notes),
+            Format.MARKDOWN: lambda: "".join(
+                f"- {_md(n.text)} _({n.at:%Y-%m-%d %H:%M})_\n" for n in notes
+            ),
+            Format.JSON: lambda: _jsondata().dumps(
+                [{"at": n.at.isoformat(), "text": n.text} for n in notes]
+            ),
+        },
+    )
+
+
+def _md(text: str) -> str:
+    from iepprep.render.markdown import escape
+
+    return escape(text)
+
+
+@app.command(epilog=examples("iepprep review", "iepprep review --format markdown -o review.md"))
+@friendly_errors
+def review(
+    ctx: typer.Context,
+    from_saved: FromOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """After the meeting: next steps, open questions and your notes.
+
+    Ends with the points to check in the proposed IEP before you sign.
+    """
+    from iepprep.core.review import make_review
+
+    current = _current(ctx, from_saved)
+    result = make_review(current.plan, current.record)
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: lambda r: r.review(result),
+            Format.MARKDOWN: lambda: _markdown().review(result),
+            Format.JSON: lambda: _jsondata().dumps(result.json_data()),
+        },
+    )
+
+
+class LetterKind(StrEnum):
+    RECORDS_REQUEST = "records-request"
+    PARENT_CONCERNS = "parent-concerns"
+    MEETING_REQUEST = "meeting-request"
+    RECAP = "recap"
+    DISAGREEMENT = "disagreement"
+
+
+@app.command(
+    epilog=examples(
+        "iepprep letter records-request",
+        "iepprep letter recap --output recap.txt",
+        "iepprep letter parent-concerns --answers family.yaml --format markdown",
+    )
+)
+@friendly_errors
+def letter(
+    ctx: typer.Context,
+    kind: Annotated[
+        LetterKind,
+        typer.Argument(
+            help="records-request, parent-concerns, meeting-request, recap or disagreement.",
+            case_sensitive=False,
+        ),
+    ],
+    answers: AnswersOption = None,
+    from_saved: FromOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Draft a letter or e-mail to the school, ready to edit.
+
+    Filled from your answers and meeting notes; what iepprep cannot know stays in
+    [square brackets]. Not legal advice.
+    """
+    from iepprep.core.answers import load_answers
+    from iepprep.core.letters import draft
+    from iepprep.render import letters as letter_render
+
+    if answers is not None:
+        if from_saved is not None:
+            raise InputError("Use --answers or --from, not both.")
+        current = None
+        profile = load_answers(answers)
+        record = None
+    else:
+        current = _current(ctx, from_saved)
+        profile = current.plan.profile
+        record = current.record
+    result = draft(kind.value, profile, record, today=today())
+    chosen = _pick_format(fmt, output)
+    _emit(
+        ctx,
+        chosen,
+        output,
+        {
+            Format.TEXT: lambda r: r.emit(letter_render.text(result).rstrip("\n")),
+            Format.MARKDOWN: lambda: letter_render.markdown(result),
+        },
+    )
+    if current is not None:
+        current.record.record_letter(
+            kind.value,
+            now=_now(),
+            text=letter_render.text(result),
+            path=str(output) if output else None,
+        )

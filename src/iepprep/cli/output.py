@@ -1,0 +1,94 @@
+"""Writing a result in the chosen format, to the screen or to --output FILE."""
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from iepprep.cli.app import BINARY_FORMATS, SUFFIX_FORMATS, Format, _info, _settings
+from iepprep.errors import InputError
+
+
+def _pick_format(fmt: Format | None, output: Path | None) -> Format:
+    if fmt is not None:
+        return fmt
+    if output is not None:
+        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.TEXT)
+    return Format.TEXT
+
+
+def _emit(ctx: typer.Context, fmt: Format, output: Path | None, build: dict[Format, Any]) -> None:
+    """Write one result in the chosen format, to the screen or to --output."""
+    settings = _settings(ctx)
+    if fmt not in build:
+        offered = ", ".join(f.value for f in build)
+        raise InputError(f"This command cannot write {fmt.value}; it can write {offered}.")
+    if fmt in BINARY_FORMATS and output is None:
+        raise InputError(
+            f"A {fmt.value.upper()} file needs a name: add --output FILE.{fmt.value}",
+        )
+    producer = build[fmt]
+    if fmt is Format.TEXT:
+        from iepprep.render.console import make_console, plain_requested
+        from iepprep.render.plaintext import PlainConsole, PlainText, styles_visible
+        from iepprep.render.text import ReferenceRenderer
+
+        if output is None:
+            plain = plain_requested(settings.plain)
+            if styles_visible(plain):
+                renderer = ReferenceRenderer(make_console(plain=plain), plain=plain)
+            else:  # a pipe, a file, --plain: nothing would show styles, so no Rich
+                renderer = ReferenceRenderer(PlainConsole(), plain=plain, text_kind=PlainText)
+            producer(renderer)
+            renderer.flush()
+            return
+        import io
+
+        buffer = io.StringIO()
+        renderer = ReferenceRenderer(
+            PlainConsole(buffer, width=80), plain=True, text_kind=PlainText
+        )
+        producer(renderer)
+        renderer.flush()
+        content: str | bytes = buffer.getvalue()
+    else:
+        content = producer()
+    if output is None:
+        if isinstance(content, bytes):
+            content = content.decode("utf-8")
+        typer.echo(content, nl=False)
+    else:
+        from iepprep.core.storage import write_output_file
+
+        write_output_file(output, content)
+        _info(f"Wrote {output}")
+
+
+def _markdown() -> Any:
+    from iepprep.render import markdown
+
+    return markdown
+
+
+def _jsondata() -> Any:
+    from iepprep.render import jsondata
+
+    return jsondata
+
+
+def _html() -> Any:
+    from iepprep.render import html
+
+    return html
+
+
+def _pdf() -> Any:
+    from iepprep.render import pdf
+
+    return pdf
+
+
+def _ics() -> Any:
+    from iepprep.render import ics
+
+    return ics

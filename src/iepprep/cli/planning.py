@@ -1,0 +1,308 @@
+"""Commands that make and print the plan: plan, checklist, questions."""
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from iepprep.cli.app import (
+    AnswersOption,
+    Format,
+    FormatOption,
+    FromOption,
+    OutputOption,
+    Paper,
+    PaperOption,
+    PhaseChoice,
+    _info,
+    _print_error,
+    app,
+    examples,
+    friendly_errors,
+    today,
+)
+from iepprep.cli.family import (
+    _current,
+    _find_saved,
+    _load_library,
+    _make_plan,
+    _now,
+    _profile_for_reading,
+    _saved_profile,
+)
+from iepprep.cli.output import _emit, _html, _ics, _jsondata, _markdown, _pdf, _pick_format
+from iepprep.errors import InputError, StorageError
+
+# ------------------------------------------------------------------------ plan
+
+
+@app.command(
+    epilog=examples(
+        "iepprep plan",
+        "iepprep plan --example",
+        "iepprep plan --answers family.yaml --format markdown --output plan.md",
+    ),
+)
+@friendly_errors
+def plan(
+    ctx: typer.Context,
+    answers: AnswersOption = None,
+    example: Annotated[
+        bool, typer.Option("--example", help="Show a plan for an example family.")
+    ] = False,
+    from_saved: Annotated[
+        str | None,
+        typer.Option("--from", help="Re-open a saved plan: its number, or 'latest'.", metavar="N"),
+    ] = None,
+    edit: Annotated[
+        bool,
+        typer.Option("--edit", help="Ask again, with your saved answers as the defaults."),
+    ] = False,
+    no_save: Annotated[bool, typer.Option("--no-save", help="Don't save the answers.")] = False,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    paper: PaperOption = Paper.LETTER,
+) -> None:
+    """Answer a few questions and get a plan made for your family.
+
+    Asks about the coming meeting (Enter skips any question), then shows what to do
+    before, at and after the meeting, and the questions to ask. The answers are saved
+    on this computer so other commands can use them.
+    """
+    from iepprep.core.answers import example_profile, load_answers
+    from iepprep.core.storage import PlanStore
+
+    chosen = [
+        name
+        for name, on in (
+            ("--answers", answers is not None),
+            ("--example", example),
+            ("--from", from_saved is not None and not edit),
+            ("--edit", edit and answers is not None),
+        )
+        if on
+    ]
+    if len(chosen) > 1:
+        raise InputError(f"Use only one of {' and '.join(chosen)}.")
+    store = PlanStore()
+    save = not no_save
+    if example:
+        profile, save = example_profile(), False
+    elif answers is not None:
+        profile = load_answers(answers)
+    elif edit:
+        saved = _find_saved(store, from_saved or "latest")
+        _saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
+        profile = _interview(today(), previous=saved.answers)
+    elif from_saved is not None:
+        saved = _find_saved(store, from_saved)
+        profile, save = _saved_profile(saved.answers, saved.number), False
+    else:
+        profile = _interview(today())
+    result = _make_plan(ctx, profile)
+    not_saved: StorageError | None = None
+    if save:
+        try:
+            saved = store.save(profile.answers())
+            _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
+        except StorageError as err:
+            not_saved = err  # show the plan anyway; the answers are printed below
+    elif example:
+        _info("This is an example family; nothing was saved. Make your own: iepprep plan")
+    _emit_plan(ctx, result, fmt, output, paper)
+    if not_saved is not None:
+        _keep_answers_safe(profile, not_saved)
+
+
+def _keep_answers_safe(profile: Any, err: StorageError) -> None:
+    """Saving failed: print the answers as an answers file, so nothing typed is lost."""
+    import json
+
+    answers = {k: v for k, v in profile.answers().items() if v not in (None, [])}
+    _print_error(
+        err.message,
+        "So that nothing you typed is lost, here are your answers. Save these lines in "
+        "a file (for example answers.json) and use: iepprep plan --answers answers.json",
+        prefix="Not saved: ",
+    )
+    __import__("sys").stderr.write(json.dumps(answers, indent=2, ensure_ascii=False) + "\n")
+    raise typer.Exit(int(err.exit_code))
+
+
+def _interview(day: dt.date, previous: dict[str, Any] | None = None) -> Any:
+    from iepprep.core.questionnaire import run_interview
+    from iepprep.prompting import QuestionaryPrompter, require_terminal
+
+    require_terminal()
+    if previous:
+        _info("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops.")
+    else:
+        _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
+    return run_interview(QuestionaryPrompter(), today=day, previous=previous)
+
+
+def _emit_plan(
+    ctx: typer.Context, result: Any, fmt: Format | None, output: Path | None, paper: Paper
+) -> None:
+
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: lambda r: r.plan(result),
+            Format.MARKDOWN: lambda: _markdown().plan(result),
+            Format.JSON: lambda: _jsondata().dumps(result.to_json_data()),
+            Format.HTML: lambda: _html().plan(result),
+            Format.PDF: lambda: _pdf().plan(result, paper=paper.value),
+            Format.ICS: lambda: _ics().calendar(result),
+        },
+    )
+
+
+# --------------------------------------------------------- checklist and questions
+
+
+@app.command(
+    epilog=examples("iepprep checklist", "iepprep checklist --phase before --output list.md")
+)
+@friendly_errors
+def checklist(
+    ctx: typer.Context,
+    phase: Annotated[
+        PhaseChoice | None,
+        typer.Option(
+            "--phase", "-p", help="Only this part: before, during or after.", case_sensitive=False
+        ),
+    ] = None,
+    answers: AnswersOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    paper: PaperOption = Paper.LETTER,
+) -> None:
+    """Print the checklist: before, at and after the meeting.
+
+    Uses your last saved plan, or --answers FILE, or else a general first-meeting plan.
+    """
+    from iepprep.core.content import Phase
+
+    profile, generic = _profile_for_reading(answers)
+    result = _make_plan(ctx, profile, generic=generic)
+    phases = [Phase(phase.value)] if phase else list(Phase)
+    items = [item for item in result.checklist if item.phase in phases]
+
+    def as_text(r: Any) -> None:
+        r.plan_header(result)
+        for each in phases:
+            r.checklist_phase(result, each)
+        r.footer()
+
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: as_text,
+            Format.MARKDOWN: lambda: _markdown().checklist_only(result, phases),
+            Format.JSON: lambda: _jsondata().dumps([i.model_dump(mode="json") for i in items]),
+            Format.HTML: lambda: _html().checklist_only(result, phases),
+            Format.PDF: lambda: _pdf().checklist_only(result, phases, paper=paper.value),
+            Format.ICS: lambda: _ics().calendar(
+                result.model_copy(
+                    update={"checklist": [i for i in result.checklist if i.phase in phases]}
+                )
+            ),
+        },
+    )
+
+
+questions_app = typer.Typer(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+app.add_typer(questions_app, name="questions")
+
+
+@questions_app.callback(
+    invoke_without_command=True,
+    epilog=examples(
+        "iepprep questions",
+        "iepprep questions --open",
+        "iepprep questions --all --format markdown",
+        'iepprep questions done goals-every-need --answer "yes, one per need"',
+    ),
+)
+@friendly_errors
+def questions(
+    ctx: typer.Context,
+    all_questions: Annotated[
+        bool, typer.Option("--all", help="The whole question bank, not just your plan's.")
+    ] = False,
+    open_only: Annotated[
+        bool, typer.Option("--open", help="Only the questions not answered yet.")
+    ] = False,
+    answers: AnswersOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    paper: PaperOption = Paper.LETTER,
+) -> None:
+    """Print the questions to ask at the meeting, grouped by topic.
+
+    Uses your last saved plan, or --answers FILE, or else a general first-meeting plan.
+    Mark one answered with: iepprep questions done ID
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from iepprep.core import planner
+
+    if open_only:
+        if all_questions or answers is not None:
+            raise InputError("--open works on your saved plan; use it without --all or --answers.")
+        current = _current(ctx, None)
+        result = current.plan
+        chosen = current.record.open_questions
+    else:
+        profile, generic = _profile_for_reading(answers)
+        result = _make_plan(ctx, profile, generic=generic)
+        chosen = planner.all_questions(_load_library(ctx)) if all_questions else result.questions
+
+    def as_text(r: Any) -> None:
+        r.plan_header(result)
+        r.questions(chosen)
+        r.footer()
+
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: as_text,
+            Format.MARKDOWN: lambda: _markdown().questions_only(result, chosen),
+            Format.JSON: lambda: _jsondata().dumps([q.model_dump(mode="json") for q in chosen]),
+            Format.HTML: lambda: _html().questions_only(result, chosen),
+            Format.PDF: lambda: _pdf().questions_only(result, chosen, paper=paper.value),
+        },
+    )
+
+
+@questions_app.command(
+    "done",
+    epilog=examples('iepprep questions done goals-every-need --answer "yes, one goal per need"'),
+)
+@friendly_errors
+def questions_done(
+    ctx: typer.Context,
+    question_id: Annotated[
+        str, typer.Argument(help="The question's id (see --format json).", metavar="ID")
+    ],
+    answer: Annotated[str, typer.Option("--answer", "-a", help="The answer, in a few words.")] = "",
+    from_saved: FromOption = None,
+) -> None:
+    """Mark a question of your saved plan as answered, with a short answer."""
+    current = _current(ctx, from_saved)
+    done = current.record.answer(question_id, answer, now=_now())
+    left = len(current.record.open_questions)
+    _info(
+        f"Saved: {done.question.id} is answered. {left} question{'s' if left != 1 else ''} still open."
+    )

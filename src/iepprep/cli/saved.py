@@ -1,0 +1,113 @@
+"""Saved plans: history and forget."""
+
+from typing import Annotated, Any
+
+import typer
+
+from iepprep.cli.app import (
+    Format,
+    FormatOption,
+    OutputOption,
+    _info,
+    app,
+    examples,
+    friendly_errors,
+)
+from iepprep.cli.output import _emit, _jsondata, _pick_format
+from iepprep.errors import InputError
+
+# --------------------------------------------------------------------- history
+
+
+@app.command(epilog=examples("iepprep history", "iepprep plan --from 2"))
+@friendly_errors
+def history(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption = None) -> None:
+    """List your saved plans: child, meeting and when each was made."""
+    from iepprep.core.storage import PlanStore
+
+    store = PlanStore()
+    plans = store.all()
+    rows = [_history_row(saved, store.journal(saved.number)) for saved in plans]
+
+    def as_text(r: Any) -> None:
+        r.history(rows, str(store.folder))
+
+    _emit(
+        ctx,
+        _pick_format(fmt, output),
+        output,
+        {
+            Format.TEXT: as_text,
+            Format.JSON: lambda: _jsondata().dumps(rows),
+        },
+    )
+
+
+def _history_row(saved: Any, journal: Any) -> dict[str, Any]:
+    answers = saved.answers
+    events = journal.events()
+    answered = {e.question for e in events if e.kind == "answered"}
+    return {
+        "notes": sum(1 for e in events if e.kind == "note"),
+        "answered": len(answered),
+        "letters": sum(1 for e in events if e.kind == "letter"),
+        "number": saved.number,
+        "child_name": answers.get("child_name"),
+        "meeting_type": answers.get("meeting_type", "annual"),
+        "meeting_date": answers.get("meeting_date"),
+        "created": saved.created.isoformat(),
+        "updated": saved.updated.isoformat(),
+        "path": str(saved.path),
+    }
+
+
+@app.command(epilog=examples("iepprep forget 2", "iepprep forget --all --yes"))
+@friendly_errors
+def forget(
+    number: Annotated[
+        int | None, typer.Argument(help="The saved plan to delete (see iepprep history).")
+    ] = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Delete everything iepprep saved on this computer.")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask to confirm.")] = False,
+) -> None:
+    """Delete a saved plan, or everything (asks first)."""
+    from iepprep.core.storage import PlanStore
+
+    store = PlanStore()
+    if number is None and not everything:
+        raise InputError(
+            "Say what to delete: a plan number (see iepprep history), or --all.",
+        )
+    if number is not None and everything:
+        raise InputError("Use a plan number or --all, not both.")
+    if everything:
+        question = f"Delete all your saved plans and notes in {store.home}?"
+    else:
+        assert number is not None
+        saved = store.get(number)
+        who = saved.answers.get("child_name") or "your child"
+        question = f"Delete saved plan {number} (for {who})?"
+    if not yes and not _confirm(question):
+        _info("Nothing was deleted.")
+        return
+    if everything:
+        count = store.delete_all()
+        _info(f"Deleted everything iepprep saved ({count} plan{'s' if count != 1 else ''}).")
+    else:
+        assert number is not None
+        store.delete(number)
+        _info(f"Deleted saved plan {number}.")
+
+
+def _confirm(question: str) -> bool:
+    from iepprep.errors import NeedsTerminalError
+
+    stdin = __import__("sys").stdin
+    if stdin is None or not stdin.isatty():
+        raise NeedsTerminalError(
+            "Deleting needs a yes, and there is no terminal to ask in.",
+            hint="Add --yes to delete without being asked.",
+        )
+    return bool(typer.confirm(question, default=False))
