@@ -155,7 +155,10 @@ def test_output_file_and_format_from_extension(run, tmp_path: Path) -> None:
     assert json.loads(as_json.read_text(encoding="utf-8"))["profile"]["child_name"] == "Maya"
     text = tmp_path / "plan.txt"
     run("plan", "--example", "-o", str(text))
-    assert "\x1b" not in text.read_text(encoding="utf-8")
+    printed = text.read_text(encoding="utf-8")
+    assert "\x1b" not in printed and "[ ] Don't go alone" in printed  # boxes to tick on paper
+    run("--plain", "plan", "--example", "-o", str(text))
+    assert "To do: Don't go alone" in text.read_text(encoding="utf-8")
 
 
 def test_output_into_missing_folder_is_a_clear_error(run, tmp_path: Path) -> None:

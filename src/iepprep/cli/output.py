@@ -33,8 +33,8 @@ def _emit(ctx: typer.Context, fmt: Format, output: Path | None, build: dict[Form
         from iepprep.render.plaintext import PlainConsole, PlainText, styles_visible
         from iepprep.render.text import ReferenceRenderer
 
+        plain = plain_requested(settings.plain)
         if output is None:
-            plain = plain_requested(settings.plain)
             if styles_visible(plain):
                 renderer = ReferenceRenderer(make_console(plain=plain), plain=plain)
             else:  # a pipe, a file, --plain: nothing would show styles, so no Rich
@@ -46,7 +46,7 @@ def _emit(ctx: typer.Context, fmt: Format, output: Path | None, build: dict[Form
 
         buffer = io.StringIO()
         renderer = ReferenceRenderer(
-            PlainConsole(buffer, width=80), plain=True, text_kind=PlainText
+            PlainConsole(buffer, width=80), plain=plain, text_kind=PlainText
         )
         producer(renderer)
         renderer.flush()
