@@ -96,7 +96,9 @@ def main() -> int:
         color_env.pop("NO_COLOR")
         big = Path(home) / "big.yaml"
         big_library(big, options.big)
-        cli = [sys.executable, "-m", "iepprep"]
+        # The console script, as users type it; `python -m iepprep` where there is none.
+        script = Path(sys.executable).with_name("iepprep")
+        cli = [str(script)] if script.exists() else [sys.executable, "-m", "iepprep"]
         commands = {
             "--help": [*cli, "--help"],
             "tips search sign": [*cli, "tips", "search", "sign"],
