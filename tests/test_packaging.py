@@ -113,3 +113,26 @@ def test_each_command_imports_only_what_it_needs(tmp_path: Path) -> None:
     assert loaded("tips", "search", "sign") == set()  # piped: no Rich either
     assert loaded("plan", "--example") == set()
     assert loaded("plan", "--example", "-o", str(tmp_path / "p.pdf")) == {"fpdf"}
+
+
+def test_console_script_keeps_help_and_suggestions(tmp_path: Path) -> None:
+    """main() prunes commands it will not run; help and typo suggestions still work."""
+    env = {**os.environ, "IEPPREP_HOME": str(tmp_path), "NO_COLOR": "1"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "iepprep", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+
+    assert "plan" in run("--help").stdout and "glossary" in run("--help").stdout
+    assert "Did you mean 'search'?" in run("tips", "serch", "x").stderr
+    assert "Did you mean 'plan'?" in run("plann").stderr
+    found = run("--tips", str(tmp_path / "none.yaml"), "tips", "search", "sign")
+    assert found.returncode == 2  # the global option's value was not taken for a command
+    assert run("tips", "search", "they", "rush", "us").returncode == 0
+    assert "search" in run("tips", "--help").stdout and "show" in run("tips", "--help").stdout

@@ -12,6 +12,7 @@ exit code. One module per group of commands:
 """
 
 import os
+from typing import Any
 
 import typer
 
@@ -53,30 +54,39 @@ def _keep_only_invoked_command(root: typer.Typer, argv: list[str]) -> None:
     """Drop the commands this run cannot reach, when the command is named exactly.
 
     Typer builds every command's parameters at start, a cost paid on every run for
-    commands that are not used. When the first word that is not a global option is
-    a command's name, only that command is kept; otherwise (--help, a typo) the whole
-    tree stays, so help and "did you mean" work as usual.
+    commands that are not used. When the words that are not options name a command
+    (or a group and one of its commands, like `tips search`), only that one is kept;
+    otherwise (--help, a typo) the whole tree stays, so help and "did you mean" work
+    as usual.
     """
-    global_flags_with_value = {"--tips"}
-    words = iter(argv)
-    name = None
-    for word in words:
-        if word in global_flags_with_value:
-            next(words, None)
-        elif word.startswith("--tips="):
-            continue
-        elif not word.startswith("-"):
-            name = word
-            break
-    if name is None:
-        return
-    commands = [
-        c
-        for c in root.registered_commands
-        if str(c.name or getattr(c.callback, "__name__", "")).replace("_", "-") == name
-    ]
-    groups = [g for g in root.registered_groups if g.name == name]
-    if len(commands) + len(groups) != 1:
-        return
-    root.registered_commands = commands
-    root.registered_groups = groups
+    words = _command_words(argv)
+    app: typer.Typer = root
+    for depth, name in enumerate(words[:2]):
+        commands = [c for c in app.registered_commands if _name_of(c) == name]
+        groups = [g for g in app.registered_groups if g.name == name]
+        if len(commands) + len(groups) != 1:
+            return
+        app.registered_commands = commands
+        app.registered_groups = groups
+        if not groups or groups[0].typer_instance is None or depth == 1:
+            return
+        app = groups[0].typer_instance
+
+
+def _command_words(argv: list[str]) -> list[str]:
+    """The leading words that may name a command: up to the first option after them."""
+    words: list[str] = []
+    items = iter(argv)
+    for word in items:
+        if word == "--tips":
+            next(items, None)  # the global option's value is not a command
+        elif word.startswith("-"):
+            if words:
+                break
+        else:
+            words.append(word)
+    return words
+
+
+def _name_of(command: Any) -> str:
+    return str(command.name or getattr(command.callback, "__name__", "")).replace("_", "-")
