@@ -91,6 +91,9 @@ class Format(StrEnum):
 
 
 class PhaseChoice(StrEnum):
+    """The --phase values. The same as `core.content.Phase`, defined again here so
+    that `--help` does not have to import the content models."""
+
     BEFORE = "before"
     DURING = "during"
     AFTER = "after"

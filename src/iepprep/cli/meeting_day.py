@@ -18,7 +18,7 @@ from iepprep.cli.app import (
     today,
 )
 from iepprep.cli.family import _current, _load_library, _now
-from iepprep.cli.output import _emit, _jsondata, _markdown, _pick_format
+from iepprep.cli.output import _emit, _jsondata, _markdown
 from iepprep.errors import ExitCode, InputError
 
 
@@ -120,7 +120,7 @@ def notes_list(
     notes = _current(ctx, from_saved).record.notes
     _emit(
         ctx,
-        _pick_format(fmt, output),
+        fmt,
         output,
         {
             Format.TEXT: lambda r: r.notes(notes),
@@ -158,7 +158,7 @@ def review(
     result = make_review(current.plan, current.record)
     _emit(
         ctx,
-        _pick_format(fmt, output),
+        fmt,
         output,
         {
             Format.TEXT: lambda r: r.review(result),
@@ -218,10 +218,9 @@ def letter(
         profile = current.plan.profile
         record = current.record
     result = draft(kind.value, profile, record, today=today())
-    chosen = _pick_format(fmt, output)
     _emit(
         ctx,
-        chosen,
+        fmt,
         output,
         {
             Format.TEXT: lambda r: r.emit(letter_render.text(result).rstrip("\n")),

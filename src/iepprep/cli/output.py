@@ -17,9 +17,14 @@ def _pick_format(fmt: Format | None, output: Path | None) -> Format:
     return Format.TEXT
 
 
-def _emit(ctx: typer.Context, fmt: Format, output: Path | None, build: dict[Format, Any]) -> None:
-    """Write one result in the chosen format, to the screen or to --output."""
+def _emit(
+    ctx: typer.Context, fmt: Format | None, output: Path | None, build: dict[Format, Any]
+) -> None:
+    """Write one result in the chosen format (or the one --output's extension names),
+    to the screen or to --output. `build` maps each format the command offers to a
+    function making it: text ones get a renderer, the others return the content."""
     settings = _settings(ctx)
+    fmt = _pick_format(fmt, output)
     if fmt not in build:
         offered = ", ".join(f.value for f in build)
         raise InputError(f"This command cannot write {fmt.value}; it can write {offered}.")

@@ -31,7 +31,7 @@ from iepprep.cli.family import (
     _profile_for_reading,
     _saved_profile,
 )
-from iepprep.cli.output import _emit, _html, _ics, _jsondata, _markdown, _pdf, _pick_format
+from iepprep.cli.output import _emit, _html, _ics, _jsondata, _markdown, _pdf
 from iepprep.errors import InputError, StorageError
 
 # ------------------------------------------------------------------------ plan
@@ -148,7 +148,7 @@ def _emit_plan(
 
     _emit(
         ctx,
-        _pick_format(fmt, output),
+        fmt,
         output,
         {
             Format.TEXT: lambda r: r.plan(result),
@@ -200,7 +200,7 @@ def checklist(
 
     _emit(
         ctx,
-        _pick_format(fmt, output),
+        fmt,
         output,
         {
             Format.TEXT: as_text,
@@ -274,7 +274,7 @@ def questions(
 
     _emit(
         ctx,
-        _pick_format(fmt, output),
+        fmt,
         output,
         {
             Format.TEXT: as_text,

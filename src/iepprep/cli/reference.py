@@ -125,7 +125,7 @@ def rights(
 
     _emit(
         ctx,
-        _pick_format(fmt, output),
+        fmt,
         output,
         {
             Format.TEXT: lambda r: r.rights(items, notes),

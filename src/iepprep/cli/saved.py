@@ -13,7 +13,7 @@ from iepprep.cli.app import (
     examples,
     friendly_errors,
 )
-from iepprep.cli.output import _emit, _jsondata, _pick_format
+from iepprep.cli.output import _emit, _jsondata
 from iepprep.errors import InputError
 
 # --------------------------------------------------------------------- history
@@ -34,7 +34,7 @@ def history(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption =
 
     _emit(
         ctx,
-        _pick_format(fmt, output),
+        fmt,
         output,
         {
             Format.TEXT: as_text,

@@ -14,7 +14,7 @@ from iepprep.cli.app import (
     tips_app,
 )
 from iepprep.cli.family import _load_library
-from iepprep.cli.output import _emit, _jsondata, _markdown, _pick_format
+from iepprep.cli.output import _emit, _jsondata, _markdown
 
 # ------------------------------------------------------------------------ tips
 
@@ -47,7 +47,7 @@ def tips_search(
 
     _emit(
         ctx,
-        _pick_format(fmt, output),
+        fmt,
         output,
         {
             Format.TEXT: as_text,
@@ -85,7 +85,7 @@ def tips_list(
     chosen = library.tips_in(Phase(phase.value) if phase else None, wanted_topic)
     _emit(
         ctx,
-        _pick_format(fmt, output),
+        fmt,
         output,
         {
             Format.TEXT: lambda r: r.tips(chosen),
@@ -110,7 +110,7 @@ def tips_show(
     tip = _load_library(ctx).tip(tip_id)
     _emit(
         ctx,
-        _pick_format(fmt, output),
+        fmt,
         output,
         {
             Format.TEXT: lambda r: r.tip_detail(tip),
