@@ -318,3 +318,10 @@ def test_forget_removes_the_journal_too(run, saved_plan, isolated_home: Path) ->
 
 def test_today_is_fixed_for_letters() -> None:
     assert TODAY.isoformat() == "2026-11-27"
+
+
+def test_a_letter_before_any_plan_has_placeholders(run) -> None:
+    result = run("letter", "records-request")
+    assert result.exit_code == 0
+    assert "[your child's name]" in result.stdout and "[your name]" in result.stdout
+    assert "iepprep plan" in result.stderr

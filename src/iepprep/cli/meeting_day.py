@@ -17,7 +17,7 @@ from iepprep.cli.app import (
     friendly_errors,
     today,
 )
-from iepprep.cli.family import _current, _load_library, _now
+from iepprep.cli.family import Current, _current, _load_library, _now
 from iepprep.cli.output import _emit, _jsondata, _markdown
 from iepprep.errors import ExitCode, InputError
 
@@ -205,14 +205,22 @@ def letter(
     """
     from iepprep.core.answers import load_answers
     from iepprep.core.letters import draft
+    from iepprep.core.profile import Profile
+    from iepprep.core.storage import PlanStore
     from iepprep.render import letters as letter_render
 
+    current: Current | None = None
+    record = None
     if answers is not None:
         if from_saved is not None:
             raise InputError("Use --answers or --from, not both.")
-        current = None
         profile = load_answers(answers)
-        record = None
+    elif from_saved is None and PlanStore().latest() is None:
+        profile = Profile()  # no plan yet: a draft with [placeholders] is still useful
+        _info(
+            "No saved plan yet, so the letter has [placeholders] to fill in. "
+            "Make a plan and they are filled for you: iepprep plan"
+        )
     else:
         current = _current(ctx, from_saved)
         profile = current.plan.profile
