@@ -208,11 +208,7 @@ def checklist(
             Format.JSON: lambda: _jsondata().dumps([i.model_dump(mode="json") for i in items]),
             Format.HTML: lambda: _html().checklist_only(result, phases),
             Format.PDF: lambda: _pdf().checklist_only(result, phases, paper=paper.value),
-            Format.ICS: lambda: _ics().calendar(
-                result.model_copy(
-                    update={"checklist": [i for i in result.checklist if i.phase in phases]}
-                )
-            ),
+            Format.ICS: lambda: _ics().calendar(result.model_copy(update={"checklist": items})),
         },
     )
 

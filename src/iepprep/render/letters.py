@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from iepprep.core.letters import Letter
 from iepprep.render.markdown import escape
 
 
 def text(letter: Letter) -> str:
-    out = [letter.date, "", f"Subject: {letter.subject}", ""]
-    for paragraph in letter.paragraphs:
-        if isinstance(paragraph, list):
-            out += [f"- {item}" for item in paragraph]
-        else:
-            out.append(paragraph)
-        out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    return _render(letter, subject_label="Subject:", clean=str)
 
 
 def markdown(letter: Letter) -> str:
-    out = [letter.date, "", f"**Subject:** {escape(letter.subject)}", ""]
+    return _render(letter, subject_label="**Subject:**", clean=escape)
+
+
+def _render(letter: Letter, *, subject_label: str, clean: Callable[[str], str]) -> str:
+    out = [letter.date, "", f"{subject_label} {clean(letter.subject)}", ""]
     for paragraph in letter.paragraphs:
         if isinstance(paragraph, list):
-            out += [f"- {escape(item)}" for item in paragraph]
+            out += [f"- {clean(item)}" for item in paragraph]
         else:
-            out.append(escape(paragraph))
+            out.append(clean(paragraph))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
