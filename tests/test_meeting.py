@@ -325,3 +325,13 @@ def test_a_letter_before_any_plan_has_placeholders(run) -> None:
     assert result.exit_code == 0
     assert "[your child's name]" in result.stdout and "[your name]" in result.stdout
     assert "iepprep plan" in result.stderr
+
+
+def test_letters_wrap_on_a_terminal_and_stay_whole_elsewhere(run, saved_plan) -> None:
+    piped = run("letter", "recap").stdout
+    assert any(len(line) > 80 for line in piped.splitlines())  # whole paragraphs to paste
+    import re
+
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", run("letter", "recap", env={"FORCE_COLOR": "1"}).stdout)
+    assert max(len(line) for line in shown.splitlines()) <= 80
+    assert "understood each other" in " ".join(shown.split())

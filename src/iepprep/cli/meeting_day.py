@@ -231,7 +231,7 @@ def letter(
         fmt,
         output,
         {
-            Format.TEXT: lambda r: r.emit(letter_render.text(result).rstrip("\n")),
+            Format.TEXT: lambda r: r.letter(letter_render.text(result)),
             Format.MARKDOWN: lambda: letter_render.markdown(result),
         },
     )

@@ -41,7 +41,9 @@ def _emit(
         plain = plain_requested(settings.plain)
         if output is None:
             if styles_visible(plain):
-                renderer = ReferenceRenderer(make_console(plain=plain), plain=plain)
+                renderer = ReferenceRenderer(
+                    make_console(plain=plain), plain=plain, on_terminal=True
+                )
             else:  # a pipe, a file, --plain: nothing would show styles, so no Rich
                 renderer = ReferenceRenderer(PlainConsole(), plain=plain, text_kind=PlainText)
             producer(renderer)

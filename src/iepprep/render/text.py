@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 
 
 class TextRenderer:
-    def __init__(self, console: Any, *, plain: bool = False, text_kind: Any = None) -> None:
+    def __init__(
+        self, console: Any, *, plain: bool = False, text_kind: Any = None, on_terminal: bool = False
+    ) -> None:
         """`console` is a Rich console or a `PlainConsole`; `text_kind` the matching
         text class (`rich.text.Text` or `PlainText`), Rich's by default."""
         if text_kind is None:
@@ -35,6 +37,7 @@ class TextRenderer:
             text_kind = RichText
         self.console = console
         self.plain = plain
+        self.on_terminal = on_terminal
         self.Text = text_kind
         # For screen readers: checkbox states as words, and commas, not symbols.
         self.box = "To do: " if plain else "[ ] "
@@ -44,6 +47,15 @@ class TextRenderer:
     def emit(self, line: Text | str = "", **_: object) -> None:
         """Queue one line; `flush` prints them all at once (one call, not hundreds)."""
         self._lines.append(self.Text(line) if isinstance(line, str) else line)
+
+    def letter(self, text: str) -> None:
+        """A letter: on a terminal, wrapped at words to read; elsewhere (a pipe, a file)
+        one line per paragraph, so it pastes into an e-mail as paragraphs."""
+        for line in text.rstrip("\n").split("\n"):
+            if self.on_terminal and line:
+                self.hanging("", self.Text(line))
+            else:
+                self.emit(line)
 
     def flush(self) -> None:
         if self._lines:
