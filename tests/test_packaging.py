@@ -96,9 +96,12 @@ def test_each_command_imports_only_what_it_needs(tmp_path: Path) -> None:
         "heavy = ('questionary', 'prompt_toolkit', 'fpdf', 'icalendar', 'rich')\n"
         "print('LOADED:', *[m for m in heavy if m in sys.modules], file=sys.stderr)\n"
     )
-    env = {**os.environ, "IEPPREP_HOME": str(tmp_path), "NO_COLOR": "1"}
+    piped = {**os.environ, "IEPPREP_HOME": str(tmp_path), "NO_COLOR": "1"}
+    piped.pop("FORCE_COLOR", None)
+    color = {**piped, "FORCE_COLOR": "1"}
+    color.pop("NO_COLOR")
 
-    def loaded(*args: str) -> set[str]:
+    def loaded(*args: str, env: dict[str, str] = piped) -> set[str]:
         result = subprocess.run(
             [sys.executable, "-c", code, *args],
             capture_output=True,
@@ -110,8 +113,12 @@ def test_each_command_imports_only_what_it_needs(tmp_path: Path) -> None:
         line = next(x for x in result.stderr.splitlines() if x.startswith("LOADED:"))
         return set(line.split()[1:])
 
-    assert loaded("tips", "search", "sign") == set()  # piped: no Rich either
+    assert loaded("tips", "search", "sign") == set()
     assert loaded("plan", "--example") == set()
+    # At a color terminal too: styles are escape codes, no Rich console (~20 ms).
+    assert loaded("tips", "search", "sign", env=color) == set()
+    assert loaded("plan", "--example", env=color) == set()
+    assert loaded("glossary", "iep", env=color) == set()
     assert loaded("plan", "--example", "-o", str(tmp_path / "p.pdf")) == {"fpdf"}
 
 

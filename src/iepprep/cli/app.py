@@ -164,37 +164,29 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 
 def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
-    from rich.text import Text
+    import sys
 
-    from iepprep.render.console import make_console
     from iepprep.render.safety import clean
+    from iepprep.render.terminal import StyledText, console_for
 
-    console = make_console(stderr=True)
-    text = Text(prefix, style="bold red") if prefix else Text()
+    text = StyledText(prefix, style="bold red")
     text.append(clean(message))
     if hint:
         text.append("\n" + clean(hint))
-    console.print(text, soft_wrap=True)  # let the terminal wrap: paths stay whole
+    # Whole lines: the terminal wraps them, so a path in the message stays in one piece.
+    console_for(sys.stderr).print(text)
 
 
 def _info(message: str) -> None:
     """A message for the user that is not the output itself: to stderr, dimmed on a
-    color terminal. Plain writes: a second Rich console for one line costs ~10 ms."""
+    color terminal."""
     import sys
 
     from iepprep.render.safety import clean
+    from iepprep.render.terminal import StyledText, console_for
 
-    stream = sys.stderr
-    dim = (
-        stream is not None
-        and stream.isatty()
-        and not os.environ.get("NO_COLOR")
-        and os.environ.get("TERM", "") != "dumb"
-    )
-    if stream is not None:
-        text = clean(message)
-        stream.write(f"\x1b[2m{text}\x1b[0m\n" if dim else text + "\n")
-        stream.flush()
+    console_for(sys.stderr).print(StyledText(clean(message), style="dim"))
+    sys.stderr.flush()
 
 
 def today() -> dt.date:

@@ -34,27 +34,25 @@ def _emit(
         )
     producer = build[fmt]
     if fmt is Format.TEXT:
-        from iepprep.render.console import make_console, plain_requested
-        from iepprep.render.plaintext import PlainConsole, PlainText, styles_visible
+        import sys
+
+        from iepprep.render import terminal
         from iepprep.render.text import ReferenceRenderer
 
-        plain = plain_requested(settings.plain)
+        plain = terminal.plain_requested(settings.plain)
         if output is None:
-            if styles_visible(plain):
-                renderer = ReferenceRenderer(
-                    make_console(plain=plain), plain=plain, on_terminal=True
-                )
-            else:  # a pipe, a file, --plain: nothing would show styles, so no Rich
-                renderer = ReferenceRenderer(PlainConsole(), plain=plain, text_kind=PlainText)
+            console = terminal.console_for(sys.stdout, plain=plain)
+            on_terminal = terminal.is_terminal(sys.stdout) or isinstance(
+                console, terminal.AnsiConsole
+            )
+            renderer = ReferenceRenderer(console, plain=plain, on_terminal=on_terminal)
             producer(renderer)
             renderer.flush()
             return
         import io
 
         buffer = io.StringIO()
-        renderer = ReferenceRenderer(
-            PlainConsole(buffer, width=80), plain=plain, text_kind=PlainText
-        )
+        renderer = ReferenceRenderer(terminal.PlainConsole(buffer, width=80), plain=plain)
         producer(renderer)
         renderer.flush()
         content: str | bytes = buffer.getvalue()

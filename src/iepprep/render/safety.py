@@ -2,7 +2,7 @@
 
 Names, worries and tips could hold terminal control sequences (ESC, BEL, …) or
 things that look like Rich markup (`[bold]`). Control characters are removed before
-anything is printed; renderers build `rich.text.Text` objects, which are never parsed
+anything is printed; renderers build `StyledText` objects, which are never parsed
 as markup.
 """
 

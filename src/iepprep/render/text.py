@@ -1,23 +1,22 @@
-"""Text output for the terminal (and for --output FILE.txt), built with Rich.
+"""Text output for the terminal (and for --output FILE.txt).
 
-Every piece of user or tip text goes into a `rich.text.Text`, never into markup, so
-`[bold]` in a child's name prints as typed. Plain mode (--plain, TERM=dumb) drops
+Every piece of user or tip text goes into a `StyledText`, which never parses markup,
+so `[bold]` in a child's name prints as typed. Plain mode (--plain, TERM=dumb) drops
 colors and decoration so screen readers get clean lines.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from iepprep.core.content import Phase, Tip
 from iepprep.core.textsearch import highlight_spans
 from iepprep.render import wording
 from iepprep.render.safety import clean, one_line
+from iepprep.render.terminal import PlainConsole, StyledText
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
     from iepprep.core.meeting import Note
     from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
     from iepprep.core.reference import GlossaryTerm, Right
@@ -27,39 +26,33 @@ if TYPE_CHECKING:
 
 class TextRenderer:
     def __init__(
-        self, console: Any, *, plain: bool = False, text_kind: Any = None, on_terminal: bool = False
+        self, console: PlainConsole, *, plain: bool = False, on_terminal: bool = False
     ) -> None:
-        """`console` is a Rich console or a `PlainConsole`; `text_kind` the matching
-        text class (`rich.text.Text` or `PlainText`), Rich's by default."""
-        if text_kind is None:
-            from rich.text import Text as RichText
-
-            text_kind = RichText
+        """`console` writes the lines: styled (`AnsiConsole`) or not (`PlainConsole`)."""
         self.console = console
         self.plain = plain
         self.on_terminal = on_terminal
-        self.Text = text_kind
         # For screen readers: checkbox states as words, and commas, not symbols.
         self.box = "To do: " if plain else "[ ] "
         self.sep = "; " if plain else " · "
-        self._lines: list[Text] = []
+        self._lines: list[StyledText] = []
 
-    def emit(self, line: Text | str = "", **_: object) -> None:
-        """Queue one line; `flush` prints them all at once (one call, not hundreds)."""
-        self._lines.append(self.Text(line) if isinstance(line, str) else line)
+    def emit(self, line: StyledText | str = "") -> None:
+        """Queue one line; `flush` writes them all at once (one call, not hundreds)."""
+        self._lines.append(StyledText(line) if isinstance(line, str) else line)
 
     def letter(self, text: str) -> None:
         """A letter: on a terminal, wrapped at words to read; elsewhere (a pipe, a file)
         one line per paragraph, so it pastes into an e-mail as paragraphs."""
         for line in text.rstrip("\n").split("\n"):
             if self.on_terminal and line:
-                self.hanging("", self.Text(line))
+                self.hanging("", StyledText(line))
             else:
                 self.emit(line)
 
     def flush(self) -> None:
         if self._lines:
-            self.console.print(self.Text("\n").join(self._lines), soft_wrap=True)
+            self.console.write_lines(self._lines)
             self._lines = []
 
     # -- building blocks
@@ -67,27 +60,26 @@ class TextRenderer:
     def heading(self, title: str) -> None:
         self.emit()
         if self.plain:
-            self.emit(self.Text(title.upper()))
+            self.emit(StyledText(title.upper()))
         else:
-            self.emit(self.Text(title.upper(), style="bold"))
+            self.emit(StyledText(title.upper(), style="bold"))
 
     def paragraph(self, text: str, style: str = "") -> None:
-        self.hanging("", self.Text(clean(text), style="" if self.plain else style))
+        self.hanging("", StyledText(clean(text), style="" if self.plain else style))
 
-    def line(self, text: Text) -> None:
+    def line(self, text: StyledText) -> None:
         self.emit(text)
 
     def _dim(self) -> str:
         return "" if self.plain else "dim"
 
-    def hanging(self, prefix: str, body: Text, *, indent: int | None = None) -> None:
+    def hanging(self, prefix: str, body: StyledText, *, indent: int | None = None) -> None:
         """`prefix` then `body`, with wrapped lines of `body` lined up under its start."""
         indent = max(indent or 0, len(prefix))
         width = max(self.console.width - indent, 20)
-        for number, line in enumerate(body.wrap(self.console, width)):
-            line.rstrip()
-            head = self.Text(prefix.ljust(indent) if number == 0 else " " * indent)
-            self.emit(head + line, soft_wrap=True)
+        for number, line in enumerate(body.wrap(width)):
+            head = StyledText(prefix.ljust(indent) if number == 0 else " " * indent)
+            self.emit(head + line)
 
     # -- plans
 
@@ -107,12 +99,12 @@ class TextRenderer:
     def words(self, words: Sequence[PlanWord]) -> None:
         self.heading("Words you may hear")
         for word in words:
-            title = self.Text(one_line(word.term), style="" if self.plain else "bold")
+            title = StyledText(one_line(word.term), style="" if self.plain else "bold")
             if word.expansion:
                 title.append(f" ({one_line(word.expansion)})")
             self.hanging("", title)
-            self.hanging("    ", self.Text(one_line(word.definition)))
-        self.emit(self.Text("More words: iepprep glossary", style=self._dim()))
+            self.hanging("    ", StyledText(one_line(word.definition)))
+        self.emit(StyledText("More words: iepprep glossary", style=self._dim()))
 
     def state(self, state: StateNotes) -> None:
         self.heading(f"In {state.name}")
@@ -124,9 +116,9 @@ class TextRenderer:
             )
             return
         if state.meeting_name:
-            self.hanging("  ", self.Text(f"The meeting is called: {state.meeting_name}."))
+            self.hanging("  ", StyledText(f"The meeting is called: {state.meeting_name}."))
         for note in state.notes:
-            body = self.Text(one_line(note["text"] or ""))
+            body = StyledText(one_line(note["text"] or ""))
             source = note.get("source")
             where = " · ".join(
                 x for x in (note.get("citation"), wording.site(source) if source else None) if x
@@ -136,19 +128,19 @@ class TextRenderer:
         self.paragraph(wording.VERIFY_STATE, style="dim")
 
     def plan_header(self, plan: Plan) -> None:
-        self.emit(self.Text(wording.plan_title(plan), style="" if self.plain else "bold"))
+        self.emit(StyledText(wording.plan_title(plan), style="" if self.plain else "bold"))
         lines = wording.header_lines(plan)
         width = max(len(name) for name, _ in lines) + 4
         narrow = self.console.width < 60  # labels on their own line, values below
         for name, value in lines:
             if narrow:
-                self.emit(self.Text(f"  {name}:", style=self._dim()))
-                self.hanging("    ", self.Text(value))
+                self.emit(StyledText(f"  {name}:", style=self._dim()))
+                self.hanging("    ", StyledText(value))
             else:
-                self.hanging(f"  {name}:", self.Text(value), indent=width)
+                self.hanging(f"  {name}:", StyledText(value), indent=width)
         for notice in plan.notices:
             self.emit()
-            self.hanging("Note: ", self.Text(notice, style="" if self.plain else "yellow"))
+            self.hanging("Note: ", StyledText(notice, style="" if self.plain else "yellow"))
 
     def checklist_phase(self, plan: Plan, phase: Phase) -> None:
         items = plan.phase(phase)
@@ -159,7 +151,7 @@ class TextRenderer:
             self.checklist_item(item, plan)
 
     def checklist_item(self, item: ChecklistItem, plan: Plan) -> None:
-        row = self.Text(one_line(item.text), style="" if self.plain else "bold")
+        row = StyledText(one_line(item.text), style="" if self.plain else "bold")
         due = wording.due_text(item, plan)
         if due:
             row.append(f" ({due})", style="" if self.plain else "yellow")
@@ -178,9 +170,9 @@ class TextRenderer:
                     self.emit()
                 topic = question.topic
                 self.emit(
-                    self.Text(one_line(question.topic_title), style="" if self.plain else "bold")
+                    StyledText(one_line(question.topic_title), style="" if self.plain else "bold")
                 )
-            self.hanging(f"{number:>3}. ", self.Text(one_line(question.text)))
+            self.hanging(f"{number:>3}. ", StyledText(one_line(question.text)))
 
     def footer(self) -> None:
         self.emit()
@@ -193,9 +185,9 @@ class TextRenderer:
     def tip_line(
         self, tip: Tip, *, terms: set[str] | None = None, score: float | None = None
     ) -> None:
-        title = _highlighted(self.Text, one_line(tip.title), terms, plain=self.plain, base="bold")
+        title = _highlighted(one_line(tip.title), terms, plain=self.plain, base="bold")
         self.hanging("", title)
-        body = _highlighted(self.Text, one_line(tip.body), terms, plain=self.plain, base="")
+        body = _highlighted(one_line(tip.body), terms, plain=self.plain, base="")
         meta = [f"id {tip.id}", wording.phase_title(tip.phase).lower(), ", ".join(tip.topics)]
         if score is not None:
             meta.append(f"score {score:.2f}")
@@ -210,7 +202,7 @@ class TextRenderer:
     def search_results(self, query: str, hits: Sequence[TipHit], *, explain: bool = False) -> None:
         noun = "tip" if len(hits) == 1 else "tips"
         self.emit(
-            self.Text(
+            StyledText(
                 f"{len(hits)} {noun} for \u201c{one_line(query)}\u201d, best first:",
                 style=self._dim(),
             )
@@ -227,7 +219,7 @@ class TextRenderer:
                         "phrase": "the whole phrase",
                     }[match.via]
                     self.emit(
-                        self.Text(
+                        StyledText(
                             f"    matched {how} ({match.term}) in {', '.join(match.fields)}",
                             style=self._dim(),
                         )
@@ -235,16 +227,18 @@ class TextRenderer:
             self.emit()
 
     def nothing_found(self, query: str, suggestions: Sequence[str], topics: Sequence[str]) -> None:
-        self.emit(self.Text(f"No tips found for \u201c{one_line(query)}\u201d."))
+        self.emit(StyledText(f"No tips found for \u201c{one_line(query)}\u201d."))
         if suggestions:
-            self.emit(self.Text("Did you mean: " + ", ".join(suggestions) + "?"))
+            self.emit(StyledText("Did you mean: " + ", ".join(suggestions) + "?"))
         self.emit(
-            self.Text("Try a simpler word, or one of these topics: " + ", ".join(topics[:10]) + ".")
+            StyledText(
+                "Try a simpler word, or one of these topics: " + ", ".join(topics[:10]) + "."
+            )
         )
-        self.emit(self.Text("List every tip: iepprep tips list", style=self._dim()))
+        self.emit(StyledText("List every tip: iepprep tips list", style=self._dim()))
 
     def tip_detail(self, tip: Tip) -> None:
-        self.emit(self.Text(one_line(tip.title), style="" if self.plain else "bold"))
+        self.emit(StyledText(one_line(tip.title), style="" if self.plain else "bold"))
         self.emit()
         self.paragraph(tip.body)
         self.emit()
@@ -266,13 +260,13 @@ class TextRenderer:
             rows.append(("Note", "rules vary by state; check with your parent center"))
         rows.append(("Id", tip.id))
         for name, value in rows:
-            self.hanging(f"{name}:", self.Text(one_line(value)), indent=8)
+            self.hanging(f"{name}:", StyledText(one_line(value)), indent=8)
         if tip.source.url:  # whole, on its own line, so it can be copied or clicked
-            self.emit(self.Text(tip.source.url, style=self._dim()), soft_wrap=True)
+            self.emit(StyledText(tip.source.url, style=self._dim()))
 
 
-def _highlighted(kind: Any, text: str, terms: set[str] | None, *, plain: bool, base: str) -> Any:
-    result = kind(text, style="" if plain else base)
+def _highlighted(text: str, terms: set[str] | None, *, plain: bool, base: str) -> StyledText:
+    result = StyledText(text, style="" if plain else base)
     if terms and not plain:
         for start, end in highlight_spans(text, terms):
             result.stylize("bold yellow", start, end)
@@ -285,7 +279,7 @@ def _highlighted(kind: Any, text: str, terms: set[str] | None, *, plain: bool, b
                 out += [text[last:start], "*", text[start:end], "*"]
                 last = end
             out.append(text[last:])
-            result = kind("".join(out))
+            result = StyledText("".join(out))
     return result
 
 
@@ -293,11 +287,11 @@ class ReferenceRenderer(TextRenderer):
     """Glossary and rights, as text."""
 
     def glossary_entry(self, entry: GlossaryTerm, *, full: bool = True) -> None:
-        title = self.Text(entry.term, style="" if self.plain else "bold")
+        title = StyledText(entry.term, style="" if self.plain else "bold")
         if entry.expansion:
             title.append(f" ({entry.expansion})")
         self.hanging("", title)
-        self.hanging("    ", self.Text(one_line(entry.definition)))
+        self.hanging("    ", StyledText(one_line(entry.definition)))
         if not full:
             return
         rows: list[tuple[str, str]] = []
@@ -312,7 +306,7 @@ class ReferenceRenderer(TextRenderer):
         if entry.varies_by_state:
             rows.append(("Note", "this differs by state"))
         for name, value in rows:
-            self.hanging(f"    {name}:", self.Text(one_line(value)), indent=14)
+            self.hanging(f"    {name}:", StyledText(one_line(value)), indent=14)
 
     def glossary(self, entries: Sequence[GlossaryTerm]) -> None:
         for entry in entries:
@@ -321,18 +315,18 @@ class ReferenceRenderer(TextRenderer):
         self.paragraph("More about one word: iepprep glossary WORD", style="dim")
 
     def not_in_glossary(self, query: str, suggestions: Sequence[str]) -> None:
-        self.emit(self.Text(f"\u201c{one_line(query)}\u201d is not in the glossary."))
+        self.emit(StyledText(f"\u201c{one_line(query)}\u201d is not in the glossary."))
         if suggestions:
-            self.emit(self.Text("Closest: " + ", ".join(suggestions)))
-        self.emit(self.Text("See every word: iepprep glossary", style=self._dim()))
+            self.emit(StyledText("Closest: " + ", ".join(suggestions)))
+        self.emit(StyledText("See every word: iepprep glossary", style=self._dim()))
 
     def rights(self, rights: Sequence[Right], state: StateNotes | None) -> None:
-        self.emit(self.Text("Your key rights under IDEA", style="" if self.plain else "bold"))
+        self.emit(StyledText("Your key rights under IDEA", style="" if self.plain else "bold"))
         self.paragraph(wording.RIGHTS_INTRO)
         for right in rights:
             self.emit()
-            self.hanging("", self.Text(one_line(right.title), style="" if self.plain else "bold"))
-            body = self.Text(one_line(right.text))
+            self.hanging("", StyledText(one_line(right.title), style="" if self.plain else "bold"))
+            body = StyledText(one_line(right.text))
             meta = right.citation
             if right.varies_by_state and right.state_note:
                 meta += " · varies by state: " + right.state_note
@@ -345,7 +339,7 @@ class ReferenceRenderer(TextRenderer):
 
     def history(self, rows: Sequence[dict[str, object]], folder: str) -> None:
         if not rows:
-            self.emit(self.Text("No saved plans yet. Make one: iepprep plan"))
+            self.emit(StyledText("No saved plans yet. Make one: iepprep plan"))
             return
         from iepprep.core.profile import MeetingType, label
 
@@ -354,7 +348,7 @@ class ReferenceRenderer(TextRenderer):
             kind = label(MeetingType(str(row["meeting_type"])))
             date = f", {row['meeting_date']}" if row["meeting_date"] else ""
             made = str(row["updated"]).replace("T", " ")[:16]
-            line = self.Text(f"{who}: {kind}{date}")
+            line = StyledText(f"{who}: {kind}{date}")
             extra = []
             for key, noun in (("notes", "note"), ("answered", "answered"), ("letters", "letter")):
                 count = int(str(row.get(key, 0)))
@@ -373,11 +367,11 @@ class ReferenceRenderer(TextRenderer):
 
     def notes(self, notes: Sequence[Note]) -> None:
         if not notes:
-            self.emit(self.Text('No notes yet. Add one: iepprep notes add "what was said"'))
+            self.emit(StyledText('No notes yet. Add one: iepprep notes add "what was said"'))
             return
         for note in notes:
             stamp = f"{note.at:%a %b} {note.at.day}, {note.at:%H:%M}"
-            self.hanging(f"{stamp}  ", self.Text(one_line(note.text)))
+            self.hanging(f"{stamp}  ", StyledText(one_line(note.text)))
 
     def review(self, review: Review) -> None:
         plan = review.plan
@@ -387,14 +381,14 @@ class ReferenceRenderer(TextRenderer):
         open_questions = review.open_questions
         if open_questions:
             for question in open_questions:
-                self.hanging("  - ", self.Text(one_line(question.text)))
+                self.hanging("  - ", StyledText(one_line(question.text)))
         else:
-            self.emit(self.Text("None: every question in your plan has an answer."))
+            self.emit(StyledText("None: every question in your plan has an answer."))
         self.heading("Your notes")
         self.notes(review.notes)
         self.heading("Before you sign")
         for check in review.checks:
-            body = self.Text(one_line(check.text), style="" if self.plain else "bold")
+            body = StyledText(one_line(check.text), style="" if self.plain else "bold")
             body.append("\n" + one_line(check.why))
             if check.citation:
                 body.append("\n" + check.citation, style=self._dim())
