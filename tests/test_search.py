@@ -33,6 +33,8 @@ def test_word_forms_find_the_same_tips(library: Library) -> None:
         ("manifestation", {"learn-manifestation-determination"}),
         ("photo", {"bring-a-photo"}),
         ("evalution report", {"request-evaluation-report", "understand-the-evaluation"}),
+        ("speech", {"ask-about-related-services"}),
+        ("OT", {"ask-about-related-services"}),
     ],
 )
 def test_the_right_tip_is_near_the_top(library: Library, query: str, expected: set[str]) -> None:
@@ -63,7 +65,27 @@ def test_nothing_found(library: Library) -> None:
 
 
 def test_suggestions_for_near_misses(library: Library) -> None:
-    assert suggest(library, "interprter")
+    assert suggest(library, "interprter")[0] == "interpreter"
+
+
+def test_suggestions_are_words_as_the_tips_spell_them() -> None:
+    index = SearchIndex(
+        [("a", {"body": "be specific about each accommodation"})], field_weights={"body": 1.0}
+    )
+    assert stem("specific") == "specif"
+    assert index.suggestions("specifc") == ["specific"]
+    rebuilt = SearchIndex.from_data(index.to_data(), lambda n: {})
+    assert rebuilt.suggestions("specifc") == ["specific"]
+
+
+def test_typos_keep_their_first_letter() -> None:
+    """ "speach" is close to "each" by spelling, but nobody typing it meant that."""
+    index = SearchIndex(
+        [("each", {"body": "ask about each goal"}), ("speech", {"body": "speech therapy"})],
+        field_weights={"body": 1.0},
+    )
+    assert [hit.id for hit in index.search("speach")] == ["speech"]
+    assert index.suggestions("xach") == []
 
 
 def test_highlight_spans_mark_word_forms() -> None:

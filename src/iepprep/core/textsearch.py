@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import lru_cache
@@ -192,6 +192,7 @@ class SearchIndex:
         self._df = {term: len({doc for doc, _, _ in ps}) for term, ps in postings.items()}
         self._synonyms = [[stems(entry) for entry in group] for group in synonyms]
         self._words = {w for text in texts for value in text.values() for w in words(value)}
+        self._word_stems: dict[str, str] = {}
         self._finish()
 
     def _finish(self) -> None:
@@ -241,7 +242,8 @@ class SearchIndex:
         index._lengths = list(data["lengths"])
         index._synonyms = list(data["synonyms"])
         index._words = set()
-        _KNOWN_STEMS.update(data.get("stems", {}))
+        index._word_stems = dict(data.get("stems", {}))
+        _KNOWN_STEMS.update(index._word_stems)
         index._finish()
         return index
 
@@ -276,12 +278,15 @@ class SearchIndex:
         return list(best.values())
 
     def _close_terms(self, term: str) -> list[str]:
+        """Library terms a typo or an unfinished word probably meant: words it begins,
+        else close spellings. Typos rarely change the first letter, and requiring it
+        keeps "speach" from matching "each"."""
         if len(term) < 3:
             return []
         prefixed = [t for t in self._idf if len(term) >= 4 and t.startswith(term)]
         if prefixed:
             return sorted(prefixed, key=lambda t: -self._idf[t])[:3]
-        return get_close_matches(term, self._idf.keys(), n=2, cutoff=0.8)
+        return get_close_matches(term, _same_start(term, self._idf), n=2, cutoff=0.8)
 
     def search(self, query: str, *, limit: int | None = 10) -> list[Hit]:
         terms = self._expand(query)
@@ -322,16 +327,31 @@ class SearchIndex:
         return [Hit(self.ids[doc], round(scores[doc], 4), matches[doc]) for doc in ranked]
 
     def suggestions(self, query: str, n: int = 3) -> list[str]:
-        """Library words close to what was typed, for a "nothing found" message."""
+        """Library words close to what was typed, for a "nothing found" message: whole
+        words as the tips spell them ("specific"), not stems ("specif")."""
+        spelled = self._spelling_of_stems()
         found: list[str] = []
         for word in words(query):
-            found.extend(get_close_matches(stem(word), self._idf.keys(), n=n, cutoff=0.6))
+            close = get_close_matches(stem(word), _same_start(word, self._idf), n=n, cutoff=0.7)
+            found.extend(spelled.get(term, term) for term in close)
         return list(dict.fromkeys(found))[:n]
+
+    def _spelling_of_stems(self) -> dict[str, str]:
+        """For each stem, the shortest word in the library that has it."""
+        spelled: dict[str, str] = {}
+        known = self._word_stems or {w: stem(w) for w in self._words}
+        for word, term in sorted(known.items(), key=lambda item: (len(item[0]), item[0])):
+            spelled.setdefault(term, word)
+        return spelled
 
 
 @lru_cache(maxsize=1)
 def _stop_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in STOPWORDS)
+
+
+def _same_start(word: str, terms: Iterable[str]) -> list[str]:
+    return [term for term in terms if term[:1] == word[:1]]
 
 
 def _contains(sequence: Sequence[str], part: Sequence[str]) -> bool:
