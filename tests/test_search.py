@@ -79,7 +79,7 @@ def test_suggestions_are_words_as_the_tips_spell_them() -> None:
 
 
 def test_typos_keep_their_first_letter() -> None:
-    """ "speach" is close to "each" by spelling, but nobody typing it meant that."""
+    """A typo like "speach" is close to "each" by spelling, but nobody meant that."""
     index = SearchIndex(
         [("each", {"body": "ask about each goal"}), ("speech", {"body": "speech therapy"})],
         field_weights={"body": 1.0},
