@@ -167,14 +167,13 @@ def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> 
     import sys
 
     from iepprep.render.safety import clean
-    from iepprep.render.terminal import StyledText, console_for
+    from iepprep.render.terminal import StyledText, console_for, is_terminal
 
     text = StyledText(prefix, style="bold red")
     text.append(clean(message))
     if hint:
         text.append("\n" + clean(hint))
-    # Whole lines: the terminal wraps them, so a path in the message stays in one piece.
-    console_for(sys.stderr).print(text)
+    console_for(sys.stderr).print(text, wrap=is_terminal(sys.stderr))
 
 
 def _info(message: str) -> None:
@@ -183,9 +182,10 @@ def _info(message: str) -> None:
     import sys
 
     from iepprep.render.safety import clean
-    from iepprep.render.terminal import StyledText, console_for
+    from iepprep.render.terminal import StyledText, console_for, is_terminal
 
-    console_for(sys.stderr).print(StyledText(clean(message), style="dim"))
+    text = StyledText(clean(message), style="dim")
+    console_for(sys.stderr).print(text, wrap=is_terminal(sys.stderr))
     sys.stderr.flush()
 
 

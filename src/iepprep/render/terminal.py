@@ -122,12 +122,13 @@ class StyledText:
         ]
         return part
 
-    def wrap(self, width: int) -> list[StyledText]:
-        """Lines no wider than `width` cells: one or more for each line of the text."""
+    def wrap(self, width: int, *, cut_words: bool = True) -> list[StyledText]:
+        """Lines no wider than `width` cells: one or more for each line of the text.
+        With `cut_words=False` a word wider than a line (a path, a link) stays whole."""
         lines: list[StyledText] = []
         offset = 0
         for paragraph in self.plain.split("\n"):
-            for start, end in line_breaks(paragraph, width):
+            for start, end in line_breaks(paragraph, width, cut_words=cut_words):
                 lines.append(self.slice(offset + start, offset + end))
             offset += len(paragraph) + 1
         return lines
@@ -136,11 +137,12 @@ class StyledText:
         self.spans = [Span(s, min(e, length), st) for s, e, st in self.spans if s < length]
 
 
-def line_breaks(paragraph: str, width: int) -> list[tuple[int, int]]:
+def line_breaks(paragraph: str, width: int, *, cut_words: bool = True) -> list[tuple[int, int]]:
     """Where to break one paragraph: (start, end) of each line, in characters.
 
     Greedy, at spaces; the spaces at a break are dropped, and a word wider than a line
-    is cut. A paragraph's leading spaces are kept (an indent someone typed).
+    is cut (or, with `cut_words=False`, left whole on its own line). A paragraph's
+    leading spaces are kept (an indent someone typed).
     """
     width = max(width, 1)
     lines: list[tuple[int, int]] = []
@@ -159,7 +161,7 @@ def line_breaks(paragraph: str, width: int) -> list[tuple[int, int]]:
         else:
             used = cell_width(paragraph[line_start:word_start])  # the leading indent
         # The word starts the line; cut it while it is wider than what is left.
-        while used + cell_width(paragraph[word_start:word_end]) > width:
+        while cut_words and used + cell_width(paragraph[word_start:word_end]) > width:
             cut = _fit(paragraph, word_start, word_end, width - used)
             if cut == word_start and used:  # an indent wider than the line: break before
                 lines.append((line_start, word_start))
@@ -195,8 +197,11 @@ class PlainConsole:
         self.file = file
         self.width = max(width if width is not None else terminal_width(), 20)
 
-    def print(self, text: StyledText | str = "") -> None:
-        self.write_lines([text if isinstance(text, StyledText) else StyledText(text)])
+    def print(self, text: StyledText | str = "", *, wrap: bool = False) -> None:
+        """Write `text`; with `wrap`, at word boundaries to fit the width (long words,
+        like paths, stay whole so they can be copied)."""
+        text = text if isinstance(text, StyledText) else StyledText(text)
+        self.write_lines(text.wrap(self.width, cut_words=False) if wrap else [text])
 
     def write_lines(self, lines: Iterable[StyledText]) -> None:
         out = self.file or sys.stdout
