@@ -58,6 +58,30 @@ def test_text_answer(pipe_input) -> None:
     assert ask_with_keys(pipe_input, spec("child_name"), "Zoë\r") == "Zoë"
 
 
+def test_a_date_in_words_is_shown_as_the_date_it_means(pipe_input) -> None:
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    screen = io.StringIO()
+    pipe_input.send_text("next tuesday\r")
+    prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
+    assert prompter.ask(spec("meeting_date"), default=None, today=TODAY) == "next tuesday"
+    assert "= Tuesday, December 1, 2026" in screen.getvalue()
+
+
+def test_several_picks_are_listed_back(pipe_input) -> None:
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    screen = io.StringIO()
+    pipe_input.send_text(SPACE + DOWN + DOWN + SPACE + ENTER)
+    prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
+    assert prompter.ask(spec("concerns"), default=[], today=TODAY) == ["reading", "math"]
+    assert "= reading, math" in screen.getvalue()
+
+
 def test_text_rejects_a_bad_date_then_accepts_a_good_one(pipe_input) -> None:
     answer = ask_with_keys(pipe_input, spec("meeting_date"), "13/45\r" + "\x7f" * 5 + "12/10\r")
     assert answer == "12/10"

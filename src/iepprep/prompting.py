@@ -55,9 +55,18 @@ class QuestionaryPrompter:
                 questionary.Choice(title, value=value, checked=value in picked)
                 for title, value in ask.choices()
             ]
-            return questionary.checkbox(
-                message, choices=choices, style=style, instruction=" ", **self._kwargs
+            picks = questionary.checkbox(
+                message,
+                choices=choices,
+                style=style,
+                instruction="(Space to pick, Enter when done)",
+                **self._kwargs,
             ).unsafe_ask()
+            if picks is not None and len(picks) != 1:  # questionary says "done (2 selections)"
+                titles = [title for title, value in ask.choices() if value in picks]
+                shown = ", ".join(titles) or "none"
+                questionary.print(f"  = {shown}", style="italic", **self._output())
+            return picks
         if ask.kind == "confirm":
             return questionary.confirm(
                 message, default=bool(default), style=style, **self._kwargs
@@ -68,9 +77,19 @@ class QuestionaryPrompter:
             problem = check(ask, text, today=today)
             return True if problem is None else problem
 
-        return questionary.text(
+        answer = questionary.text(
             message, default=shown_default, validate=validate, style=style, **self._kwargs
         ).unsafe_ask()
+        if ask.kind == "date" and answer and answer.strip():
+            # "next Tuesday" is read as a date: show which one, so a slip is seen now.
+            from iepprep.core.dates import long_date, parse_date
+
+            day = parse_date(answer, today=today)
+            questionary.print(f"  = {long_date(day)}", style="italic", **self._output())
+        return answer
+
+    def _output(self) -> dict[str, Any]:
+        return {"output": self._kwargs["output"]} if "output" in self._kwargs else {}
 
 
 class QuestionaryMeetingPrompter:

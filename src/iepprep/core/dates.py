@@ -28,15 +28,82 @@ _MONTHS = {
     for name in names
 }
 _WORDY_DATE = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
+_DAY_FIRST_DATE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?(?:,?\s+(\d{4}))?$")
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        ]
+    )
+    for name in names
+}
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_FIRST = re.compile(r"^([a-z]+)\.?,?\s+(.+)$")
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    **{
+        word: n
+        for n, word in enumerate(
+            ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], 1
+        )
+    },
+}
+_IN_SO_MANY = re.compile(rf"^in\s+({'|'.join(_NUMBER_WORDS)}|\d{{1,3}})\s+(day|week)s?$")
+HOW_TO_WRITE_A_DATE = "write the date like 12/10, Dec 10, 2026-12-10 or next Tuesday"
 
 
 def parse_date(text: str, *, today: dt.date) -> dt.date:
-    """Read a date the way people write it: 2026-12-10, 12/10/2026, 12/10, Dec 10.
+    """Read a date the way people write it: 2026-12-10, 12/10/2026, 12/10, Dec 10,
+    10 December, Tuesday Dec 1, tomorrow, next Tuesday, in 2 weeks.
 
-    Without a year, the next such date from today is meant. Raises ValueError with a
-    message fit to show the user.
+    Without a year, the next such date from today is meant; a weekday alone is the
+    next one after today. A weekday that does not match the date ("Tuesday Dec 3",
+    when Dec 3 is a Thursday) is refused rather than guessed. Raises ValueError with
+    a message fit to show the user.
     """
-    value = text.strip().lower()
+    value = " ".join(text.strip().lower().split())
+    relative = _relative_date(value, today)
+    if relative is not None:
+        return relative
+    weekday = None
+    if (match := _WEEKDAY_FIRST.match(value)) and match.group(1) in _WEEKDAYS:
+        weekday, value = _WEEKDAYS[match.group(1)], match.group(2)
+    day = _calendar_date(value, text, today)
+    if weekday is not None and day.weekday() != weekday:
+        named = _DAY_NAMES[weekday]
+        raise ValueError(
+            f"{day:%B} {day.day}, {day.year} is a {day:%A}, not a {named}: which did you mean?"
+        )
+    return day
+
+
+def _relative_date(value: str, today: dt.date) -> dt.date | None:
+    if value == "today":
+        return today
+    if value == "tomorrow":
+        return today + dt.timedelta(days=1)
+    words = value.split()
+    if words and words[0] in ("next", "this", "on"):
+        words = words[1:]
+    if len(words) == 1 and words[0] in _WEEKDAYS:
+        ahead = (_WEEKDAYS[words[0]] - today.weekday() - 1) % 7 + 1
+        return today + dt.timedelta(days=ahead)
+    if match := _IN_SO_MANY.match(value):
+        count = match.group(1)
+        number = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        return today + dt.timedelta(days=number * (7 if match.group(2) == "week" else 1))
+    return None
+
+
+def _calendar_date(value: str, text: str, today: dt.date) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -49,8 +116,11 @@ def parse_date(text: str, *, today: dt.date) -> dt.date:
     elif (match := _WORDY_DATE.match(value)) and match.group(1) in _MONTHS:
         month, day = _MONTHS[match.group(1)], int(match.group(2))
         year = int(match.group(3)) if match.group(3) else None
+    elif (match := _DAY_FIRST_DATE.match(value)) and match.group(2) in _MONTHS:
+        month, day = _MONTHS[match.group(2)], int(match.group(1))
+        year = int(match.group(3)) if match.group(3) else None
     if month is None or day is None:
-        raise ValueError("write the date like 2026-12-10, 12/10/2026 or Dec 10")
+        raise ValueError(HOW_TO_WRITE_A_DATE)
     if year is not None and year < 100:
         year += 2000
     try:
