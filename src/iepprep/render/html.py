@@ -142,6 +142,8 @@ def _questions(questions: Sequence[PlanQuestion]) -> list[str]:
         '<section class="questions" aria-labelledby="questions">',
         '<h2 id="questions">Questions to ask</h2>',
     ]
+    if len(questions) > 3:
+        out.append(f"<p>{esc(wording.QUESTIONS_INTRO)}</p>")
     topic = None
     for number, question in enumerate(questions, start=1):
         if question.topic != topic:

@@ -73,6 +73,8 @@ def questions_section(questions: Sequence[PlanQuestion], level: int = 2) -> list
     if not questions:
         return []
     out = [f"{'#' * level} Questions to ask", ""]
+    if len(questions) > 3:
+        out += [escape(wording.QUESTIONS_INTRO), ""]
     topic = None
     for number, question in enumerate(questions, start=1):
         if question.topic != topic:

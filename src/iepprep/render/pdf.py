@@ -194,6 +194,9 @@ def _questions(doc: _Document, questions: Sequence[PlanQuestion]) -> None:
         return
     pdf = doc.pdf
     doc.heading("Questions to ask")
+    if len(questions) > 3:
+        doc.text(wording.QUESTIONS_INTRO, size=10.5)
+        doc.gap(2)
     topic = None
     for number, question in enumerate(questions, start=1):
         if question.topic != topic:

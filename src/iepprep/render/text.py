@@ -163,6 +163,9 @@ class TextRenderer:
         if not questions:
             return
         self.heading("Questions to ask")
+        if len(questions) > 3:
+            self.paragraph(wording.QUESTIONS_INTRO)
+            self.emit()
         topic = None
         for number, question in enumerate(questions, start=1):
             if question.topic != topic:

@@ -27,6 +27,10 @@ RIGHTS_INTRO = (
     "with the regulation each comes from (34 CFR part 300). Your state may add more, "
     "and sets some timelines of its own."
 )
+QUESTIONS_INTRO = (
+    "There is rarely time for all of these. Mark the three that matter most to you "
+    "and ask those first."
+)
 SOURCES_NOTE = (
     'Items marked "from parents" paraphrase advice from parents quoted in '
     + ARTICLE
