@@ -209,3 +209,10 @@ def test_every_style_the_renderers_use_has_codes(
     assert errored.exit_code != 0 and "\x1b[1;31mError: " in errored.stderr
     assert {"bold", "dim", "yellow", "red"} <= used
     assert used <= set(terminal.SGR_CODES)
+
+
+def test_messages_wrap_at_words_but_keep_a_long_path_whole() -> None:
+    out = io.StringIO()
+    path = "/home/parent/Documents/iep/plan-for-maya.pdf"
+    PlainConsole(out, width=24).print(f"Wrote the plan to {path} just now", wrap=True)
+    assert out.getvalue().splitlines() == ["Wrote the plan to", path, "just now"]
