@@ -335,3 +335,15 @@ def test_letters_wrap_on_a_terminal_and_stay_whole_elsewhere(run, saved_plan) ->
     shown = re.sub(r"\x1b\[[0-9;]*m", "", run("letter", "recap", env={"FORCE_COLOR": "1"}).stdout)
     assert max(len(line) for line in shown.splitlines()) <= 80
     assert "understood each other" in " ".join(shown.split())
+
+
+def test_a_long_bullet_in_a_letter_wraps_under_its_own_text(run, saved_plan) -> None:
+    import re
+
+    note = "The school agreed to a speech and language evaluation, with results by January 15"
+    assert run("notes", "add", note).exit_code == 0
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", run("letter", "recap", env={"FORCE_COLOR": "1"}).stdout)
+    lines = shown.splitlines()
+    first = next(n for n, line in enumerate(lines) if line.startswith("- The school agreed"))
+    assert lines[first + 1].startswith("  ") and lines[first + 1].strip()
+    assert note in " ".join(" ".join(lines[first : first + 2]).removeprefix("- ").split())

@@ -46,7 +46,8 @@ class TextRenderer:
         one line per paragraph, so it pastes into an e-mail as paragraphs."""
         for line in text.rstrip("\n").split("\n"):
             if self.on_terminal and line:
-                self.hanging("", StyledText(line))
+                bullet = "- " if line.startswith("- ") else ""
+                self.hanging(bullet, StyledText(line.removeprefix(bullet)))
             else:
                 self.emit(line)
 
