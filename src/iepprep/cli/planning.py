@@ -292,7 +292,9 @@ def questions_done(
     question_id: Annotated[
         str, typer.Argument(help="The question's id (see --format json).", metavar="ID")
     ],
-    answer: Annotated[str, typer.Option("--answer", "-a", help="The answer, in a few words.")] = "",
+    answer: Annotated[
+        str, typer.Option("--answer", "-a", metavar="TEXT", help="The answer, in a few words.")
+    ] = "",
     from_saved: FromOption = None,
 ) -> None:
     """Mark a question of your saved plan as answered, with a short answer."""

@@ -27,7 +27,9 @@ from iepprep.cli.output import _emit, _jsondata, _markdown
 def tips_search(
     ctx: typer.Context,
     words: Annotated[list[str], typer.Argument(help="What to look for, in your own words.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 8,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, metavar="N", help="At most this many.")
+    ] = 8,
     explain: Annotated[bool, typer.Option("--explain", help="Show why each tip matched.")] = False,
     fmt: FormatOption = None,
     output: OutputOption = None,
@@ -63,7 +65,9 @@ def tips_search(
 @friendly_errors
 def tips_list(
     ctx: typer.Context,
-    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only this topic.")] = None,
+    topic: Annotated[
+        str | None, typer.Option("--topic", "-t", metavar="TOPIC", help="Only this topic.")
+    ] = None,
     phase: Annotated[
         PhaseChoice | None,
         typer.Option("--phase", "-p", help="Only before, during or after.", case_sensitive=False),
