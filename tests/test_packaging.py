@@ -143,3 +143,16 @@ def test_console_script_keeps_help_and_suggestions(tmp_path: Path) -> None:
     assert found.returncode == 2  # the global option's value was not taken for a command
     assert run("tips", "search", "they", "rush", "us").returncode == 0
     assert "search" in run("tips", "--help").stdout and "show" in run("tips", "--help").stdout
+
+
+def test_the_core_imports_no_terminal_libraries() -> None:
+    """The core can be reused without a terminal: no typer, questionary or Rich in it."""
+    code = (
+        "import importlib, pkgutil, sys, iepprep.core as core\n"
+        "for info in pkgutil.walk_packages(core.__path__, 'iepprep.core.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'typer', 'questionary', 'prompt_toolkit', 'rich', 'click'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
