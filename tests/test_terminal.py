@@ -108,17 +108,10 @@ def test_overlapping_styles_combine() -> None:
     assert ansi(text) == "\x1b[1mDon't \x1b[0m\x1b[1;33msign\x1b[0m\x1b[1m yet\x1b[0m"
 
 
-def test_adding_and_joining_keep_styles_in_place() -> None:
+def test_adding_keeps_styles_in_place() -> None:
     line = StyledText("[ ] ") + StyledText("Call", style="bold")
     assert ansi(line) == "[ ] \x1b[1mCall\x1b[0m"
-    joined = StyledText(", ").join([StyledText("a", style="dim"), StyledText("b")])
-    assert joined.plain == "a, b" and ansi(joined) == "\x1b[2ma\x1b[0m, b"
-
-
-def test_rstrip_trims_styles_with_the_text() -> None:
-    text = StyledText("word   ", style="bold")
-    text.rstrip()
-    assert ansi(text) == "\x1b[1mword\x1b[0m"
+    assert ansi(StyledText("a", style="dim") + ", b") == "\x1b[2ma\x1b[0m, b"
 
 
 def test_markup_and_escape_lookalikes_print_as_typed() -> None:

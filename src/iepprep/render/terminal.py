@@ -97,20 +97,8 @@ class StyledText:
         if style and start < end:
             self.spans.append(Span(start, end, style))
 
-    def rstrip(self) -> None:
-        self.plain = self.plain.rstrip()
-        self._clip(len(self.plain))
-
     def __add__(self, other: StyledText | str) -> StyledText:
         return self.slice(0, len(self.plain)).append(other)
-
-    def join(self, lines: Iterable[StyledText]) -> StyledText:
-        result = StyledText()
-        for number, line in enumerate(lines):
-            if number:
-                result.append(self)
-            result.append(line)
-        return result
 
     def slice(self, start: int, end: int) -> StyledText:
         """The part from `start` to `end`, with its styles."""
@@ -132,9 +120,6 @@ class StyledText:
                 lines.append(self.slice(offset + start, offset + end))
             offset += len(paragraph) + 1
         return lines
-
-    def _clip(self, length: int) -> None:
-        self.spans = [Span(s, min(e, length), st) for s, e, st in self.spans if s < length]
 
 
 def line_breaks(paragraph: str, width: int, *, cut_words: bool = True) -> list[tuple[int, int]]:
