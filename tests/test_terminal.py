@@ -6,7 +6,7 @@ import io
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from iepprep.render import terminal
@@ -73,6 +73,8 @@ def test_a_character_wider_than_the_line_still_gets_one() -> None:
 
 
 @given(st.text(alphabet=st.sampled_from("ab 山\u0301-"), max_size=60), st.integers(2, 30))
+@example(text="   a", width=2)  # an indent wider than the line
+@example(text=" 山", width=2)  # an indent that leaves no room for a wide character
 def test_wrapping_keeps_every_word_and_fits_the_width(text: str, width: int) -> None:
     lines = lines_of(text, width)
     assert "".join("".join(lines).split()) == "".join(text.split())

@@ -148,8 +148,7 @@ def line_breaks(paragraph: str, width: int, *, cut_words: bool = True) -> list[t
         # The word starts the line; cut it while it is wider than what is left.
         while cut_words and used + cell_width(paragraph[word_start:word_end]) > width:
             cut = _fit(paragraph, word_start, word_end, width - used)
-            if cut == word_start and used:  # an indent wider than the line: break before
-                lines.append((line_start, word_start))
+            if cut == word_start and used:  # no room after the indent: drop the indent
                 line_start, used = word_start, 0
                 continue
             cut = max(cut, word_start + 1)  # a character wider than a line still gets one
