@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,8 @@ def test_history_lists_saved_plans(run, write_yaml) -> None:
     save(run, write_yaml, "a", child_name="Maya", meeting_type="annual", meeting_date="2026-12-10")
     save(run, write_yaml, "b", child_name="Leo", meeting_type="discipline")
     text = run("history").stdout
-    assert "Maya: annual review, 2026-12-10" in text and "Leo" in text
+    assert "Maya: annual review, Thu Dec 10, 2026" in text and "Leo" in text
+    assert re.search(r"saved \w{3} \w{3} \d{1,2} at \d\d:\d\d", text)
     rows = json.loads(run("history", "-f", "json").stdout)
     assert [row["number"] for row in rows] == [1, 2]
     assert rows[1]["meeting_type"] == "discipline"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from iepprep.core import dates
 from iepprep.core.content import Phase, Tip
 from iepprep.core.textsearch import highlight_spans
 from iepprep.render import wording
@@ -269,6 +270,28 @@ class TextRenderer:
             self.emit(StyledText(tip.source.url, style=self._dim()))
 
 
+def _readable_date(iso: str) -> str:
+    """'Thu Dec 10, 2026' for '2026-12-10' (as written, if it is not a date)."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return one_line(iso)
+    return f"{dates.short_date(day)}, {day.year}"
+
+
+def _readable_moment(iso: str) -> str:
+    """'Sat Nov 28 at 00:56' for an ISO date and time."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return one_line(iso)
+    return f"{dates.short_date(moment.date())} at {moment:%H:%M}"
+
+
 def _highlighted(text: str, terms: set[str] | None, *, plain: bool, base: str) -> StyledText:
     result = StyledText(text, style="" if plain else base)
     if terms and not plain:
@@ -350,8 +373,8 @@ class ReferenceRenderer(TextRenderer):
         for row in rows:
             who = one_line(str(row["child_name"])) if row["child_name"] else "(no name)"
             kind = label(MeetingType(str(row["meeting_type"])))
-            date = f", {row['meeting_date']}" if row["meeting_date"] else ""
-            made = str(row["updated"]).replace("T", " ")[:16]
+            date = f", {_readable_date(str(row['meeting_date']))}" if row["meeting_date"] else ""
+            made = _readable_moment(str(row["updated"]))
             line = StyledText(f"{who}: {kind}{date}")
             extra = []
             for key, noun in (("notes", "note"), ("answered", "answered"), ("letters", "letter")):
