@@ -116,3 +116,23 @@ def test_cli_search_highlights_on_a_terminal(run) -> None:
     assert "\x1b[" in result.stdout  # styled when the terminal can show it
     plain = run("tips", "search", "sign", "--format", "text")
     assert "\x1b[" not in plain.stdout
+
+
+def test_a_several_word_synonym_needs_all_its_words() -> None:
+    """ "dyslexia" is a kind of specific learning disability, not anything that says "learn"."""
+    index = SearchIndex(
+        [
+            ("learn", {"body": "learn the words the school uses"}),
+            ("sld", {"body": "a specific learning disability affects reading"}),
+        ],
+        field_weights={"body": 1.0},
+        synonyms=[["dyslexia", "specific learning disability"]],
+    )
+    assert [hit.id for hit in index.search("dyslexia")] == ["sld"]
+
+
+def test_nothing_found_points_to_the_glossary_when_the_word_is_there(run) -> None:
+    result = run("tips", "search", "504")
+    assert result.exit_code == 0
+    assert 'It is in the glossary: iepprep glossary "Section 504"' in result.stdout
+    assert "in the glossary" not in run("tips", "search", "xylophone").stdout

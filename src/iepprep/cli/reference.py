@@ -55,15 +55,7 @@ def glossary(
         )
         return
     query = " ".join(words)
-    entry = book.get(query)
-    if entry is None:
-        matches = book.search(query, limit=1)
-        from iepprep.core.reference import normalize
-
-        # A search hit counts only if every word asked for is in one of its names.
-        wanted = set(normalize(query).split())
-        if matches and wanted <= set(normalize(" ".join(matches[0].names)).split()):
-            entry = matches[0]
+    entry = book.find(query)
     if entry is None:
         suggestions = book.suggestions(query)
         if chosen_format is Format.TEXT and output is None:

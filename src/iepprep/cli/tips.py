@@ -45,7 +45,11 @@ def tips_search(
         if hits:
             r.search_results(query, hits, explain=explain)
         else:
-            r.nothing_found(query, suggest(library, query), library.tip_topics)
+            from iepprep.core.reference import load_glossary
+
+            term = load_glossary().find(query)
+            in_glossary = term.term if term else None
+            r.nothing_found(query, suggest(library, query), library.tip_topics, in_glossary)
 
     _emit(
         ctx,

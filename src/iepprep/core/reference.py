@@ -158,6 +158,18 @@ class Glossary:
     def get(self, name: str) -> GlossaryTerm | None:
         return self._by_name.get(normalize(name))
 
+    def find(self, query: str) -> GlossaryTerm | None:
+        """The entry `query` names: by a name or alias, else the best search hit when
+        every word asked for is in one of its names ("least restrictive" finds LRE)."""
+        entry = self.get(query)
+        if entry is not None:
+            return entry
+        matches = self.search(query, limit=1)
+        wanted = set(normalize(query).split())
+        if matches and wanted <= set(normalize(" ".join(matches[0].names)).split()):
+            return matches[0]
+        return None
+
     @cached_property
     def acronyms(self) -> dict[str, GlossaryTerm]:
         """Terms written in capitals with an expansion (FAPE, FBA, IEP, …)."""

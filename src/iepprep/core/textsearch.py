@@ -156,6 +156,9 @@ class _QueryTerm:
     weight: float
     query_word: str
     via: str
+    # A term from a several-word synonym ("specific learning disability") counts only
+    # in documents that have all of that synonym's words, not "learning" alone.
+    together: tuple[str, ...] = ()
 
 
 class SearchIndex:
@@ -268,14 +271,25 @@ class SearchIndex:
                 continue
             shown = " ".join(hit_member)
             for member in group:
+                if not all(term in self._idf for term in member):
+                    continue  # no document has every word of it
+                together = tuple(member) if len(member) > 1 else ()
                 for term in member:
-                    if term in self._idf and term not in query_stems:
-                        terms.append(_QueryTerm(term, SYNONYM_WEIGHT, shown, "synonym"))
+                    if term not in query_stems:
+                        terms.append(_QueryTerm(term, SYNONYM_WEIGHT, shown, "synonym", together))
         best: dict[str, _QueryTerm] = {}
-        for qt in terms:
-            if qt.term not in best or qt.weight > best[qt.term].weight:
+        for qt in terms:  # per term, the strongest reading; unconstrained if equal
+            held = best.get(qt.term)
+            if held is None or (qt.weight, not qt.together) > (held.weight, not held.together):
                 best[qt.term] = qt
         return list(best.values())
+
+    def _documents_with_all(self, terms: tuple[str, ...]) -> set[int]:
+        found: set[int] | None = None
+        for term in terms:
+            docs = {doc for doc, _, _ in self._postings_of(term)}
+            found = docs if found is None else found & docs
+        return found or set()
 
     def _close_terms(self, term: str) -> list[str]:
         """Library terms a typo or an unfinished word probably meant: words it begins,
@@ -298,7 +312,10 @@ class SearchIndex:
         for qt in terms:
             weighted: dict[int, float] = {}
             fields_hit: dict[int, list[str]] = {}
+            allowed = self._documents_with_all(qt.together) if qt.together else None
             for doc, field_no, tf in self._postings_of(qt.term):
+                if allowed is not None and doc not in allowed:
+                    continue
                 norm = 1 - B + B * self._lengths[field_no][doc] / self._avg[field_no]
                 weighted[doc] = weighted.get(doc, 0.0) + self._weights[field_no] * tf / norm
                 fields_hit.setdefault(doc, []).append(names[field_no])

@@ -231,8 +231,18 @@ class TextRenderer:
                     )
             self.emit()
 
-    def nothing_found(self, query: str, suggestions: Sequence[str], topics: Sequence[str]) -> None:
+    def nothing_found(
+        self,
+        query: str,
+        suggestions: Sequence[str],
+        topics: Sequence[str],
+        glossary_term: str | None = None,
+    ) -> None:
         self.emit(StyledText(f"No tips found for \u201c{one_line(query)}\u201d."))
+        if glossary_term:
+            self.emit(
+                StyledText(f"It is in the glossary: iepprep glossary {_shell_word(glossary_term)}")
+            )
         if suggestions:
             self.emit(StyledText("Did you mean: " + ", ".join(suggestions) + "?"))
         self.emit(
@@ -268,6 +278,11 @@ class TextRenderer:
             self.hanging(f"{name}:", StyledText(one_line(value)), indent=8)
         if tip.source.url:  # whole, on its own line, so it can be copied or clicked
             self.emit(StyledText(tip.source.url, style=self._dim()))
+
+
+def _shell_word(text: str) -> str:
+    """`text` as it can be typed after a command: quoted when it has spaces."""
+    return f'"{text}"' if " " in text else text
 
 
 def _readable_date(iso: str) -> str:
