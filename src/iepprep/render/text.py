@@ -285,26 +285,17 @@ def _shell_word(text: str) -> str:
     return f'"{text}"' if " " in text else text
 
 
-def _readable_date(iso: str) -> str:
-    """'Thu Dec 10, 2026' for '2026-12-10' (as written, if it is not a date)."""
-    import datetime as dt
-
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return one_line(iso)
-    return f"{dates.short_date(day)}, {day.year}"
-
-
-def _readable_moment(iso: str) -> str:
-    """'Sat Nov 28 at 00:56' for an ISO date and time."""
+def _readable_when(iso: str) -> str:
+    """'Thu Dec 10, 2026' for a date, 'Sat Nov 28 at 00:56' for a date and time
+    (as written, if it is neither)."""
     import datetime as dt
 
     try:
         moment = dt.datetime.fromisoformat(iso)
     except ValueError:
         return one_line(iso)
-    return f"{dates.short_date(moment.date())} at {moment:%H:%M}"
+    day = dates.short_date(moment.date())
+    return f"{day} at {moment:%H:%M}" if "T" in iso else f"{day}, {moment.year}"
 
 
 def _highlighted(text: str, terms: set[str] | None, *, plain: bool, base: str) -> StyledText:
@@ -388,8 +379,8 @@ class ReferenceRenderer(TextRenderer):
         for row in rows:
             who = one_line(str(row["child_name"])) if row["child_name"] else "(no name)"
             kind = label(MeetingType(str(row["meeting_type"])))
-            date = f", {_readable_date(str(row['meeting_date']))}" if row["meeting_date"] else ""
-            made = _readable_moment(str(row["updated"]))
+            date = f", {_readable_when(str(row['meeting_date']))}" if row["meeting_date"] else ""
+            made = _readable_when(str(row["updated"]))
             line = StyledText(f"{who}: {kind}{date}")
             extra = []
             for key, noun in (("notes", "note"), ("answered", "answered"), ("letters", "letter")):
