@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -157,14 +158,137 @@ def test_cli_interactive_plan_saves(run, monkeypatch, isolated_home) -> None:
     assert (isolated_home / "plans" / "plan-0001.json").exists()
 
 
-def test_cli_ctrl_c_exits_130_and_saves_nothing(run, monkeypatch, isolated_home) -> None:
+class Resuming(Scripted):
+    """Scripted, and answers the "pick up where you left off?" question."""
+
+    def __init__(self, answers: dict[str, Any], resume: bool) -> None:
+        super().__init__(answers)
+        self.resume = resume
+        self.offered: list[str] = []
+
+    def confirm(self, message: str, *, default: bool) -> bool:
+        self.offered.append(message)
+        return self.resume
+
+
+def interview_with(monkeypatch: pytest.MonkeyPatch, prompter: Any) -> None:
     monkeypatch.setattr("iepprep.prompting.require_terminal", lambda: None)
-    scripted = Scripted({"child_name": "Zoë"}, interrupt_at="grade")
-    monkeypatch.setattr("iepprep.prompting.QuestionaryPrompter", lambda: scripted)
+    monkeypatch.setattr("iepprep.prompting.QuestionaryPrompter", lambda: prompter)
+
+
+def test_ctrl_c_keeps_the_answers_given_and_plan_picks_them_up(
+    run, monkeypatch, isolated_home
+) -> None:
+    first = Scripted({"child_name": "Zoë", "meeting_type": "annual"}, interrupt_at="grade")
+    interview_with(monkeypatch, first)
+    stopped = run("plan")
+    assert stopped.exit_code == 130
+    assert stopped.stderr.strip().splitlines()[-1] == (
+        "Stopped. Your answers so far are kept on this computer: run iepprep plan to pick "
+        "up where you left off."
+    )
+    draft = isolated_home / "plans" / "draft.json"
+    assert draft.stat().st_mode & 0o777 == 0o600
+    assert isolated_home.stat().st_mode & 0o777 == 0o700
+    listed = run("history").stdout
+    assert "No saved plans yet" in listed  # a draft is not a plan
+    assert "You have unfinished answers from " in listed
+
+    second = Resuming({"grade": "high"}, resume=True)
+    interview_with(monkeypatch, second)
+    result = run("plan", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert second.offered == ["Pick up where you left off?"]
+    assert "You stopped partway on " in result.stderr and "after 4 questions" in result.stderr
+    answered_before = first.asked[:-1]  # all but the one interrupted
+    assert not set(answered_before) & set(second.asked)
+    assert second.asked[0] == "grade"
+    profile = json.loads(result.stdout)["profile"]
+    assert (profile["child_name"], profile["meeting_type"], profile["grade"]) == (
+        "Zoë",
+        "annual",
+        "high",
+    )
+    assert not draft.exists()
+
+
+def test_ctrl_c_at_the_pick_up_question_still_keeps_the_draft(
+    run, monkeypatch, isolated_home
+) -> None:
+    interview_with(monkeypatch, Scripted({"child_name": "Zoë"}, interrupt_at="grade"))
+    assert run("plan").exit_code == 130
+
+    class StopAtOffer(Resuming):
+        def confirm(self, message: str, *, default: bool) -> bool:
+            raise KeyboardInterrupt
+
+    interview_with(monkeypatch, StopAtOffer({}, resume=True))
     result = run("plan")
     assert result.exit_code == 130
+    assert "Your answers so far are kept" in result.stderr.strip().splitlines()[-1]
+    assert (isolated_home / "plans" / "draft.json").exists()
+
+
+def test_a_parent_may_start_afresh_instead(run, monkeypatch, isolated_home) -> None:
+    interview_with(monkeypatch, Scripted({"child_name": "Zoë"}, interrupt_at="grade"))
+    assert run("plan").exit_code == 130
+    fresh = Resuming({}, resume=False)
+    interview_with(monkeypatch, fresh)
+    result = run("plan", "-f", "json")
+    assert result.exit_code == 0
+    assert fresh.asked[0] == "child_name"
+    assert json.loads(result.stdout)["profile"]["child_name"] is None
+    assert not (isolated_home / "plans" / "draft.json").exists()
+
+
+def test_a_damaged_draft_is_set_aside(run, monkeypatch, isolated_home) -> None:
+    folder = isolated_home / "plans"
+    folder.mkdir(parents=True)
+    (folder / "draft.json").write_text('{"answers": {"grade": "sophomore"}, "asked": []', "utf-8")
+    prompter = Resuming({"child_name": "Zoë"}, resume=True)
+    interview_with(monkeypatch, prompter)
+    assert run("plan").exit_code == 0
+    assert prompter.offered == []  # nothing to offer
+    (folder / "draft.json").write_text(
+        json.dumps({"updated": "2026-11-27T10:00:00", "answers": {"grade": "x"}, "asked": []}),
+        "utf-8",
+    )
+    assert run("plan").exit_code == 0
+    assert prompter.offered == [] and not (folder / "draft.json").exists()
+
+
+def test_no_draft_without_saving_or_before_any_answer(run, monkeypatch, isolated_home) -> None:
+    interview_with(monkeypatch, Scripted({"child_name": "Zoë"}, interrupt_at="grade"))
+    result = run("plan", "--no-save")
+    assert result.exit_code == 130
     assert result.stderr.strip().splitlines()[-1] == "Stopped. Nothing was saved."
+    interview_with(monkeypatch, Scripted({}, interrupt_at="child_name"))
+    assert run("plan").stderr.strip().splitlines()[-1] == "Stopped. Nothing was saved."
     assert not (isolated_home / "plans").exists()
+
+
+def test_forget_all_removes_a_draft_too(run, monkeypatch, isolated_home) -> None:
+    interview_with(monkeypatch, Scripted({"child_name": "Zoë"}, interrupt_at="grade"))
+    assert run("plan").exit_code == 130
+    assert run("forget", "--all", "--yes").exit_code == 0
+    assert not (isolated_home / "plans").exists()
+
+
+def test_interview_reports_each_answer_and_skips_what_was_asked() -> None:
+    reported: list[tuple[dict[str, Any], list[str]]] = []
+    prompter = Scripted({"child_name": "Zoë"})
+    run_interview(
+        prompter,
+        today=TODAY,
+        previous={"meeting_type": "annual"},
+        asked=["meeting_type"],
+        on_answer=lambda answers, asked: reported.append((answers, asked)),
+    )
+    assert "meeting_type" not in prompter.asked
+    first_answers, first_asked = reported[0]
+    assert first_answers == {"meeting_type": "annual", "child_name": "Zoë"}
+    assert first_asked == ["meeting_type", "child_name"]
+    assert len(reported) == len(prompter.asked)
 
 
 def test_no_terminal_exits_2_with_a_hint(isolated_home) -> None:

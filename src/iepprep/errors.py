@@ -23,6 +23,7 @@ class IepprepError(Exception):
     """Base class: a message written for the user, plus what to do about it."""
 
     exit_code: ExitCode = ExitCode.ERROR
+    prefix = "Error: "  # printed before the message
 
     def __init__(self, message: str, hint: str | None = None) -> None:
         super().__init__(message)
@@ -52,6 +53,13 @@ class NotFoundError(IepprepError):
     """The tip, term or saved plan asked for does not exist."""
 
     exit_code = ExitCode.NOT_FOUND
+
+
+class Interrupted(IepprepError):
+    """Ctrl-C or a closed terminal, when there is more to say than "Stopped"."""
+
+    exit_code = ExitCode.INTERRUPTED
+    prefix = ""
 
 
 class StorageError(IepprepError):

@@ -88,6 +88,14 @@ class QuestionaryPrompter:
             questionary.print(f"  = {long_date(day)}", style="italic", **self._output())
         return answer
 
+    def confirm(self, message: str, *, default: bool) -> bool:
+        """A yes/no question outside the questionnaire (y or n, Enter for the default)."""
+        import questionary
+
+        style = questionary.Style([("qmark", "bold")])
+        answer = questionary.confirm(message, default=default, style=style, **self._kwargs)
+        return bool(answer.unsafe_ask())
+
     def _output(self) -> dict[str, Any]:
         return {"output": self._kwargs["output"]} if "output" in self._kwargs else {}
 

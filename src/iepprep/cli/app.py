@@ -138,7 +138,7 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except IepprepError as err:
-            _print_error(err.message, err.hint)
+            _print_error(err.message, err.hint, prefix=err.prefix)
             raise typer.Exit(int(err.exit_code)) from None
         except KeyboardInterrupt:
             _print_error("Stopped. Nothing was saved.", None, prefix="")

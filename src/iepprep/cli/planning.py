@@ -2,7 +2,7 @@
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -32,7 +32,10 @@ from iepprep.cli.family import (
     _saved_profile,
 )
 from iepprep.cli.output import _emit, _html, _ics, _jsondata, _markdown, _pdf
-from iepprep.errors import InputError, StorageError
+from iepprep.errors import InputError, Interrupted, StorageError
+
+if TYPE_CHECKING:
+    from iepprep.core.storage import Draft, PlanStore
 
 # ------------------------------------------------------------------------ plan
 
@@ -68,7 +71,8 @@ def plan(
 
     Asks about the coming meeting (Enter skips any question), then shows what to do
     before, at and after the meeting, and the questions to ask. The answers are saved
-    on this computer so other commands can use them.
+    on this computer so other commands can use them. Stopped partway (Ctrl-C), it
+    keeps what you answered and offers to pick up there next time.
     """
     from iepprep.core.answers import example_profile, load_answers
     from iepprep.core.storage import PlanStore
@@ -99,12 +103,13 @@ def plan(
         saved = _find_saved(store, from_saved)
         profile, save = _saved_profile(saved.answers, saved.number), False
     else:
-        profile = _interview(today())
+        profile = _interview(today(), draft_store=store if save else None)
     result = _make_plan(ctx, profile)
     not_saved: StorageError | None = None
     if save:
         try:
             saved = store.save(profile.answers())
+            store.clear_draft()
             _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
@@ -130,16 +135,73 @@ def _keep_answers_safe(profile: Any, err: StorageError) -> None:
     raise typer.Exit(int(err.exit_code))
 
 
-def _interview(day: dt.date, previous: dict[str, Any] | None = None) -> Any:
+def _interview(
+    day: dt.date, previous: dict[str, Any] | None = None, *, draft_store: "PlanStore | None" = None
+) -> Any:
+    """Ask the questionnaire. With `draft_store` (a new plan that will be saved), each
+    answer is kept as it is given, and a questionnaire stopped halfway is picked up
+    where it stopped: nothing a parent typed is lost to Ctrl-C or a closed window."""
     from iepprep.core.questionnaire import run_interview
     from iepprep.prompting import QuestionaryPrompter, require_terminal
 
     require_terminal()
+    prompter = QuestionaryPrompter()
+    try:
+        previous, asked = _where_to_start(previous, draft_store, prompter)
+        return run_interview(
+            prompter,
+            today=day,
+            previous=previous,
+            asked=asked,
+            on_answer=draft_store.save_draft if draft_store else None,
+        )
+    except (KeyboardInterrupt, EOFError):
+        if draft_store is not None and draft_store.load_draft() is not None:
+            raise Interrupted(
+                "Stopped. Your answers so far are kept on this computer: run "
+                "iepprep plan to pick up where you left off."
+            ) from None
+        raise
+
+
+def _where_to_start(
+    previous: dict[str, Any] | None, draft_store: "PlanStore | None", prompter: Any
+) -> tuple[dict[str, Any] | None, list[str]]:
+    """Say what is about to happen; pick up a stopped questionnaire if the parent wants.
+    Returns the answers to start from and the questions already asked."""
     if previous:
         _info("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops.")
-    else:
-        _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
-    return run_interview(QuestionaryPrompter(), today=day, previous=previous)
+        return previous, []
+    draft = _draft_to_resume(draft_store, prompter) if draft_store else None
+    if draft is not None:
+        _info("Picking up where you stopped. Ctrl-C stops again; your answers are kept.")
+        return draft.answers, draft.asked
+    _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
+    return None, []
+
+
+def _draft_to_resume(store: "PlanStore", prompter: Any) -> "Draft | None":
+    """The draft to pick up, if there is one and the parent wants it (else it goes)."""
+    from iepprep.core.dates import short_moment
+    from iepprep.core.profile import Profile
+
+    draft = store.load_draft()
+    if draft is None:
+        return None
+    try:
+        Profile.model_validate(draft.answers)
+    except ValueError:  # damaged or from an older version: start afresh
+        store.clear_draft()
+        return None
+    count = len(draft.asked)
+    _info(
+        f"You stopped partway on {short_moment(draft.updated)}, after "
+        f"{count} question{'s' if count != 1 else ''}; your answers were kept."
+    )
+    if prompter.confirm("Pick up where you left off?", default=True):
+        return draft
+    store.clear_draft()
+    return None
 
 
 def _emit_plan(

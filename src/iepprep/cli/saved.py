@@ -29,8 +29,10 @@ def history(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption =
     plans = store.all()
     rows = [_history_row(saved, store.journal(saved.number)) for saved in plans]
 
+    draft = store.load_draft()
+
     def as_text(r: Any) -> None:
-        r.history(rows, str(store.folder))
+        r.history(rows, str(store.folder), unfinished=draft.updated if draft else None)
 
     _emit(
         ctx,

@@ -137,6 +137,11 @@ def short_date(day: dt.date) -> str:
     return f"{day:%a %b} {day.day}"
 
 
+def short_moment(moment: dt.datetime) -> str:
+    """'Sat Nov 28 at 00:56': when something was saved."""
+    return f"{short_date(moment.date())} at {moment:%H:%M}"
+
+
 def long_date(day: dt.date) -> str:
     """'Thursday, December 10, 2026'."""
     return f"{day:%A, %B} {day.day}, {day.year}"

@@ -8,6 +8,7 @@ that validates answers files, so both paths accept and reject exactly the same t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Collection
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Protocol
 
@@ -130,14 +131,22 @@ def run_interview(
     today: dt.date,
     previous: dict[str, Any] | None = None,
     questionnaire: Questionnaire | None = None,
+    asked: Collection[str] = (),
+    on_answer: Callable[[dict[str, Any], list[str]], object] | None = None,
 ) -> Profile:
     """Ask each question that applies, in order, and return the validated profile.
 
-    `previous` answers (from `plan --edit`) become the defaults.
+    `previous` answers (from `plan --edit`, or a draft) become the defaults. Questions
+    in `asked` were already answered (in a questionnaire that was stopped) and are not
+    asked again. After each answer, `on_answer` gets the answers so far and the
+    questions asked, so a caller can keep them should the parent stop halfway.
     """
     spec = questionnaire or load_questionnaire()
     answers: dict[str, Any] = {}
+    done = list(asked)
     for ask in spec.questions:
+        if ask.key in done:
+            continue
         so_far = Profile.model_validate({**(previous or {}), **answers})
         if not ask.ask_if.matches(so_far):
             continue
@@ -156,5 +165,11 @@ def run_interview(
             answers[ask.key] = value
         elif previous and ask.key in previous and ask.kind in ("text", "date"):
             answers[ask.key] = None  # the parent cleared a saved answer on purpose
-    merged = {**(previous or {}), **answers}
-    return Profile.model_validate({k: v for k, v in merged.items() if v is not None})
+        done.append(ask.key)
+        if on_answer is not None:
+            on_answer(_given({**(previous or {}), **answers}), list(done))
+    return Profile.model_validate(_given({**(previous or {}), **answers}))
+
+
+def _given(answers: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in answers.items() if value is not None}

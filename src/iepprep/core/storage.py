@@ -97,6 +97,16 @@ class SavedPlan:
     answers: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Draft:
+    """Answers to a questionnaire that was stopped partway: what was answered so far,
+    and which questions were asked (a skipped one is asked, but has no answer)."""
+
+    updated: dt.datetime
+    answers: dict[str, Any]
+    asked: list[str]
+
+
 class PlanStore:
     """The saved plans of this user, numbered 1, 2, 3, … in the order they were made."""
 
@@ -185,6 +195,43 @@ class PlanStore:
                 "or run again with --no-save.",
             ) from None
         return SavedPlan(number, path, created, moment, answers)
+
+    @property
+    def draft_path(self) -> Path:
+        return self.folder / "draft.json"  # not a plan: history and numbering skip it
+
+    def save_draft(self, answers: dict[str, Any], asked: list[str]) -> bool:
+        """Keep the answers given so far; False if they could not be written (the
+        questionnaire goes on: a draft is a safety net, not a requirement)."""
+        record = {
+            "format": 1,
+            "updated": dt.datetime.now().replace(microsecond=0).isoformat(),
+            "answers": answers,
+            "asked": asked,
+        }
+        try:
+            ensure_private_dir(self.home)
+            write_private_file(self.draft_path, json.dumps(record, ensure_ascii=False, indent=1))
+        except (OSError, TypeError, ValueError):
+            return False
+        return True
+
+    def load_draft(self) -> Draft | None:
+        """The draft, or None when there is none or it cannot be read."""
+        try:
+            record = json.loads(self.draft_path.read_text(encoding="utf-8"))
+            draft = Draft(
+                dt.datetime.fromisoformat(record["updated"]),
+                dict(record["answers"]),
+                [str(key) for key in record["asked"]],
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return draft
+
+    def clear_draft(self) -> None:
+        with contextlib.suppress(OSError):
+            self.draft_path.unlink()
 
     def journal(self, number: int) -> Journal:
         """The meeting journal (notes, answered questions, letters) of plan `number`."""

@@ -18,6 +18,8 @@ from iepprep.render.safety import clean, one_line
 from iepprep.render.terminal import PlainConsole, StyledText
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from iepprep.core.meeting import Note
     from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
     from iepprep.core.reference import GlossaryTerm, Right
@@ -294,8 +296,9 @@ def _readable_when(iso: str) -> str:
         moment = dt.datetime.fromisoformat(iso)
     except ValueError:
         return one_line(iso)
-    day = dates.short_date(moment.date())
-    return f"{day} at {moment:%H:%M}" if "T" in iso else f"{day}, {moment.year}"
+    if "T" in iso:
+        return dates.short_moment(moment)
+    return f"{dates.short_date(moment.date())}, {moment.year}"
 
 
 def _highlighted(text: str, terms: set[str] | None, *, plain: bool, base: str) -> StyledText:
@@ -370,7 +373,19 @@ class ReferenceRenderer(TextRenderer):
         self.emit()
         self.paragraph(wording.NOT_LEGAL_ADVICE)
 
-    def history(self, rows: Sequence[dict[str, object]], folder: str) -> None:
+    def history(
+        self,
+        rows: Sequence[dict[str, object]],
+        folder: str,
+        *,
+        unfinished: dt.datetime | None = None,
+    ) -> None:
+        if unfinished is not None:
+            self.paragraph(
+                f"You have unfinished answers from {dates.short_moment(unfinished)}: "
+                "iepprep plan picks them up."
+            )
+            self.emit()
         if not rows:
             self.emit(StyledText("No saved plans yet. Make one: iepprep plan"))
             return
