@@ -229,6 +229,26 @@ def test_ctrl_c_at_the_pick_up_question_still_keeps_the_draft(
     assert (isolated_home / "plans" / "draft.json").exists()
 
 
+def test_an_interrupted_edit_is_kept_too(run, monkeypatch, isolated_home, write_yaml) -> None:
+    family = write_yaml("family.yaml", {"child_name": "Zoë", "grade": "middle"})
+    assert run("plan", "--answers", str(family)).exit_code == 0
+    interview_with(monkeypatch, Scripted({"meeting_type": "annual"}, interrupt_at="grade"))
+    assert run("plan", "--edit").exit_code == 130
+    finishing = Resuming({"grade": "high"}, resume=True)
+    interview_with(monkeypatch, finishing)
+    result = run("plan", "-f", "json")
+    assert result.exit_code == 0
+    profile = json.loads(result.stdout)["profile"]
+    assert (profile["child_name"], profile["meeting_type"], profile["grade"]) == (
+        "Zoë",
+        "annual",
+        "high",
+    )
+    assert len(json.loads(run("history", "-f", "json").stdout)) == 2
+    first = json.loads(run("plan", "--from", "1", "-f", "json").stdout)["profile"]
+    assert first["grade"] == "middle"  # the plan that was being edited is untouched
+
+
 def test_a_parent_may_start_afresh_instead(run, monkeypatch, isolated_home) -> None:
     interview_with(monkeypatch, Scripted({"child_name": "Zoë"}, interrupt_at="grade"))
     assert run("plan").exit_code == 130

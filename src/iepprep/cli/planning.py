@@ -98,7 +98,7 @@ def plan(
     elif edit:
         saved = _find_saved(store, from_saved or "latest")
         _saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
-        profile = _interview(today(), previous=saved.answers)
+        profile = _interview(today(), previous=saved.answers, draft_store=store if save else None)
     elif from_saved is not None:
         saved = _find_saved(store, from_saved)
         profile, save = _saved_profile(saved.answers, saved.number), False
