@@ -223,6 +223,24 @@ def test_notes_and_questions_without_prompts(run, saved_plan) -> None:
     assert run("questions", "done", "no-such-question").exit_code == 3
 
 
+def test_a_question_can_be_marked_by_its_number_in_the_plan(run, saved_plan) -> None:
+    questions = json.loads(run("questions", "-f", "json").stdout)
+    shown = run("questions").stdout
+    assert f"  3. {questions[2]['text'][:40]}" in " ".join(shown.split("\n"))
+    done = run("questions", "done", "3", "--answer", "twice a week")
+    assert done.exit_code == 0, done.output
+    assert questions[2]["text"][:30] in " ".join(done.stderr.split())
+    still_open = {q["id"] for q in json.loads(run("questions", "--open", "-f", "json").stdout)}
+    assert questions[2]["id"] not in still_open
+    still = run("questions", "--open").stdout
+    assert "  3. " not in still and "  4. " in still  # the plan's numbers, not new ones
+    titles = [line for line in still.splitlines() if line and not line.startswith(" ")]
+    assert len(titles) == len(set(titles))  # each topic once, in plan order
+    missing = run("questions", "done", str(len(questions) + 1))
+    assert missing.exit_code == 3
+    assert f"numbered 1 to {len(questions)}" in missing.stderr
+
+
 def test_meeting_commands_need_a_saved_plan(run) -> None:
     result = run("notes", "add", "hello")
     assert result.exit_code == 3

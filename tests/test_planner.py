@@ -168,3 +168,12 @@ def test_every_checklist_item_points_to_a_tip(library: Library) -> None:
     plan = plan_for(library, first_meeting=True)
     for item in plan.checklist:
         assert item.tips and all(tip in library.tips for tip in item.tips)
+
+
+def test_questions_are_numbered_in_plan_order(library: Library) -> None:
+    from iepprep.core.planner import all_questions
+
+    plan = make_plan(Profile(concerns=["behavior", "speech_language"]), library, today=TODAY)
+    assert [q.number for q in plan.questions] == list(range(1, len(plan.questions) + 1))
+    bank = all_questions(library)
+    assert [q.number for q in bank] == list(range(1, len(bank) + 1))

@@ -308,7 +308,7 @@ def questions(
     """Print the questions to ask at the meeting, grouped by topic.
 
     Uses your last saved plan, or --answers FILE, or else a general first-meeting plan.
-    Mark one answered with: iepprep questions done ID
+    Mark one answered with: iepprep questions done NUMBER
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -319,7 +319,8 @@ def questions(
             raise InputError("--open works on your saved plan; use it without --all or --answers.")
         current = _current(ctx, None)
         result = current.plan
-        chosen = current.record.open_questions
+        answered = current.record.answers
+        chosen = [q for q in result.questions if q.id not in answered]  # plan order, numbers
     else:
         profile, generic = _profile_for_reading(answers)
         result = _make_plan(ctx, profile, generic=generic)
@@ -346,13 +347,20 @@ def questions(
 
 @questions_app.command(
     "done",
-    epilog=examples('iepprep questions done goals-every-need --answer "yes, one goal per need"'),
+    epilog=examples(
+        'iepprep questions done 7 --answer "yes, one goal per need"',
+        "iepprep questions done goals-every-need",
+    ),
 )
 @friendly_errors
 def questions_done(
     ctx: typer.Context,
     question_id: Annotated[
-        str, typer.Argument(help="The question's id (see --format json).", metavar="ID")
+        str,
+        typer.Argument(
+            help="The question's number in your plan (or its id, from --format json).",
+            metavar="NUMBER",
+        ),
     ],
     answer: Annotated[
         str, typer.Option("--answer", "-a", metavar="TEXT", help="The answer, in a few words.")
@@ -364,5 +372,6 @@ def questions_done(
     done = current.record.answer(question_id, answer, now=_now())
     left = len(current.record.open_questions)
     _info(
-        f"Saved: {done.question.id} is answered. {left} question{'s' if left != 1 else ''} still open."
+        f"Saved as answered: \u201c{done.question.text}\u201d "
+        f"{left} question{'s' if left != 1 else ''} still open."
     )

@@ -77,7 +77,18 @@ class MeetingRecord:
         return None
 
     def find(self, question_id: str) -> PlanQuestion:
+        """A question by its number in the plan ("7") or its id ("goals-every-need")."""
         wanted = question_id.strip().lower()
+        if wanted.isdigit():
+            number = int(wanted)
+            for question in self.questions:
+                if question.number == number:
+                    return question
+            raise NotFoundError(
+                f"Your plan has no question number {number}.",
+                hint=f"Its questions are numbered 1 to {len(self.questions)}: "
+                "see them with iepprep questions",
+            )
         for question in self.questions:
             if question.id == wanted:
                 return question

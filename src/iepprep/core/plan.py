@@ -34,6 +34,7 @@ class PlanQuestion(BaseModel):
     text: str
     tips: list[str]
     priority: int
+    number: int = 0  # its number in the plan (1, 2, …); kept when a list leaves some out
 
 
 class PlanWord(BaseModel):

@@ -99,6 +99,7 @@ def questions_for(profile: Profile, library: Library) -> list[PlanQuestion]:
             and question.applies.matches(profile)
         ]
         fitting.sort(key=lambda question: question.priority)  # stable: file order within ties
+        before = len(chosen)
         chosen.extend(
             PlanQuestion.model_construct(
                 id=question.id,
@@ -107,8 +108,9 @@ def questions_for(profile: Profile, library: Library) -> list[PlanQuestion]:
                 text=question.text,
                 tips=list(question.tips),
                 priority=question.priority,
+                number=before + offset,
             )
-            for question in fitting[:QUESTIONS_PER_TOPIC]
+            for offset, question in enumerate(fitting[:QUESTIONS_PER_TOPIC], start=1)
         )
     return chosen
 
@@ -128,8 +130,9 @@ def all_questions(library: Library) -> list[PlanQuestion]:
             text=q.text,
             tips=list(q.tips),
             priority=q.priority,
+            number=number,
         )
-        for q in ordered
+        for number, q in enumerate(ordered, start=1)
     ]
 
 

@@ -63,7 +63,7 @@ a { color: var(--accent); }
   h3 { break-after: avoid; page-break-after: avoid; }
   ul.checklist li, ol.questions li, dl.words dt, dl.words dd, .notice
     { break-inside: avoid; page-break-inside: avoid; }
-  section.questions { break-before: page; page-break-before: always; }
+  section ~ section.questions { break-before: page; page-break-before: always; }
   a { color: var(--ink); text-decoration: none; }
   .notice { border: 1px solid #8a6d00; }
 }
@@ -145,17 +145,14 @@ def _questions(questions: Sequence[PlanQuestion]) -> list[str]:
     if len(questions) > 3:
         out.append(f"<p>{esc(wording.QUESTIONS_INTRO)}</p>")
     topic = None
-    for number, question in enumerate(questions, start=1):
+    for question in questions:
         if question.topic != topic:
             if topic is not None:
                 out.append("</ol>")
             topic = question.topic
-            out += [
-                f"<h3>{esc(question.topic_title)}</h3>",
-                f'<ol class="questions" start="{number}">',
-            ]
+            out += [f"<h3>{esc(question.topic_title)}</h3>", '<ol class="questions">']
         out.append(
-            f"<li>{esc(question.text)}"
+            f'<li value="{question.number}">{esc(question.text)}'
             f'<div class="answer" role="presentation" aria-hidden="true"></div></li>'
         )
     out += ["</ol>", "</section>"]

@@ -76,13 +76,13 @@ def questions_section(questions: Sequence[PlanQuestion], level: int = 2) -> list
     if len(questions) > 3:
         out += [escape(wording.QUESTIONS_INTRO), ""]
     topic = None
-    for number, question in enumerate(questions, start=1):
+    for question in questions:
         if question.topic != topic:
             if topic is not None:
                 out.append("")
             topic = question.topic
             out += [f"{'#' * (level + 1)} {escape(question.topic_title)}", ""]
-        out.append(f"{number}. {escape(question.text)}")
+        out.append(f"{question.number}. {escape(question.text)}")
     out.append("")
     return out
 

@@ -198,11 +198,11 @@ def _questions(doc: _Document, questions: Sequence[PlanQuestion]) -> None:
         doc.text(wording.QUESTIONS_INTRO, size=10.5)
         doc.gap(2)
     topic = None
-    for number, question in enumerate(questions, start=1):
+    for question in questions:
         if question.topic != topic:
             topic = question.topic
             doc.subheading(question.topic_title)
-        text = f"{number}. {question.text}"
+        text = f"{question.number}. {question.text}"
         lines = 2  # room to write the answer
         doc.keep_together(doc.measure(text, size=10.5, indent=0) + lines * 7 + 3)
         doc.text(text, size=10.5)

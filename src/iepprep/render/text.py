@@ -171,7 +171,7 @@ class TextRenderer:
             self.paragraph(wording.QUESTIONS_INTRO)
             self.emit()
         topic = None
-        for number, question in enumerate(questions, start=1):
+        for question in questions:
             if question.topic != topic:
                 if topic is not None:
                     self.emit()
@@ -179,7 +179,7 @@ class TextRenderer:
                 self.emit(
                     StyledText(one_line(question.topic_title), style="" if self.plain else "bold")
                 )
-            self.hanging(f"{number:>3}. ", StyledText(one_line(question.text)))
+            self.hanging(f"{question.number:>3}. ", StyledText(one_line(question.text)))
 
     def footer(self) -> None:
         self.emit()
