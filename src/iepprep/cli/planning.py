@@ -288,7 +288,7 @@ app.add_typer(questions_app, name="questions")
         "iepprep questions",
         "iepprep questions --open",
         "iepprep questions --all --format markdown",
-        'iepprep questions done goals-every-need --answer "yes, one per need"',
+        'iepprep questions done 7 --answer "yes, one per need"',
     ),
 )
 @friendly_errors
