@@ -269,6 +269,8 @@ def test_review(run, saved_plan) -> None:
         assert phrase in checks, phrase
     text = run("review").stdout
     assert "BEFORE YOU SIGN" in text and "[ ] " in text
+    first_open = data["open_questions"][0]
+    assert f"{first_open['number']:>3}. {first_open['text'][:30]}" in text  # plan numbers
     assert run("review", "-f", "markdown").stdout.count("- [ ] ") >= 9
 
 

@@ -428,8 +428,14 @@ class ReferenceRenderer(TextRenderer):
         self.heading("Questions still open")
         open_questions = review.open_questions
         if open_questions:
-            for question in open_questions:
-                self.hanging("  - ", StyledText(one_line(question.text)))
+            for question in open_questions:  # most important first, with the plan's numbers
+                self.hanging(f"{question.number:>3}. ", StyledText(one_line(question.text)))
+            self.emit(
+                StyledText(
+                    'Got an answer later? iepprep questions done NUMBER --answer "..."',
+                    style=self._dim(),
+                )
+            )
         else:
             self.emit(StyledText("None: every question in your plan has an answer."))
         self.heading("Your notes")
