@@ -31,6 +31,7 @@ def questions() -> list[PlanQuestion]:
             text=f"Question number {n}?",
             tips=[],
             priority=p,
+            number=n,
         )
         for n, p in ((1, 2), (2, 1), (3, 2))
     ]
@@ -84,6 +85,20 @@ def test_live_mode_on_real_prompts(pipe_input, tmp_path: Path) -> None:
     assert [n.text for n in again.notes] == ["Speech twice a week"]
     assert [q.id for q in again.open_questions] == ["q1", "q3"]
     assert again.next_question().id == "q3"  # resumes after what was done
+
+
+def test_live_mode_shows_the_number_on_the_printed_plan(pipe_input, tmp_path: Path) -> None:
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    from iepprep.prompting import QuestionaryMeetingPrompter
+
+    screen = io.StringIO()
+    pipe_input.send_text(ENTER)
+    prompter = QuestionaryMeetingPrompter(input=pipe_input, output=PlainTextOutput(screen))
+    prompter.choose("0 min in", questions()[1], [("answer", "Answered")])
+    assert "2. Question number 2?" in screen.getvalue()
 
 
 KILL_SCRIPT = textwrap.dedent(

@@ -116,8 +116,13 @@ class QuestionaryMeetingPrompter:
             import textwrap
 
             width = max(shutil.get_terminal_size((80, 24)).columns - 4, 30)
+            # The number is the one on the printed plan, to find it on paper too.
+            number = f"{question.number}. " if question.number else ""
             wrapped = textwrap.fill(
-                one_line(question.text), width, initial_indent="  ", subsequent_indent="  "
+                number + one_line(question.text),
+                width,
+                initial_indent="  ",
+                subsequent_indent="  " + " " * len(number),
             )
             message = f"{title}\n\n  {one_line(question.topic_title)}\n{wrapped}\n"
         else:
