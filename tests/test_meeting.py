@@ -382,3 +382,13 @@ def test_a_long_bullet_in_a_letter_wraps_under_its_own_text(run, saved_plan) -> 
     first = next(n for n, line in enumerate(lines) if line.startswith("- The school agreed"))
     assert lines[first + 1].startswith("  ") and lines[first + 1].strip()
     assert note in " ".join(" ".join(lines[first : first + 2]).removeprefix("- ").split())
+
+
+def test_time_in_the_meeting_reads_naturally() -> None:
+    from iepprep.core.meeting import _time_in
+
+    start = dt.datetime(2026, 12, 10, 9, 0)
+    assert _time_in(None, start) == "0 min in"
+    assert _time_in(start, start + dt.timedelta(minutes=42)) == "42 min in"
+    assert _time_in(start, start + dt.timedelta(minutes=135)) == "2 h 15 min in"
+    assert _time_in(start, start + dt.timedelta(days=1)) == "started Thu Dec 10 at 09:00"

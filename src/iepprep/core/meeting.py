@@ -178,11 +178,9 @@ def run_meeting(
     record.mark_started(now=clock())
     while True:
         question = record.next_question()
-        started = record.started or clock()
-        minutes = int((clock() - started).total_seconds() // 60)
         done = len(record.answers)
         title = (
-            f"{minutes} min in · {done} of {len(record.questions)} answered · "
+            f"{_time_in(record.started, clock())} · {done} of {len(record.questions)} answered · "
             f"{len(record.notes)} note{'s' if len(record.notes) != 1 else ''}"
         )
         actions: list[tuple[str, str]] = []
@@ -210,3 +208,18 @@ def run_meeting(
             prompter.show(reminders)
         elif choice == FINISH:
             return
+
+
+def _time_in(started: dt.datetime | None, now: dt.datetime) -> str:
+    """How long the meeting has gone on; a meeting picked up another day says when
+    it started instead ("started Tue Dec 1" rather than "1,440 min in")."""
+    if started is None:
+        return "0 min in"
+    minutes = int((now - started).total_seconds() // 60)
+    if minutes < 0 or started.date() != now.date():
+        from iepprep.core.dates import short_moment
+
+        return f"started {short_moment(started)}"
+    if minutes < 90:
+        return f"{minutes} min in"
+    return f"{minutes // 60} h {minutes % 60:02d} min in"
