@@ -40,12 +40,12 @@ def _profile_for_reading(answers: Path | None) -> tuple[Any, bool]:
 
     if answers is not None:
         return load_answers(answers), False
-    from iepprep.core.planner import GENERIC_PROFILE
+    from iepprep.core.planner import generic_profile
     from iepprep.core.storage import PlanStore
 
     latest = PlanStore().latest()
     if latest is None:
-        return GENERIC_PROFILE, True
+        return generic_profile(), True
     return _saved_profile(latest.answers, latest.number), False
 
 
