@@ -177,3 +177,11 @@ def test_questions_are_numbered_in_plan_order(library: Library) -> None:
     assert [q.number for q in plan.questions] == list(range(1, len(plan.questions) + 1))
     bank = all_questions(library)
     assert [q.number for q in bank] == list(range(1, len(bank) + 1))
+
+
+def test_the_generic_profile_is_what_validation_would_give() -> None:
+    from iepprep.core.planner import generic_profile
+
+    validated = Profile.model_validate({"first_meeting": True, "meeting_type": "initial"})
+    assert generic_profile() == validated
+    assert generic_profile().answers() == validated.answers()
