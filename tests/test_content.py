@@ -65,6 +65,15 @@ def test_every_part_of_the_article_is_covered(library: Library) -> None:
     assert not missing, f"article parts without a tip: {missing}"
 
 
+def test_every_step_before_the_meeting_has_a_target_date(library: Library) -> None:
+    """Undated steps sort after dated ones: an urgent one ("learn how a manifestation
+    determination works") must not sink to the bottom of a checklist."""
+    from iepprep.core.content import Phase
+
+    undated = [tip.id for tip in library.tips_in(Phase.BEFORE) if tip.days_before is None]
+    assert undated == []
+
+
 def test_added_tips_name_a_public_source(library: Library) -> None:
     for tip in library.tips.values():
         if tip.source.kind == "added":
