@@ -145,29 +145,34 @@ def test_console_script_keeps_help_and_suggestions(tmp_path: Path) -> None:
     assert "search" in run("tips", "--help").stdout and "show" in run("tips", "--help").stdout
 
 
-def test_the_core_imports_no_terminal_libraries() -> None:
-    """The core can be reused without a terminal: no typer, questionary or Rich in it."""
+def _after_importing_every_module(package: str, then: str) -> str:
+    """What `then` prints in a fresh interpreter that has imported all of `package`."""
     code = (
-        "import importlib, pkgutil, sys, iepprep.core as core\n"
-        "for info in pkgutil.walk_packages(core.__path__, 'iepprep.core.'):\n"
-        "    importlib.import_module(info.name)\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'typer', 'questionary', 'prompt_toolkit', 'rich', 'click'}))"
+        f"import importlib, pkgutil, sys, pydantic, {package} as root\n"
+        f"for info in pkgutil.walk_packages(root.__path__, '{package}.'):\n"
+        "    importlib.import_module(info.name)\n" + then
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    return out.stdout.strip()
+
+
+def test_the_core_imports_no_terminal_libraries() -> None:
+    """The core can be reused without a terminal: no typer, questionary or Rich in it."""
+    loaded = _after_importing_every_module(
+        "iepprep.core",
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'typer', 'questionary', 'prompt_toolkit', 'rich', 'click'}))",
+    )
+    assert loaded == "[]"
 
 
 def test_importing_builds_no_validators() -> None:
     """Models defer their validators: one built at import costs every command ~6 ms."""
-    code = (
-        "import importlib, pkgutil, pydantic, iepprep\n"
-        "for info in pkgutil.walk_packages(iepprep.__path__, 'iepprep.'):\n"
-        "    importlib.import_module(info.name)\n"
+    built = _after_importing_every_module(
+        "iepprep",
         "def subs(c): return [x for s in c.__subclasses__() for x in (s, *subs(s))]\n"
         "ours = [c for c in subs(pydantic.BaseModel) if c.__module__.startswith('iepprep.')]\n"
         "assert len(ours) >= 20, ours\n"
-        "print(sorted(c.__name__ for c in ours if c.__pydantic_complete__))"
+        "print(sorted(c.__name__ for c in ours if c.__pydantic_complete__))",
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert built == "[]"
