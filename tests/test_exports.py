@@ -174,3 +174,26 @@ def test_html_renders_and_prints_in_headless_chromium(run, answers, tmp_path: Pa
     assert len(reader.pages) >= 2
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert "Before the meeting" in text and "Questions to ask" in text
+
+
+def test_markdown_keeps_plan_numbers_when_questions_are_left_out() -> None:
+    """Open questions 1, 2 and 4 must show as 1, 2 and 4 in a Markdown viewer too."""
+    markdown_it = pytest.importorskip("markdown_it")
+    from iepprep.core.plan import PlanQuestion
+    from iepprep.render.markdown import questions_section
+
+    def question(number: int) -> PlanQuestion:
+        return PlanQuestion(
+            id=f"q{number}",
+            topic="goals",
+            topic_title="Goals",
+            text=f"Question {number}?",
+            tips=[],
+            priority=1,
+            number=number,
+        )
+
+    text = "\n".join(questions_section([question(1), question(2), question(4)]))
+    html = markdown_it.MarkdownIt("commonmark").render(text)
+    assert html.count("<ol") == 2 and '<ol start="4">' in html
+    assert "<li>Question 4?</li>" in html

@@ -76,13 +76,19 @@ def questions_section(questions: Sequence[PlanQuestion], level: int = 2) -> list
     if len(questions) > 3:
         out += [escape(wording.QUESTIONS_INTRO), ""]
     topic = None
+    last = 0
     for question in questions:
         if question.topic != topic:
             if topic is not None:
                 out.append("")
             topic = question.topic
             out += [f"{'#' * (level + 1)} {escape(question.topic_title)}", ""]
+        elif question.number != last + 1:
+            # Viewers number a list on from its first item: start a new list at a gap,
+            # so an open question keeps the number it has in the plan.
+            out += ["", "<!-- -->", ""]
         out.append(f"{question.number}. {escape(question.text)}")
+        last = question.number
     out.append("")
     return out
 
