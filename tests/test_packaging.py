@@ -176,3 +176,15 @@ def test_importing_builds_no_validators() -> None:
         "print(sorted(c.__name__ for c in ours if c.__pydantic_complete__))",
     )
     assert built == "[]"
+
+
+def test_the_console_script_keeps_the_collector_out_of_start_up() -> None:
+    """~80 collections ran during start-up (~10 ms) before __main__ raised the threshold."""
+    code = (
+        "import gc, iepprep.cli\n"
+        "iepprep.cli.main = lambda: print(gc.get_threshold()[0])\n"
+        "from iepprep.__main__ import main\n"
+        "main()"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout) >= 50_000
