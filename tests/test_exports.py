@@ -197,3 +197,13 @@ def test_markdown_keeps_plan_numbers_when_questions_are_left_out() -> None:
     html = markdown_it.MarkdownIt("commonmark").render(text)
     assert html.count("<ol") == 2 and '<ol start="4">' in html
     assert "<li>Question 4?</li>" in html
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_long_list_of_questions_says_to_pick_the_few_that_matter(run, fmt: str) -> None:
+    advice = "Mark the three that matter most to you"
+    shown = " ".join(run("questions", "-f", fmt).stdout.split())  # a general plan
+    assert advice in shown
+    from iepprep.render.wording import questions_intro
+
+    assert questions_intro(3) is None  # three questions need no advice

@@ -184,6 +184,8 @@ def _info(message: str) -> None:
     from iepprep.render.safety import clean
     from iepprep.render.terminal import StyledText, console_for, is_terminal
 
+    if sys.stderr is None:  # no console at all (pythonw)
+        return
     text = StyledText(clean(message), style="dim")
     console_for(sys.stderr).print(text, wrap=is_terminal(sys.stderr))
     sys.stderr.flush()

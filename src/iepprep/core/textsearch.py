@@ -309,10 +309,15 @@ class SearchIndex:
         scores: dict[int, float] = {}
         matches: dict[int, list[Match]] = {}
         names = list(self.field_weights)
+        with_all: dict[tuple[str, ...], set[int]] = {}  # shared by a phrase's words
         for qt in terms:
             weighted: dict[int, float] = {}
             fields_hit: dict[int, list[str]] = {}
-            allowed = self._documents_with_all(qt.together) if qt.together else None
+            allowed = None
+            if qt.together:
+                if qt.together not in with_all:
+                    with_all[qt.together] = self._documents_with_all(qt.together)
+                allowed = with_all[qt.together]
             for doc, field_no, tf in self._postings_of(qt.term):
                 if allowed is not None and doc not in allowed:
                     continue

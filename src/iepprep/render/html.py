@@ -142,8 +142,8 @@ def _questions(questions: Sequence[PlanQuestion]) -> list[str]:
         '<section class="questions" aria-labelledby="questions">',
         '<h2 id="questions">Questions to ask</h2>',
     ]
-    if len(questions) > 3:
-        out.append(f"<p>{esc(wording.QUESTIONS_INTRO)}</p>")
+    if intro := wording.questions_intro(len(questions)):
+        out.append(f"<p>{esc(intro)}</p>")
     topic = None
     for question in questions:
         if question.topic != topic:

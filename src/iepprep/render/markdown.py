@@ -73,8 +73,8 @@ def questions_section(questions: Sequence[PlanQuestion], level: int = 2) -> list
     if not questions:
         return []
     out = [f"{'#' * level} Questions to ask", ""]
-    if len(questions) > 3:
-        out += [escape(wording.QUESTIONS_INTRO), ""]
+    if intro := wording.questions_intro(len(questions)):
+        out += [escape(intro), ""]
     topic = None
     last = 0
     for question in questions:

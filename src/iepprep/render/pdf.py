@@ -194,8 +194,8 @@ def _questions(doc: _Document, questions: Sequence[PlanQuestion]) -> None:
         return
     pdf = doc.pdf
     doc.heading("Questions to ask")
-    if len(questions) > 3:
-        doc.text(wording.QUESTIONS_INTRO, size=10.5)
+    if intro := wording.questions_intro(len(questions)):
+        doc.text(intro, size=10.5)
         doc.gap(2)
     topic = None
     for question in questions:

@@ -167,8 +167,8 @@ class TextRenderer:
         if not questions:
             return
         self.heading("Questions to ask")
-        if len(questions) > 3:
-            self.paragraph(wording.QUESTIONS_INTRO)
+        if intro := wording.questions_intro(len(questions)):
+            self.paragraph(intro)
             self.emit()
         topic = None
         for question in questions:

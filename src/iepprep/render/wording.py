@@ -27,16 +27,22 @@ RIGHTS_INTRO = (
     "with the regulation each comes from (34 CFR part 300). Your state may add more, "
     "and sets some timelines of its own."
 )
-QUESTIONS_INTRO = (
-    "There is rarely time for all of these. Mark the three that matter most to you "
-    "and ask those first."
-)
 SOURCES_NOTE = (
     'Items marked "from parents" paraphrase advice from parents quoted in '
     + ARTICLE
     + ". Others were added by iepprep from parent centers and the federal IDEA "
     "regulations (34 CFR part 300). Read any tip in full: iepprep tips show ID."
 )
+
+
+def questions_intro(count: int) -> str | None:
+    """The advice above a list of questions: only when there are more than a few."""
+    if count <= 3:
+        return None
+    return (
+        "There is rarely time for all of these. Mark the three that matter most to you "
+        "and ask those first."
+    )
 
 
 def site(url: str) -> str:
