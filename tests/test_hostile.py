@@ -269,7 +269,9 @@ def test_plain_output_for_screen_readers(run, how) -> None:
 
 
 @pytest.mark.parametrize("command", [["plan", "--example"], ["tips", "search", "sign"],
-                                     ["glossary", "fape"], ["rights"], ["checklist"]])  # fmt: skip
+                                     ["glossary", "fape"], ["rights"], ["checklist"],
+                                     ["tips", "search", "xylophone"], ["glossary", "zzzz"],
+                                     ["tips", "search", "they", "rush", "us", "--explain"]])  # fmt: skip
 def test_forty_columns_stay_readable(run, command) -> None:
     for env in ({"COLUMNS": "40"}, {"COLUMNS": "40", "FORCE_COLOR": "1"}):
         out = ANSI.sub("", run(*command, env=env).stdout)

@@ -15,7 +15,7 @@ from iepprep.core.content import Phase, Tip
 from iepprep.core.textsearch import highlight_spans
 from iepprep.render import wording
 from iepprep.render.safety import clean, one_line
-from iepprep.render.terminal import PlainConsole, StyledText
+from iepprep.render.terminal import PlainConsole, StyledText, cell_width
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -40,9 +40,17 @@ class TextRenderer:
         self.sep = "; " if plain else " · "
         self._lines: list[StyledText] = []
 
-    def emit(self, line: StyledText | str = "") -> None:
-        """Queue one line; `flush` writes them all at once (one call, not hundreds)."""
-        self._lines.append(StyledText(line) if isinstance(line, str) else line)
+    def emit(self, line: StyledText | str = "", *, whole: bool = False) -> None:
+        """Queue one line; `flush` writes them all at once (one call, not hundreds).
+
+        A line wider than the console is wrapped at words (a word longer than a line,
+        like a link, stays whole), so no terminal ever breaks one mid-word; `whole`
+        keeps it as it is (a letter's paragraph, for pasting)."""
+        text = StyledText(line) if isinstance(line, str) else line
+        if whole or cell_width(text.plain) <= self.console.width:
+            self._lines.append(text)
+        else:
+            self._lines.extend(text.wrap(self.console.width, cut_words=False))
 
     def letter(self, text: str) -> None:
         """A letter: on a terminal, wrapped at words to read; elsewhere (a pipe, a file)
@@ -52,7 +60,7 @@ class TextRenderer:
                 bullet = "- " if line.startswith("- ") else ""
                 self.hanging(bullet, StyledText(line.removeprefix(bullet)))
             else:
-                self.emit(line)
+                self.emit(line, whole=True)
 
     def flush(self) -> None:
         if self._lines:
