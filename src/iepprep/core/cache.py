@@ -35,7 +35,7 @@ from iepprep import __version__
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 # Bump when the shape of any cached payload changes: old entries then simply miss.
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 
 
 def cache_dir() -> Path:

@@ -128,6 +128,11 @@ class Tip(Strict):
     citation: Annotated[str, Field(max_length=120)] | None = None
     varies_by_state: bool = False
     source: Source
+    # Questions this tip answers, in parents' own words ("can I record the meeting?").
+    # Searched with a high weight, so a parent's sentence finds the tip that answers it.
+    asks: Annotated[
+        list[Annotated[str, Field(min_length=3, max_length=160)]], Field(max_length=12)
+    ] = []
 
     @model_validator(mode="after")
     def _timing_fits_phase(self) -> Tip:
