@@ -117,3 +117,73 @@ def test_records_letter_asks_for_the_draft_apart_from_the_records(run) -> None: 
     records_part, _, rest = text.partition("34 CFR 300.613")
     assert "draft IEP" not in records_part
     assert "not required to share one" in rest
+
+
+# Cover what parents ask (issue 12).
+NEW_TIPS = {
+    "ask-for-an-evaluation": ("300.111", "wait and see"),
+    "bullying-and-the-iep": ("2013", "log"),
+    "section-504-or-iep": ("104.33", "504 plan"),
+    "if-found-not-eligible": ("300.502", "prior written notice"),
+    "count-the-days-of-removal": ("300.536", "another school"),
+    "ask-if-anything-is-decided": ("300.501", "proposal"),
+    "activities-beyond-class": ("300.117", "recess"),
+    "parent-counseling-and-training": ("300.34(c)(8)", "at home"),
+    "summary-of-performance": ("300.305(e)", "graduates"),
+}
+
+
+def test_new_tips_answer_parents_questions_with_a_citation(library: Library) -> None:
+    for tip_id, (cited, said) in NEW_TIPS.items():
+        tip = library.tip(tip_id)
+        assert cited in (tip.citation or ""), tip_id
+        assert said in tip.body, tip_id
+        assert 3 <= len(tip.asks) <= 6, tip_id
+        assert tip.source.url and tip.source.url.startswith(
+            ("https://sites.ed.gov", "http://www2.ed.gov")
+        )
+
+
+def test_new_tips_are_tailored(library: Library) -> None:
+    discipline = Profile.model_validate({"meeting_type": "discipline"})
+    annual = Profile.model_validate({"meeting_type": "annual", "grade": "elementary"})
+    teen = Profile.model_validate({"grade": "high"})
+    removals = library.tip("count-the-days-of-removal").applies
+    assert removals.matches(discipline) and not removals.matches(annual)
+    summary = library.tip("summary-of-performance").applies
+    assert summary.matches(teen) and not summary.matches(annual)
+    assert not library.tip("if-found-not-eligible").applies.matches(annual)
+
+
+def test_search_finds_the_new_tips(library: Library) -> None:
+    from iepprep.core.search import search_tips
+
+    for query, tip_id in (
+        ("suspended", "count-the-days-of-removal"),
+        ("bullied", "bullying-and-the-iep"),
+        ("504 plan", "section-504-or-iep"),
+        ("summary of performance", "summary-of-performance"),
+    ):
+        hits = search_tips(library, query, limit=3)
+        assert hits and hits[0].tip.id == tip_id, query
+
+
+def test_new_glossary_terms_and_review_checks() -> None:
+    from iepprep.core.review import load_checks
+
+    book = load_glossary()
+    for name, cited in (
+        ("change of placement", "300.536"),
+        ("expedited hearing", "300.532"),
+        ("interim alternative educational setting", "300.530(g)"),
+        ("surrogate parent", "300.519"),
+        ("summary of performance", "300.305(e)(3)"),
+        ("predetermination", "300.501"),
+    ):
+        entry = book.get(name)
+        assert entry is not None and cited in (entry.citation or ""), name
+    checks = {check.id: check for check in load_checks()}
+    assert "300.320(b)" in (checks["transition-by-16"].citation or "")
+    assert checks["transition-by-16"].varies_by_state
+    assert "300.106" in (checks["esy-decided"].citation or "")
+    assert "300.320(a)(6)" in (checks["state-tests"].citation or "")
