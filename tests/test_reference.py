@@ -8,11 +8,11 @@ import re
 import pytest
 
 from conftest import TODAY
-from iepprep.core.jargon import FirstUseExplainer
-from iepprep.core.library import Library
-from iepprep.core.planner import make_plan
-from iepprep.core.profile import Profile
-from iepprep.core.reference import load_glossary, load_rights, load_states
+from iepprep.core.content.library import Library
+from iepprep.core.content.reference import load_glossary, load_rights, load_states
+from iepprep.core.family.profile import Profile
+from iepprep.core.planning.jargon import FirstUseExplainer
+from iepprep.core.planning.planner import make_plan
 
 CITATION = re.compile(r"(\d+ CFR|U\.S\.C\.|U\.S\. \d+|Education Code|CMR|Administrative Code)")
 

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from iepprep.core.profile import (
+from iepprep.core.family.profile import (
     Attendee,
     Concern,
     Document,

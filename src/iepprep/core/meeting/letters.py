@@ -15,11 +15,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from iepprep.core.datafiles import parse_yaml, validate
-from iepprep.core.dates import long_date
-from iepprep.core.library import bundled_text
-from iepprep.core.meeting import MeetingRecord
-from iepprep.core.profile import Document, Profile, label
+from iepprep.core.common.dates import long_date
+from iepprep.core.content.datafiles import parse_yaml, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.family.profile import Document, Profile, label
+from iepprep.core.meeting.live import MeetingRecord
 
 KINDS = ("records-request", "parent-concerns", "meeting-request", "recap", "disagreement")
 _LIST = re.compile(r"^\{list:([a-z]+)\}$")
@@ -66,7 +66,7 @@ def load_letters() -> dict[str, LetterSpec]:
 
 
 def _one_line(text: str) -> str:
-    from iepprep.render.safety import one_line
+    from iepprep.core.common.safety import one_line
 
     return one_line(text)
 

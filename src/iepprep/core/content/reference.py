@@ -12,11 +12,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from iepprep.core.cache import cached, construct
-from iepprep.core.content import Applies
-from iepprep.core.datafiles import describe_list_item, parse_yaml, validate
-from iepprep.core.library import bundled_text
-from iepprep.core.profile import US_STATES, Profile
+from iepprep.core.content.cache import cached, construct
+from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.content.models import Applies
+from iepprep.core.family.profile import US_STATES, Profile
 
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=300)]
 
@@ -181,7 +181,7 @@ class Glossary:
 
     def search(self, query: str, limit: int = 5) -> list[GlossaryTerm]:
         """Terms ranked for a free-text query, by the same engine as tip search."""
-        from iepprep.core.textsearch import SearchIndex
+        from iepprep.core.common.textsearch import SearchIndex
 
         index = SearchIndex(
             [
