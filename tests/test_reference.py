@@ -52,6 +52,25 @@ def test_glossary_lookup_is_forgiving(asked: str, found: str) -> None:
     assert entry is not None and entry.term == found
 
 
+def test_the_glossary_indexes_its_terms_once(monkeypatch) -> None:
+    """A lookup may search up to three times (find, then suggestions): one index serves all."""
+    from iepprep.core.common import textsearch
+
+    built = []
+    original = textsearch.SearchIndex.__init__
+
+    def counting(self, *args, **kwargs) -> None:
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(textsearch.SearchIndex, "__init__", counting)
+    glossary = load_glossary()
+    assert glossary.find("least restrictive").term == "LRE"
+    assert glossary.search("behavior plan")
+    assert glossary.suggestions("evaluaton")
+    assert len(built) == 1
+
+
 def test_every_right_is_cited_and_says_how_states_differ() -> None:
     rights = load_rights()
     ids = {right.id for right in rights}

@@ -32,13 +32,6 @@ class Phase(StrEnum):
     AFTER = "after"
 
 
-PHASE_TITLES: dict[Phase, str] = {
-    Phase.BEFORE: "Before the meeting",
-    Phase.DURING: "At the meeting",
-    Phase.AFTER: "After the meeting",
-}
-
-
 class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
