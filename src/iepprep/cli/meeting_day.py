@@ -58,29 +58,11 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
     )
 
 
-REMINDER_TIPS = (
-    "ask-when-confused",
-    "take-a-break",
-    "take-it-home-before-signing",
-    "dont-let-them-rush",
-    "you-can-say-no",
-    "take-notes",
-)
-
-
 def _reminders(ctx: typer.Context, plan: Any) -> list[str]:
-    from iepprep.core.content.models import Phase
+    from iepprep.core.meeting.live import reminder_tips
+    from iepprep.render.wording import reminder_lines
 
-    library = _load_library(ctx)
-    ids = list(REMINDER_TIPS) + [
-        i.id for i in plan.phase(Phase.DURING) if i.id not in REMINDER_TIPS
-    ]
-    lines = ["", "Reminders for the meeting:"]
-    for tip_id in ids:
-        tip = library.tips.get(tip_id)
-        if tip is not None:
-            lines.append(f"  - {tip.title}: {tip.why}")
-    return [*lines, ""]
+    return reminder_lines(reminder_tips(plan, _load_library(ctx).tips))
 
 
 notes_app = typer.Typer(
@@ -124,20 +106,10 @@ def notes_list(
         output,
         {
             Format.TEXT: lambda r: r.notes(notes),
-            Format.MARKDOWN: lambda: "".join(
-                f"- {_md(n.text)} _({n.at:%Y-%m-%d %H:%M})_\n" for n in notes
-            ),
-            Format.JSON: lambda: _jsondata().dumps(
-                [{"at": n.at.isoformat(), "text": n.text} for n in notes]
-            ),
+            Format.MARKDOWN: lambda: _markdown().notes(notes),
+            Format.JSON: lambda: _jsondata().dumps([note.json_data() for note in notes]),
         },
     )
-
-
-def _md(text: str) -> str:
-    from iepprep.render.markdown import escape
-
-    return escape(text)
 
 
 @app.command(epilog=examples("iepprep review", "iepprep review --format markdown -o review.md"))

@@ -32,10 +32,10 @@ from iepprep.cli.family import (
     _saved_profile,
 )
 from iepprep.cli.output import _emit, _html, _ics, _jsondata, _markdown, _pdf
-from iepprep.errors import InputError, Interrupted, StorageError
+from iepprep.errors import InputError, StorageError
 
 if TYPE_CHECKING:
-    from iepprep.core.storage.plans import Draft, PlanStore
+    from iepprep.core.storage.plans import PlanStore
 
 # ------------------------------------------------------------------------ plan
 
@@ -122,86 +122,29 @@ def plan(
 
 def _keep_answers_safe(profile: Any, err: StorageError) -> None:
     """Saving failed: print the answers as an answers file, so nothing typed is lost."""
-    import json
+    from iepprep.core.planning.answers import answers_file
 
-    answers = {k: v for k, v in profile.answers().items() if v not in (None, [])}
     _print_error(
         err.message,
         "So that nothing you typed is lost, here are your answers. Save these lines in "
         "a file (for example answers.json) and use: iepprep plan --answers answers.json",
         prefix="Not saved: ",
     )
-    __import__("sys").stderr.write(json.dumps(answers, indent=2, ensure_ascii=False) + "\n")
+    typer.echo(answers_file(profile), err=True, nl=False)
     raise typer.Exit(int(err.exit_code))
 
 
 def _interview(
     day: dt.date, previous: dict[str, Any] | None = None, *, draft_store: "PlanStore | None" = None
 ) -> Any:
-    """Ask the questionnaire. With `draft_store` (a new plan that will be saved), each
-    answer is kept as it is given, and a questionnaire stopped halfway is picked up
-    where it stopped: nothing a parent typed is lost to Ctrl-C or a closed window."""
-    from iepprep.core.planning.questionnaire import run_interview
+    """Ask the questionnaire on this terminal (see `iepprep.core.planning.interview`)."""
+    from iepprep.core.planning.interview import interview
     from iepprep.prompting import QuestionaryPrompter, require_terminal
 
     require_terminal()
-    prompter = QuestionaryPrompter()
-    try:
-        previous, asked = _where_to_start(previous, draft_store, prompter)
-        return run_interview(
-            prompter,
-            today=day,
-            previous=previous,
-            asked=asked,
-            on_answer=draft_store.save_draft if draft_store else None,
-        )
-    except (KeyboardInterrupt, EOFError):
-        if draft_store is not None and draft_store.load_draft() is not None:
-            raise Interrupted(
-                "Stopped. Your answers so far are kept on this computer: run "
-                "iepprep plan to pick up where you left off."
-            ) from None
-        raise
-
-
-def _where_to_start(
-    previous: dict[str, Any] | None, draft_store: "PlanStore | None", prompter: Any
-) -> tuple[dict[str, Any] | None, list[str]]:
-    """Say what is about to happen; pick up a stopped questionnaire if the parent wants.
-    Returns the answers to start from and the questions already asked."""
-    if previous:
-        _info("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops.")
-        return previous, []
-    draft = _draft_to_resume(draft_store, prompter) if draft_store else None
-    if draft is not None:
-        _info("Picking up where you stopped. Ctrl-C stops again; your answers are kept.")
-        return draft.answers, draft.asked
-    _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
-    return None, []
-
-
-def _draft_to_resume(store: "PlanStore", prompter: Any) -> "Draft | None":
-    """The draft to pick up, if there is one and the parent wants it (else it goes)."""
-    from iepprep.core.common.dates import short_moment
-    from iepprep.core.family.profile import Profile
-
-    draft = store.load_draft()
-    if draft is None:
-        return None
-    try:
-        Profile.model_validate(draft.answers)
-    except ValueError:  # damaged or from an older version: start afresh
-        store.clear_draft()
-        return None
-    count = len(draft.asked)
-    _info(
-        f"You stopped partway on {short_moment(draft.updated)}, after "
-        f"{count} question{'s' if count != 1 else ''}; your answers were kept."
+    return interview(
+        QuestionaryPrompter(), today=day, tell=_info, previous=previous, drafts=draft_store
     )
-    if prompter.confirm("Pick up where you left off?", default=True):
-        return draft
-    store.clear_draft()
-    return None
 
 
 def _emit_plan(
