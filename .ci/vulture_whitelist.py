@@ -20,3 +20,5 @@ _ = (
     Tip.asks,  # parents' questions a tip answers: searched by the search issue's work
     Plan.meeting_passed,  # tests/test_planner.py
 )
+Counting.CALENDAR  # a value read from deadlines.yaml
+DeadlineReport.next_after  # the plan's header shows the next deadline

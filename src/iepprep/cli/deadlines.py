@@ -112,7 +112,7 @@ def deadlines(
 
 def event_date(text: str, *, option: str, today: dt.date) -> dt.date:
     """A date typed for an event that has happened: without a year, the last such date."""
-    from iepprep.core.dates import parse_date
+    from iepprep.core.common.dates import parse_date
 
     try:
         day = parse_date(text, today=today)
@@ -128,7 +128,7 @@ def event_date(text: str, *, option: str, today: dt.date) -> dt.date:
 def _state_code(state: str | None) -> str | None:
     if state is None:
         return None
-    from iepprep.core.profile import US_STATES
+    from iepprep.core.family.profile import US_STATES
 
     code = state.strip().upper()
     if code not in US_STATES:
@@ -144,7 +144,7 @@ def _state_code(state: str | None) -> str | None:
 def _from_saved_plan(events: dict[Any, dt.date]) -> tuple[str | None, dict[Any, dt.date]]:
     """The saved plan's state, and (when no date was given) its meeting as an event."""
     from iepprep.core.deadlines.rules import Event
-    from iepprep.core.storage import PlanStore
+    from iepprep.core.storage.plans import PlanStore
     from iepprep.errors import IepprepError
 
     try:
@@ -222,7 +222,7 @@ def _write(
         typer.echo(content.decode() if isinstance(content, bytes) else content, nl=False)
         return
     from iepprep.cli.app import _info
-    from iepprep.core.storage import write_output_file
+    from iepprep.core.storage.files import write_output_file
 
     write_output_file(output, content)
     _info(f"Wrote {output}")

@@ -111,7 +111,7 @@ class SchoolCalendar:
 
 def read_closures(path: Path, *, today: dt.date) -> Closures:
     """The closures in a district calendar (.ics) or a plain list (text or YAML)."""
-    from iepprep.core.datafiles import read_text_file
+    from iepprep.core.content.datafiles import read_text_file
 
     text = read_text_file(path, what="closures file", error=InputError)
     if path.suffix.lower() in (".ics", ".ical", ".ifb") or text.lstrip().startswith(
@@ -162,7 +162,7 @@ def _closures_from_ics(text: str, *, name: str) -> Closures:
 
 
 def _closures_from_yaml(text: str, *, name: str, today: dt.date) -> Closures:
-    from iepprep.core.datafiles import parse_yaml
+    from iepprep.core.content.datafiles import parse_yaml
 
     data = parse_yaml(text, name=name, error=InputError)
     if not isinstance(data, list):

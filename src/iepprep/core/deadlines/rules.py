@@ -107,8 +107,8 @@ class DeadlinesFile(_Strict):
 @cache
 def load_rules() -> DeadlinesFile:
     """The bundled rules, validated once per run."""
-    from iepprep.core.datafiles import parse_yaml, validate
-    from iepprep.core.library import bundled_text
+    from iepprep.core.content.datafiles import parse_yaml, validate
+    from iepprep.core.content.library import bundled_text
 
     data = parse_yaml(bundled_text("deadlines.yaml"), name="deadlines.yaml")
     return validate(DeadlinesFile, data, name="deadlines.yaml")
