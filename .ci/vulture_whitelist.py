@@ -7,6 +7,8 @@ from iepprep.cli.app import Paper
 from iepprep.cli.meeting_day import LetterKind
 from iepprep.core.content.library import Library
 from iepprep.core.content.models import Tip
+from iepprep.core.deadlines.counting import DeadlineReport
+from iepprep.core.deadlines.rules import Counting
 from iepprep.core.planning.plan import Plan
 
 _ = (
@@ -19,4 +21,6 @@ _ = (
     Library.added_files,  # which --tips files a library holds (tests/test_loading_errors.py)
     Tip.asks,  # parents' questions a tip answers: searched by the search issue's work
     Plan.meeting_passed,  # tests/test_planner.py
+    Counting.CALENDAR,  # a value read from deadlines.yaml
+    DeadlineReport.next_after,  # the plan's header shows the next deadline
 )

@@ -36,6 +36,7 @@ COMMAND_ORDER = [
     "tips",
     "glossary",
     "rights",
+    "deadlines",
     "meeting",
     "notes",
     "review",
