@@ -15,21 +15,21 @@ from iepprep.cli.app import (
     Paper,
     PaperOption,
     PhaseChoice,
-    _info,
-    _print_error,
     app,
     examples,
     friendly_errors,
+    info,
+    print_error,
     today,
 )
 from iepprep.cli.family import (
-    _current,
-    _find_saved,
-    _load_library,
-    _make_plan,
-    _now,
-    _profile_for_reading,
-    _saved_profile,
+    current_plan,
+    current_time,
+    find_saved,
+    library_for,
+    plan_for,
+    profile_for_reading,
+    saved_profile,
 )
 from iepprep.cli.output import _emit, _html, _ics, _jsondata, _markdown, _pdf
 from iepprep.errors import InputError, StorageError
@@ -96,25 +96,25 @@ def plan(
     elif answers is not None:
         profile = load_answers(answers)
     elif edit:
-        saved = _find_saved(store, from_saved or "latest")
-        _saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
+        saved = find_saved(store, from_saved or "latest")
+        saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
         profile = _interview(today(), previous=saved.answers, draft_store=store if save else None)
     elif from_saved is not None:
-        saved = _find_saved(store, from_saved)
-        profile, save = _saved_profile(saved.answers, saved.number), False
+        saved = find_saved(store, from_saved)
+        profile, save = saved_profile(saved.answers, saved.number), False
     else:
         profile = _interview(today(), draft_store=store if save else None)
-    result = _make_plan(ctx, profile)
+    result = plan_for(ctx, profile)
     not_saved: StorageError | None = None
     if save:
         try:
             saved = store.save(profile.answers())
             store.clear_draft()
-            _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
+            info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
-        _info("This is an example family; nothing was saved. Make your own: iepprep plan")
+        info("This is an example family; nothing was saved. Make your own: iepprep plan")
     _emit_plan(ctx, result, fmt, output, paper)
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
@@ -124,7 +124,7 @@ def _keep_answers_safe(profile: Any, err: StorageError) -> None:
     """Saving failed: print the answers as an answers file, so nothing typed is lost."""
     from iepprep.core.planning.answers import answers_file
 
-    _print_error(
+    print_error(
         err.message,
         "So that nothing you typed is lost, here are your answers. Save these lines in "
         "a file (for example answers.json) and use: iepprep plan --answers answers.json",
@@ -143,7 +143,7 @@ def _interview(
 
     require_terminal()
     return interview(
-        QuestionaryPrompter(), today=day, tell=_info, previous=previous, drafts=draft_store
+        QuestionaryPrompter(), today=day, tell=info, previous=previous, drafts=draft_store
     )
 
 
@@ -192,8 +192,8 @@ def checklist(
     """
     from iepprep.core.content.models import Phase
 
-    profile, generic = _profile_for_reading(answers)
-    result = _make_plan(ctx, profile, generic=generic)
+    profile, generic = profile_for_reading(answers)
+    result = plan_for(ctx, profile, generic=generic)
     phases = [Phase(phase.value)] if phase else list(Phase)
     items = [item for item in result.checklist if item.phase in phases]
 
@@ -260,14 +260,14 @@ def questions(
     if open_only:
         if all_questions or answers is not None:
             raise InputError("--open works on your saved plan; use it without --all or --answers.")
-        current = _current(ctx, None)
+        current = current_plan(ctx, None)
         result = current.plan
         answered = current.record.answers
         chosen = [q for q in result.questions if q.id not in answered]  # plan order, numbers
     else:
-        profile, generic = _profile_for_reading(answers)
-        result = _make_plan(ctx, profile, generic=generic)
-        chosen = planner.all_questions(_load_library(ctx)) if all_questions else result.questions
+        profile, generic = profile_for_reading(answers)
+        result = plan_for(ctx, profile, generic=generic)
+        chosen = planner.all_questions(library_for(ctx)) if all_questions else result.questions
 
     def as_text(r: Any) -> None:
         r.plan_header(result)
@@ -311,10 +311,10 @@ def questions_done(
     from_saved: FromOption = None,
 ) -> None:
     """Mark a question of your saved plan as answered, with a short answer."""
-    current = _current(ctx, from_saved)
-    done = current.record.answer(question_id, answer, now=_now())
+    current = current_plan(ctx, from_saved)
+    done = current.record.answer(question_id, answer, now=current_time())
     left = len(current.record.open_questions)
-    _info(
+    info(
         f"Saved as answered: \u201c{done.question.text}\u201d "
         f"{left} question{'s' if left != 1 else ''} still open."
     )
