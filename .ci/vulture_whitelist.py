@@ -7,9 +7,9 @@ from iepprep.cli.app import Paper
 from iepprep.cli.meeting_day import LetterKind
 from iepprep.core.content.library import Library
 from iepprep.core.content.models import Tip
-from iepprep.core.draft.saved import saved_findings
 from iepprep.core.deadlines.counting import DeadlineReport
 from iepprep.core.deadlines.rules import Counting
+from iepprep.core.draft.saved import saved_findings
 from iepprep.core.planning.plan import Plan
 
 _ = (
