@@ -3,9 +3,9 @@ statement and its citation, so a later edit cannot quietly bring the error back.
 
 from __future__ import annotations
 
-from iepprep.core.library import Library
-from iepprep.core.profile import Profile
-from iepprep.core.reference import load_glossary, load_rights, load_states
+from iepprep.core.content.library import Library
+from iepprep.core.content.reference import load_glossary, load_rights, load_states
+from iepprep.core.family.profile import Profile
 
 
 def _right(right_id: str) -> str:
@@ -156,7 +156,7 @@ def test_new_tips_are_tailored(library: Library) -> None:
 
 
 def test_search_finds_the_new_tips(library: Library) -> None:
-    from iepprep.core.search import search_tips
+    from iepprep.core.search.tips import search_tips
 
     for query, tip_id in (
         ("suspended", "count-the-days-of-removal"),
@@ -169,7 +169,7 @@ def test_search_finds_the_new_tips(library: Library) -> None:
 
 
 def test_new_glossary_terms_and_review_checks() -> None:
-    from iepprep.core.review import load_checks
+    from iepprep.core.meeting.review import load_checks
 
     book = load_glossary()
     for name, cited in (

@@ -142,7 +142,7 @@ def test_no_shipped_source_names_a_blog_in_words() -> None:
 
 
 def test_every_state_note_is_from_the_states_own_text_and_dated() -> None:
-    from iepprep.core.reference import load_states
+    from iepprep.core.content.reference import load_states
 
     for code, info in load_states().items():
         for note in info.notes:
@@ -155,7 +155,7 @@ def test_every_state_note_is_from_the_states_own_text_and_dated() -> None:
 
 
 def test_the_ten_biggest_questions_have_state_notes() -> None:
-    from iepprep.core.reference import load_states
+    from iepprep.core.content.reference import load_states
 
     states = load_states()
     for code in ("CA", "TX", "NY", "IL", "PA", "MA", "NJ", "WA", "FL", "NH"):

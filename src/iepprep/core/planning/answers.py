@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
-from iepprep.core.datafiles import parse_json, parse_yaml, read_text_file, validate
-from iepprep.core.library import bundled_text
-from iepprep.core.profile import Profile
+from iepprep.core.content.datafiles import parse_json, parse_yaml, read_text_file, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.family.profile import Profile
 from iepprep.errors import InputError
 
 EXAMPLE = "example.yaml"
@@ -36,9 +37,16 @@ def load_answers(path: Path) -> Profile:
     return parse_answers(text, name=str(path), json_only=path.suffix.lower() == ".json")
 
 
+def answers_file(profile: Profile) -> str:
+    """The profile as an answers file (JSON, only what was answered), which
+    `plan --answers FILE` reads back to the same profile."""
+    given = {key: value for key, value in profile.answers().items() if value not in (None, [])}
+    return json.dumps(given, indent=2, ensure_ascii=False) + "\n"
+
+
 def example_profile() -> Profile:
     """The bundled example family, validated once and then read from the cache."""
-    from iepprep.core.cache import cached, construct
+    from iepprep.core.content.cache import cached, construct
 
     text = bundled_text(EXAMPLE)
     return cached(
