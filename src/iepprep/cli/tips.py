@@ -39,7 +39,7 @@ def tips_search(
     output: OutputOption = None,
 ) -> None:
     """Find tips by keyword, best match first."""
-    from iepprep.core.search import search, suggest
+    from iepprep.core.search.tips import search, suggest
 
     query = " ".join(words)
     library = _load_library(ctx)
@@ -50,7 +50,7 @@ def tips_search(
             r.search_results(results, explain=explain)
         else:
             r.glossary_matches(results.glossary, more=False)
-            from iepprep.core.reference import load_glossary
+            from iepprep.core.content.reference import load_glossary
 
             term = load_glossary().find(query)
             in_glossary = term.term if term else None
@@ -85,7 +85,7 @@ def tips_list(
     output: OutputOption = None,
 ) -> None:
     """List the tips, optionally by topic or phase."""
-    from iepprep.core.content import Phase
+    from iepprep.core.content.models import Phase
     from iepprep.errors import NotFoundError
 
     library = _load_library(ctx)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from iepprep.core.content import Tip
-from iepprep.core.search import SearchResults, reasons
+from iepprep.core.content.models import Tip
+from iepprep.core.search.tips import SearchResults, reasons
 
 
 def dumps(data: Any) -> str:

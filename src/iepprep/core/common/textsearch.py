@@ -298,10 +298,6 @@ class SearchIndex:
         index._finish()
         return index
 
-    @property
-    def vocabulary(self) -> list[str]:
-        return list(self._idf)
-
     def concepts_in(self, query: str) -> list[Concept]:
         """The concepts `query` names: every word of a concept's `says` is in it."""
         present = {stem(w) for w in words(query)}

@@ -2,24 +2,27 @@
 
 A search gives a `SearchResults`: the ranked tips (each with the sentence of the tip
 that best answers the query) and the glossary terms the query names, shown above the
-tips so "504 vs iep" starts with what Section 504 is.
+tips so "504 vs iep" starts with what Section 504 is. The index of a library read
+from files is cached on disk under the library's `source_key`, apart from the
+library itself: a plan never pays for reading it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
-from iepprep.core.content import Strict, Tip
-from iepprep.core.library import Library, bundled_text, tip_fields
-from iepprep.core.profile import Concern
-from iepprep.core.textsearch import Concept, Hit, SearchIndex, stems
+from iepprep.core.common.textsearch import Concept, Hit, SearchIndex, stems
+from iepprep.core.content.cache import cached
+from iepprep.core.content.library import Library, bundled_text, tip_fields
+from iepprep.core.content.models import Strict, Tip
+from iepprep.core.family.profile import Concern
 
 if TYPE_CHECKING:
-    from iepprep.core.reference import Glossary, GlossaryTerm
+    from iepprep.core.content.reference import Glossary, GlossaryTerm
 
 # A parent's own question ("asks") is the closest thing to the query; then the title.
 TIP_FIELDS = {"title": 2.5, "asks": 1.0, "topics": 1.5, "body": 1.0, "why": 0.8}
@@ -72,8 +75,8 @@ _TOO_COMMON = {"IEP", "IDEA"}
 
 def load_synonyms() -> list[list[str]]:
     """The curated synonym groups, plus each glossary acronym with its expansion."""
-    from iepprep.core.datafiles import parse_yaml
-    from iepprep.core.reference import load_glossary
+    from iepprep.core.content.datafiles import parse_yaml
+    from iepprep.core.content.reference import load_glossary
 
     data = parse_yaml(bundled_text("synonyms.yaml"), name="synonyms.yaml")
     groups = [list(map(str, group)) for group in data["groups"]]
@@ -85,8 +88,8 @@ def load_synonyms() -> list[list[str]]:
 
 def load_concepts() -> ConceptsFile:
     """The concept layer (concepts.yaml), validated; its glossary names must exist."""
-    from iepprep.core.datafiles import describe_list_item, parse_yaml, validate
-    from iepprep.core.reference import load_glossary
+    from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
+    from iepprep.core.content.reference import load_glossary
     from iepprep.errors import DataFileError
 
     name = "concepts.yaml"
@@ -103,9 +106,29 @@ def load_concepts() -> ConceptsFile:
     return concepts
 
 
+_last_index: dict[str, SearchIndex] = {}  # source_key -> the index read last
+
+
 def tip_index(library: Library) -> SearchIndex:
     """The library's search index: the cached one, or built now."""
-    return library.search_index or build_tip_index(library)
+    if not library.source_key:
+        return build_tip_index(library)
+    found = _last_index.get(library.source_key)
+    if found is None:
+
+        def from_data(data: dict[str, Any]) -> SearchIndex:
+            ids = data["ids"]
+            return SearchIndex.from_data(data, lambda doc: tip_fields(library.tips[ids[doc]]))
+
+        found = cached(
+            "tip-index",
+            [library.source_key],
+            lambda: build_tip_index(library).to_data(),
+            from_data,
+        )
+        _last_index.clear()
+        _last_index[library.source_key] = found
+    return found
 
 
 def build_tip_index(library: Library) -> SearchIndex:
@@ -139,7 +162,7 @@ def search_tips(library: Library, query: str, *, limit: int | None = 10) -> list
 
 def search(library: Library, query: str, *, limit: int | None = 10) -> SearchResults:
     """Tips for `query`, best first, with the glossary terms it names."""
-    from iepprep.core.reference import load_glossary
+    from iepprep.core.content.reference import load_glossary
 
     concepts = tip_index(library).concepts_in(query)
     glossary = load_glossary()
@@ -164,7 +187,7 @@ def glossary_terms_named(glossary: Glossary, query: str) -> list[GlossaryTerm]:
     only when it is the whole query; IEP and IDEA, which nearly every query mentions,
     count only in a short query that names another term too ("504 vs IEP").
     """
-    from iepprep.core.reference import normalize
+    from iepprep.core.content.reference import normalize
 
     key = normalize(query)
     padded = f" {key} "
@@ -254,7 +277,7 @@ def reasons(hit: TipHit) -> list[str]:
 
 def _spelled(term: str, fields: dict[str, str], where: tuple[str, ...]) -> str | None:
     """The word, as the tip spells it, whose stem is `term`."""
-    from iepprep.core.textsearch import stem, words
+    from iepprep.core.common.textsearch import stem, words
 
     for name in (*where, *fields):
         for word in words(fields.get(name, "")):
