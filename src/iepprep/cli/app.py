@@ -37,6 +37,7 @@ COMMAND_ORDER = [
     "glossary",
     "rights",
     "deadlines",
+    "draft",
     "meeting",
     "notes",
     "review",
