@@ -22,11 +22,11 @@ from collections.abc import Callable, Iterable, Sequence
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from iepprep.core.content import Phase
-from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion
+from iepprep.core.common.safety import clean, one_line
+from iepprep.core.content.models import Phase
+from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion
 from iepprep.errors import IepprepError
 from iepprep.render import fonts, wording
-from iepprep.render.safety import clean, one_line
 
 if TYPE_CHECKING:
     import typst

@@ -7,11 +7,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from iepprep.core.content import Phase
-from iepprep.core.datafiles import describe_list_item, parse_yaml, validate
-from iepprep.core.library import bundled_text
-from iepprep.core.meeting import MeetingRecord, Note
-from iepprep.core.plan import Plan, PlanQuestion
+from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.content.models import Phase
+from iepprep.core.meeting.live import MeetingRecord, Note
+from iepprep.core.planning.plan import Plan, PlanQuestion
 
 
 class SignCheck(BaseModel):

@@ -7,23 +7,23 @@ source checkout alike.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from iepprep.core.cache import cached, construct
-from iepprep.core.content import Phase, Question, QuestionsFile, Tip, TipsFile, Topic
-from iepprep.core.datafiles import describe_list_item, parse_yaml, read_text_file, validate
-from iepprep.core.textsearch import SearchIndex
+from iepprep.core.content.cache import cached, construct
+from iepprep.core.content.datafiles import describe_list_item, parse_yaml, read_text_file, validate
+from iepprep.core.content.models import Phase, Question, QuestionsFile, Tip, TipsFile, Topic
 from iepprep.errors import DataFileError, NotFoundError
 
 BUNDLED_TIPS = "tips.yaml"
 BUNDLED_QUESTIONS = "questions.yaml"
 
 
-_DATA = Path(__file__).resolve().parent.parent / "data"
+_DATA = Path(__file__).resolve().parent.parent.parent / "data"
 
 
 def bundled_text(name: str) -> str:
@@ -73,7 +73,9 @@ class Library:
     topics: list[Topic]
     questions: list[Question]
     added_files: tuple[str, ...] = field(default=())
-    search_index: SearchIndex | None = None
+    # A digest of every file this library was read from ("" when built in memory): the
+    # search index is cached under it (see `iepprep.core.search.tips`).
+    source_key: str = ""
 
     def tip(self, tip_id: str) -> Tip:
         try:
@@ -175,35 +177,34 @@ def build_library(tips_files: Iterable[tuple[str, TipsFile]], questions: Questio
 def load_library(extra_tips: Sequence[Path] = ()) -> Library:
     """The bundled library plus the tips in `extra_tips` (the `--tips` files).
 
-    Served from the cache when no file has changed (see `iepprep.core.cache`).
+    Served from the cache when no file has changed (see `iepprep.core.content.cache`).
     """
     texts = [(BUNDLED_TIPS, bundled_text(BUNDLED_TIPS))]
     texts += [(str(path), read_text_file(path, what="tips file")) for path in extra_tips]
     fixed = [bundled_text(name) for name in (BUNDLED_QUESTIONS, "synonyms.yaml", "glossary.yaml")]
     inputs = [*fixed, *(f"{name}\0{text}" for name, text in texts)]
-    return cached("library", inputs, lambda: _library_data(texts), _library_from_data)
+    digest = hashlib.sha256()
+    for part in inputs:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    key = digest.hexdigest()
+    return cached(
+        "library", inputs, lambda: _library_data(texts), lambda data: _library_from_data(data, key)
+    )
 
 
-def _library_from_data(data: dict[str, Any]) -> Library:
+def _library_from_data(data: dict[str, Any], source_key: str) -> Library:
     tips = LazyTips({tip_id: tip for _, file_tips in data["files"] for tip_id, tip in file_tips})
-    ids = data["index"]["ids"]
-
-    def text_of(doc: int) -> dict[str, str]:
-        return tip_fields(tips[ids[doc]])
-
     return Library(
         tips=tips,
         topics=[construct(Topic, topic) for topic in data["topics"]],
         questions=[construct(Question, question) for question in data["questions"]],
         added_files=tuple(name for name, _ in data["files"][1:]),
-        search_index=SearchIndex.from_data(data["index"], text_of),
+        source_key=source_key,
     )
 
 
 def _library_data(texts: Sequence[tuple[str, str]]) -> dict[str, Any]:
-    """Parse and validate everything, and index it: the slow path, run on a cache miss."""
-    from iepprep.core.search import build_tip_index
-
+    """Parse and validate everything: the slow path, run on a cache miss."""
     parsed = [(name, parse_tips(text, name=name)) for name, text in texts]
     questions = parse_questions(bundled_text(BUNDLED_QUESTIONS), name=BUNDLED_QUESTIONS)
     library = build_library(parsed, questions)
@@ -219,5 +220,4 @@ def _library_data(texts: Sequence[tuple[str, str]]) -> dict[str, Any]:
             question.model_dump(mode="json", exclude_defaults=True)
             for question in library.questions
         ],
-        "index": build_tip_index(library).to_data(),
     }

@@ -8,15 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from iepprep.core.cache import cached, construct
-from iepprep.core.content import Applies
-from iepprep.core.datafiles import describe_list_item, parse_yaml, validate
-from iepprep.core.library import bundled_text
-from iepprep.core.profile import US_STATES, Profile
+from iepprep.core.content.cache import cached, construct
+from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.content.models import Applies
+from iepprep.core.family.profile import US_STATES, Profile
+
+if TYPE_CHECKING:
+    from iepprep.core.common.textsearch import SearchIndex
 
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=300)]
 
@@ -179,11 +182,12 @@ class Glossary:
             if entry.expansion and re.fullmatch(r"[A-Z][A-Z&]{1,6}", entry.term)
         }
 
-    def search(self, query: str, limit: int = 5) -> list[GlossaryTerm]:
-        """Terms ranked for a free-text query, by the same engine as tip search."""
-        from iepprep.core.textsearch import SearchIndex
+    @cached_property
+    def _index(self) -> SearchIndex:
+        """The terms' search index, built on the first search and kept for the next."""
+        from iepprep.core.common.textsearch import SearchIndex
 
-        index = SearchIndex(
+        return SearchIndex(
             [
                 (
                     entry.term,
@@ -193,8 +197,14 @@ class Glossary:
             ],
             field_weights={"names": 3.0, "definition": 1.0},
         )
-        by_term = {entry.term: entry for entry in self.terms}
-        return [by_term[hit.id] for hit in index.search(query, limit=limit)]
+
+    @cached_property
+    def _by_term(self) -> dict[str, GlossaryTerm]:
+        return {entry.term: entry for entry in self.terms}
+
+    def search(self, query: str, limit: int = 5) -> list[GlossaryTerm]:
+        """Terms ranked for a free-text query, by the same engine as tip search."""
+        return [self._by_term[hit.id] for hit in self._index.search(query, limit=limit)]
 
     def suggestions(self, query: str, n: int = 4) -> list[str]:
         from difflib import get_close_matches

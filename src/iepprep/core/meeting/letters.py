@@ -9,22 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import string
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from iepprep.core.datafiles import parse_yaml, validate
-from iepprep.core.dates import long_date
-from iepprep.core.library import bundled_text
-from iepprep.core.meeting import MeetingRecord
-from iepprep.core.profile import Document, Profile, label
+from iepprep.core.common.dates import long_date
+from iepprep.core.content.datafiles import parse_yaml, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.family.profile import Document, Profile, label
+from iepprep.core.meeting.live import MeetingRecord
 
-KINDS = ("records-request", "parent-concerns", "meeting-request", "recap", "disagreement")
 _LIST = re.compile(r"^\{list:([a-z]+)\}$")
-_FIELD_NAMES = {"to", "child", "parent", "meeting_on", "worries_paragraph"}
-_LIST_NAMES = {"records", "concerns", "agreed", "notes", "open"}
 
 
 class LetterSpec(BaseModel):
@@ -33,14 +29,6 @@ class LetterSpec(BaseModel):
     title: Annotated[str, Field(min_length=5)]
     subject: Annotated[str, Field(min_length=5)]
     body: Annotated[list[str], Field(min_length=3)]
-
-    def fields(self) -> set[str]:
-        names: set[str] = set()
-        for text in [self.subject, *self.body]:
-            for _, name, spec, _ in string.Formatter().parse(text):
-                if name:
-                    names.add(f"list:{spec}" if name == "list" else name)
-        return names
 
 
 class LettersFile(BaseModel):
@@ -66,7 +54,7 @@ def load_letters() -> dict[str, LetterSpec]:
 
 
 def _one_line(text: str) -> str:
-    from iepprep.render.safety import one_line
+    from iepprep.core.common.safety import one_line
 
     return one_line(text)
 
@@ -140,22 +128,3 @@ def _lists(profile: Profile, record: MeetingRecord | None) -> dict[str, list[str
         "notes": notes or ["[anything else you noted]"],
         "open": open_questions,
     }
-
-
-def check_templates() -> list[str]:
-    """Problems in the letter templates (used by the tests)."""
-    problems = []
-    letters = load_letters()
-    for kind in KINDS:
-        if kind not in letters:
-            problems.append(f"missing letter {kind}")
-    for kind, spec in letters.items():
-        unknown = {
-            name
-            for name in spec.fields()
-            if name not in _FIELD_NAMES
-            and not (name.startswith("list:") and name[5:] in _LIST_NAMES)
-        }
-        if unknown:
-            problems.append(f"{kind}: unknown fields {sorted(unknown)}")
-    return problems

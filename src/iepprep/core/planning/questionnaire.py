@@ -14,11 +14,11 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from iepprep.core.content import Applies
-from iepprep.core.datafiles import describe_list_item, parse_yaml, validate
-from iepprep.core.dates import parse_date
-from iepprep.core.library import bundled_text
-from iepprep.core.profile import Profile, label
+from iepprep.core.common.dates import parse_date
+from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.content.models import Applies
+from iepprep.core.family.profile import Profile, label
 
 Kind = Literal["text", "select", "multiselect", "confirm", "date"]
 _KIND_FOR_TYPE = {"text": str, "date": dt.date, "confirm": bool}
