@@ -65,6 +65,14 @@ def _strings(value: Any) -> Iterable[str]:
             yield from _strings(item)
 
 
+def _characters(document: dict[str, Any]) -> set[str]:
+    return set("".join(_strings(document)))
+
+
+def _composed(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def _map_strings(value: Any, change: Callable[[str], str]) -> Any:
     if isinstance(value, str):
         return change(value)
@@ -186,10 +194,10 @@ def _document(
 # ------------------------------------------------------------------- typesetting
 
 
-def _fallback_words(text: str) -> str | None:
+def _fallback_words(chars: set[str]) -> str | None:
     """A regular expression for the words holding a letter the main font lacks."""
     main = fonts.main_coverage()
-    if all(ord(char) in main or char.isspace() for char in text):
+    if all(ord(char) in main or char.isspace() for char in chars):
         return None
     ranges: list[tuple[int, int]] = []
     for point in sorted(main):
@@ -207,12 +215,11 @@ def _fallback_words(text: str) -> str | None:
 def _compile(document: dict[str, Any], font_book: typst.Fonts) -> bytes:
     import typst
 
-    text = "\n".join(_strings(document))
     document = {
         **document,
         "fonts": [fonts.MAIN_FAMILY, fonts.FALLBACK_FAMILY],
         "fallback-font": fonts.FALLBACK_FAMILY,
-        "fallback-words": _fallback_words(text),
+        "fallback-words": _fallback_words(_characters(document)),
     }
     template = files("iepprep.render").joinpath("plan.typ").read_bytes()
     pdf, _warnings = typst.compile_with_warnings(  # warnings are never printed: they may quote
@@ -240,8 +247,8 @@ def _typeset(document: dict[str, Any]) -> PdfBytes:
 
     # Composed letters (as most keyboards type them) are what fonts map and what
     # copying text out of the PDF gives back.
-    document = _map_strings(document, lambda s: unicodedata.normalize("NFC", s))
-    missing = {c for text in _strings(document) for c in text if not fonts.printable(c)}
+    document = _map_strings(document, _composed)
+    missing = {char for char in _characters(document) if not fonts.printable(char)}
     font_book = fonts.book(system=bool(missing))
     unprintable = missing - fonts.drawable(missing, font_book) if missing else set()
     if unprintable:
