@@ -60,6 +60,19 @@ def test_the_pdf_is_tagged_for_screen_readers(run, write_yaml, tmp_path: Path) -
     assert root["/Lang"] == "en"
     assert reader.metadata is not None and reader.metadata.title == "IEP meeting plan for Zoë"
     assert b"pdfuaid:part>1<" in reader.xmp_metadata.stream.get_data()  # PDF/UA-1
+    kinds: set[str] = set()
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if "/S" in node:
+                kinds.add(str(node["/S"]))
+            children = node.get("/K", [])
+            for child in children if isinstance(children, list) else [children]:
+                walk(child)
+
+    walk(root["/StructTreeRoot"])
+    assert {"/H1", "/H2", "/H3", "/L", "/LI", "/Lbl", "/LBody"} <= kinds  # lists, headings
 
 
 @pytest.mark.parametrize("command", ["plan", "checklist", "questions"])
@@ -105,6 +118,20 @@ def test_a_name_in_a_script_no_font_has_is_never_echoed(
     assert "Some characters could not be printed" in text
     assert "\ufffd\ufffd \ufffd\ufffd" in text  # each one shown as a replacement mark
     assert "Nguyễn Elementary" in text  # letters the fonts have still print
+
+
+def test_a_font_that_promised_a_letter_but_fails_still_gives_a_pdf(
+    run, write_yaml, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If a computer font claims a character Typst then cannot draw, the character is
+    replaced rather than the PDF refused."""
+    own_fonts_only = fonts.book
+    monkeypatch.setattr(fonts, "book", lambda system: own_fonts_only(system=False))
+    monkeypatch.setattr(fonts, "drawable", lambda chars, book: set(chars))
+    answers = write_yaml("a.yaml", {"child_name": "مريم"})
+    target, result = export(run, tmp_path, answers, "plan", "p.pdf")
+    assert "مريم" not in result.stderr
+    assert "Some characters could not be printed" in pdf_text(target)
 
 
 def test_a_name_the_fonts_cover_prints_without_a_note(run, write_yaml, tmp_path) -> None:
