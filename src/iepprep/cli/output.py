@@ -67,6 +67,8 @@ def _emit(
 
         write_output_file(output, content)
         info(f"Wrote {output}")
+        for note in getattr(content, "notes", ()):  # e.g. a PDF's characters no font had
+            info(note)
 
 
 def _markdown() -> Any:
