@@ -88,6 +88,7 @@ class Format(StrEnum):
     HTML = "html"
     PDF = "pdf"
     ICS = "ics"
+    ANSWERS = "answers"  # the plan's answers as an answers file (YAML)
 
 
 class PhaseChoice(StrEnum):
@@ -113,6 +114,8 @@ SUFFIX_FORMATS = {
     ".htm": Format.HTML,
     ".pdf": Format.PDF,
     ".ics": Format.ICS,
+    ".yaml": Format.ANSWERS,
+    ".yml": Format.ANSWERS,
 }
 BINARY_FORMATS = {Format.PDF}
 
@@ -240,7 +243,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format: text, markdown or json (plans also: html, pdf, ics). "
+        help="Output format: text, markdown or json (plans also: html, pdf, ics, answers). "
         "With --output, the file's extension picks it.",
         case_sensitive=False,
         show_default=False,
@@ -263,6 +266,10 @@ OutputOption = Annotated[
         metavar="FILE",
         dir_okay=False,
     ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="With --output: replace the file even if it is read-only."),
 ]
 AnswersOption = Annotated[
     Path | None,

@@ -39,7 +39,7 @@ def _profile_for_reading(answers: Path | None) -> tuple[Any, bool]:
     from iepprep.core.answers import load_answers
 
     if answers is not None:
-        return load_answers(answers), False
+        return load_answers(answers, today=today()), False
     from iepprep.core.planner import generic_profile
     from iepprep.core.storage import PlanStore
 

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from iepprep.cli.app import (
+    ForceOption,
     Format,
     FormatOption,
     OutputOption,
@@ -33,6 +34,7 @@ def tips_search(
     explain: Annotated[bool, typer.Option("--explain", help="Show why each tip matched.")] = False,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Find tips by keyword, best match first."""
     from iepprep.core.search import search_tips, suggest
@@ -78,6 +80,7 @@ def tips_list(
     ] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List the tips, optionally by topic or phase."""
     from iepprep.core.content import Phase
@@ -112,6 +115,7 @@ def tips_show(
     ],
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Show one tip in full, with where it comes from."""
 

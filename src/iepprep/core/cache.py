@@ -21,6 +21,7 @@ import enum
 import hashlib
 import json
 import os
+import re
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -38,7 +39,13 @@ T = TypeVar("T")
 CACHE_FORMAT = "4"
 
 
+# The only names iepprep writes in its cache folder (and the only ones it deletes there).
+CACHE_FILES = re.compile(r"[a-z][a-z0-9_]*-[0-9a-f]{40}\.json")
+
+
 def cache_dir() -> Path:
+    """IEPPREP_CACHE when set, else IEPPREP_HOME/cache, else the platform's cache folder
+    (for example ~/.cache/iepprep). It holds no answers, only parsed content."""
     override = os.environ.get("IEPPREP_CACHE")
     if override:
         return Path(override)
@@ -79,25 +86,35 @@ def cached(
 
 
 def _read(entry: Path) -> Any:
+    from iepprep.core.own_files import check_folder, read_own_file
+    from iepprep.errors import IepprepError
+
     try:
-        raw = entry.read_bytes()
+        if not check_folder(entry.parent, follow=True):
+            return None
+        raw = read_own_file(entry)
         checksum, _, payload = raw.partition(b"\n")
         if hashlib.sha256(payload).hexdigest().encode() != checksum:
             return None  # damaged: rebuild
         return json.loads(payload)
-    except (OSError, ValueError):
-        return None
+    except (OSError, ValueError, IepprepError):
+        return None  # missing, damaged, or in a folder others can write: rebuild
 
 
 def _write(entry: Path, data: Any) -> None:
+    from iepprep.core.own_files import atomic_write, make_folder
+    from iepprep.errors import IepprepError
+
     try:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        from iepprep.core.storage import atomic_write, ensure_private_dir
+        from iepprep.core.storage import data_home
 
-        ensure_private_dir(entry.parent)
+        if entry.parent == data_home() / "cache":
+            make_folder(data_home(), follow=True)  # made here first: iepprep's own home
+        make_folder(entry.parent, follow=True)
         atomic_write(entry, hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
-    except OSError:
-        pass  # a cache we cannot write is only a slower run
+    except (OSError, IepprepError):
+        pass  # a cache we cannot (or should not) write is only a slower run
 
 
 def construct(model: type[M], data: Any) -> M:

@@ -1,10 +1,9 @@
-"""Where iepprep keeps a family's saved plans, and how it writes files safely.
+"""Where iepprep keeps a family's saved plans.
 
 Everything lives in one folder: `$IEPPREP_HOME` when set, else the platform's user
 data folder (for example ~/.local/share/iepprep on Linux). Folders are created 0700
-and files 0600, because the answers describe a child's disability. Every write goes
-to a temporary file that is renamed into place, so a crash or a full disk never
-leaves half a file and the previous version survives.
+and files 0600, because the answers describe a child's disability; how folders are
+checked, files written and temporary files cleaned is in `own_files`.
 """
 
 from __future__ import annotations
@@ -14,18 +13,33 @@ import datetime as dt
 import json
 import os
 import re
-from dataclasses import dataclass
+import secrets
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from iepprep.errors import NotFoundError, StorageError
+from iepprep.core.own_files import (
+    atomic_write,
+    check_folder,
+    make_folder,
+    open_own_file,
+    read_own_file,
+    remove_own_files,
+    remove_stale_temps,
+)
+from iepprep.errors import InputError, NotFoundError, StorageError
 
 if TYPE_CHECKING:
     from iepprep.core.journal import Journal
 
 PLANS = "plans"
-OWN_FOLDERS = (PLANS, "cache")
-_PLAN_FILE = re.compile(r"^plan-(\d{4,})\.json$")
+MAX_PLAN_NUMBER = 9_999_999
+_NUMBER = r"[0-9]{4,7}"
+_PLAN_FILE = re.compile(rf"plan-({_NUMBER})\.json")
+# Every name iepprep writes in plans/ (and nothing else is ever deleted there).
+OWN_PLAN_FILES = re.compile(rf"plan-{_NUMBER}\.json|plan-{_NUMBER}\.journal\.jsonl|draft\.json")
+_MAX_RECORD_BYTES = 8 * 1024 * 1024
 
 
 def data_home() -> Path:
@@ -37,64 +51,18 @@ def data_home() -> Path:
     return platformdirs.user_data_path("iepprep", appauthor=False)
 
 
-def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable only by this user."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):
-        path.chmod(0o700)
-    return path
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` with mode 0600, all or nothing. Raises OSError on failure."""
-    import tempfile
-
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.chmod(0o600)
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
-def write_private_file(path: Path, text: str) -> None:
-    """Write iepprep's own data: in a private folder, atomically, mode 0600."""
-    ensure_private_dir(path.parent)
-    atomic_write(path, text.encode("utf-8"))
-
-
-def write_output_file(path: Path, content: str | bytes) -> None:
-    """Write an export the user asked for (--output), atomically, mode 0600."""
-    parent = path.parent
-    if not parent.is_dir():
-        raise StorageError(
-            f"Cannot write {str(path)!r}: the folder {str(parent)!r} does not exist."
-        )
-    try:
-        atomic_write(path, content.encode("utf-8") if isinstance(content, str) else content)
-    except OSError as exc:
-        raise StorageError(
-            f"Cannot write {str(path)!r}: {exc.strerror or exc}.",
-            hint="Check that you may write in that folder and that the disk is not full.",
-        ) from None
-
-
 @dataclass(frozen=True)
 class SavedPlan:
-    """One saved plan: its number (as shown by `history`), when it was made, the answers."""
+    """One saved plan: its number (as shown by `history`), when it was made, the answers,
+    and its own random id (calendar events and the journal use it to know this plan
+    from another one saved later under the same number)."""
 
     number: int
     path: Path
     created: dt.datetime
     updated: dt.datetime
     answers: dict[str, Any]
+    plan_id: str = field(default="")
 
 
 @dataclass(frozen=True)
@@ -107,6 +75,10 @@ class Draft:
     asked: list[str]
 
 
+def _new_plan_id() -> str:
+    return secrets.token_hex(8)
+
+
 class PlanStore:
     """The saved plans of this user, numbered 1, 2, 3, … in the order they were made."""
 
@@ -114,37 +86,75 @@ class PlanStore:
         self.home = home or data_home()
         self.folder = self.home / PLANS
 
+    # -- folders
+
+    def _readable(self) -> bool:
+        """True when the plans folder exists (and is safe to read from)."""
+        return check_folder(self.home, follow=True) and check_folder(self.folder, follow=False)
+
+    def _writable(self) -> Path:
+        """The plans folder, made if needed, checked, with stale temporary files gone."""
+        make_folder(self.home, follow=True)
+        make_folder(self.folder)
+        remove_stale_temps(self.folder, [OWN_PLAN_FILES.pattern])
+        self._remove_stale_reservations()
+        return self.folder
+
+    def _remove_stale_reservations(self) -> None:
+        """An empty plan file is a number reserved by a save that was killed before it
+        wrote the plan (a save fills it within milliseconds): remove it."""
+        for entry in os.scandir(self.folder):
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                stale = time.time() - info.st_mtime > 60
+                plan_file = _PLAN_FILE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+                if plan_file and info.st_size == 0 and stale:
+                    Path(entry.path).unlink()
+
     def _numbers(self) -> list[int]:
         try:
+            if not self._readable():
+                return []
             names = [entry.name for entry in self.folder.iterdir()]
-        except FileNotFoundError:
-            return []
         except OSError as exc:
             raise StorageError(
                 f"Cannot read the saved plans in {str(self.folder)!r}: {exc.strerror}."
             ) from None
-        return sorted(int(m.group(1)) for name in names if (m := _PLAN_FILE.match(name)))
+        numbers = []
+        for name in names:
+            match = _PLAN_FILE.fullmatch(name)
+            if match and name == self._path(int(match.group(1))).name:  # plan-00009 is not 9
+                numbers.append(int(match.group(1)))
+        return sorted(numbers)
 
     def _path(self, number: int) -> Path:
         return self.folder / f"plan-{number:04d}.json"
 
     def _read(self, number: int) -> SavedPlan:
+        if not 1 <= number <= MAX_PLAN_NUMBER:
+            raise NotFoundError(f"There is no saved plan number {number}.")
         path = self._path(number)
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
+            if not self._readable():
+                raise FileNotFoundError
+            record = json.loads(read_own_file(path, limit=_MAX_RECORD_BYTES).decode("utf-8"))
             created = dt.datetime.fromisoformat(record["created"])
             updated = dt.datetime.fromisoformat(record.get("updated", record["created"]))
             answers = record["answers"]
             if not isinstance(answers, dict):
                 raise TypeError("answers is not a mapping")
+            plan_id = str(record.get("id") or record["created"])  # older plans had no id
         except FileNotFoundError:
             raise NotFoundError(f"There is no saved plan number {number}.") from None
+        except StorageError as exc:
+            hint = f"You can delete it with: iepprep forget {number}"
+            raise StorageError(exc.message, hint=hint) from None
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StorageError(
                 f"The saved plan {str(path)!r} cannot be read ({exc}).",
                 hint="You can delete it with: iepprep forget " + str(number),
             ) from None
-        return SavedPlan(number, path, created, updated, answers)
+        return SavedPlan(number, path, created, updated, answers, plan_id)
 
     def all(self) -> list[SavedPlan]:
         """Every readable saved plan, oldest first (unreadable ones are skipped)."""
@@ -152,7 +162,7 @@ class PlanStore:
         for number in self._numbers():
             try:
                 plans.append(self._read(number))
-            except StorageError:
+            except (StorageError, NotFoundError):
                 continue
         return plans
 
@@ -161,7 +171,7 @@ class PlanStore:
         for number in reversed(numbers):
             try:
                 return self._read(number)
-            except StorageError:
+            except (StorageError, NotFoundError):
                 continue
         return None
 
@@ -169,24 +179,29 @@ class PlanStore:
         return self._read(number)
 
     def save(self, answers: dict[str, Any], *, now: dt.datetime | None = None) -> SavedPlan:
-        """Save answers as a new plan; the same answers as the latest plan just update it."""
+        """Save answers as a new plan; the same answers as the latest plan just update it.
+
+        A new plan's number is reserved by creating its file exclusively, so plans
+        saved at the same moment by several runs each get their own number.
+        """
         moment = (now or dt.datetime.now()).replace(microsecond=0)
-        latest = self.latest()
-        if latest is not None and latest.answers == answers:
-            number, created = latest.number, latest.created
-        else:
-            numbers = self._numbers()
-            number, created = (numbers[-1] + 1 if numbers else 1), moment
-        record = {
-            "format": 1,
-            "created": created.isoformat(),
-            "updated": moment.isoformat(),
-            "answers": answers,
-        }
-        path = self._path(number)
         try:
-            ensure_private_dir(self.home)
-            write_private_file(path, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+            self._writable()
+            latest = self.latest()
+            if latest is not None and latest.answers == answers:
+                number, created, plan_id = latest.number, latest.created, latest.plan_id
+            else:
+                number, created, plan_id = self._reserve_number(), moment, _new_plan_id()
+            record = {
+                "format": 1,
+                "id": plan_id,
+                "created": created.isoformat(),
+                "updated": moment.isoformat(),
+                "answers": answers,
+            }
+            path = self._path(number)
+            text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+            atomic_write(path, text.encode("utf-8"))
         except OSError as exc:
             raise StorageError(
                 f"Your answers could not be saved in {str(self.folder)!r}: "
@@ -194,7 +209,20 @@ class PlanStore:
                 hint="Free some disk space or set IEPPREP_HOME to a folder you can write, "
                 "or run again with --no-save.",
             ) from None
-        return SavedPlan(number, path, created, moment, answers)
+        return SavedPlan(number, path, created, moment, answers, plan_id)
+
+    def _reserve_number(self) -> int:
+        numbers = self._numbers()
+        number = numbers[-1] + 1 if numbers else 1
+        while number <= MAX_PLAN_NUMBER:
+            try:
+                fd = open_own_file(self._path(number), os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+            except FileExistsError:
+                number += 1
+                continue
+            os.close(fd)
+            return number
+        raise StorageError(f"There are too many saved plans in {str(self.folder)!r}.")
 
     @property
     def draft_path(self) -> Path:
@@ -210,22 +238,25 @@ class PlanStore:
             "asked": asked,
         }
         try:
-            ensure_private_dir(self.home)
-            write_private_file(self.draft_path, json.dumps(record, ensure_ascii=False, indent=1))
-        except (OSError, TypeError, ValueError):
+            self._writable()
+            text = json.dumps(record, ensure_ascii=False, indent=1)
+            atomic_write(self.draft_path, text.encode("utf-8"))
+        except (OSError, TypeError, ValueError, StorageError):
             return False
         return True
 
     def load_draft(self) -> Draft | None:
         """The draft, or None when there is none or it cannot be read."""
         try:
-            record = json.loads(self.draft_path.read_text(encoding="utf-8"))
+            if not self._readable():
+                return None
+            record = json.loads(read_own_file(self.draft_path, limit=_MAX_RECORD_BYTES))
             draft = Draft(
                 dt.datetime.fromisoformat(record["updated"]),
                 dict(record["answers"]),
                 [str(key) for key in record["asked"]],
             )
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, StorageError):
             return None
         return draft
 
@@ -234,13 +265,30 @@ class PlanStore:
             self.draft_path.unlink()
 
     def journal(self, number: int) -> Journal:
-        """The meeting journal (notes, answered questions, letters) of plan `number`."""
+        """The meeting journal (notes, answered questions, letters) of plan `number`.
+
+        It writes only while plan `number` is still the plan it was when this was
+        called: a plan forgotten (or forgotten and saved anew) stays forgotten.
+        """
         from iepprep.core.journal import Journal
 
-        return Journal(self.folder / f"plan-{number:04d}.journal.jsonl")
+        plan_id: str | None = None
+        with contextlib.suppress(StorageError, NotFoundError):
+            plan_id = self._read(number).plan_id
+
+        def still_there() -> bool:
+            try:
+                return plan_id is not None and self._read(number).plan_id == plan_id
+            except (StorageError, NotFoundError):
+                return False
+
+        return Journal(self.folder / f"plan-{number:04d}.journal.jsonl", still_there)
 
     def delete(self, number: int) -> None:
-        self.journal(number).delete()
+        """Delete plan `number` and its journal (the plan first: a meeting still open
+        on it then stops writing), even when the plan cannot be read."""
+        if not 1 <= number <= MAX_PLAN_NUMBER or not self._readable():
+            raise NotFoundError(f"There is no saved plan number {number}.")
         path = self._path(number)
         try:
             path.unlink()
@@ -248,28 +296,29 @@ class PlanStore:
             raise NotFoundError(f"There is no saved plan number {number}.") from None
         except OSError as exc:
             raise StorageError(f"Cannot delete {str(path)!r}: {exc.strerror}.") from None
+        with contextlib.suppress(FileNotFoundError):
+            (self.folder / f"plan-{number:04d}.journal.jsonl").unlink()
 
-    def delete_all(self) -> int:
-        """Remove every folder iepprep wrote under its home; return the plans removed.
+    def delete_all(self) -> tuple[int, list[Path]]:
+        """Remove every file iepprep wrote: its plans, journals, draft and cache.
 
-        Only iepprep's own folders are removed, never the home folder's other
-        contents: IEPPREP_HOME may point somewhere the user keeps other files.
+        Only names iepprep writes are removed, and a folder only when iepprep made it
+        and nothing else is left in it: IEPPREP_HOME may point somewhere the user keeps
+        other files. Returns the number of plans removed and the folders where other
+        files were left.
         """
-        import shutil
+        from iepprep.core.cache import CACHE_FILES, cache_dir
 
         count = len(self._numbers())
-        for name in OWN_FOLDERS:
-            target = self.home / name
-            try:
-                if target.is_dir():
-                    shutil.rmtree(target)
-            except OSError as exc:
-                raise StorageError(f"Cannot delete {str(target)!r}: {exc.strerror}.") from None
-        from iepprep.core.cache import cache_dir
-
-        cache = cache_dir()
-        if cache.is_dir() and cache.name in ("cache", "iepprep"):  # never a folder we did not make
-            shutil.rmtree(cache, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            self.home.rmdir()  # only succeeds when nothing else is left in it
-        return count
+        kept: list[Path] = []
+        if self._readable() and remove_own_files(self.folder, OWN_PLAN_FILES):
+            kept.append(self.folder)
+        for cache in dict.fromkeys([self.home / "cache", cache_dir()]):
+            with contextlib.suppress(StorageError, InputError):  # a cache is never worth failing
+                if check_folder(cache, follow=cache != self.home / "cache") and remove_own_files(
+                    cache, CACHE_FILES
+                ):
+                    kept.append(cache)
+        if check_folder(self.home, follow=True):
+            remove_own_files(self.home, re.compile(r"(?!)"))  # only the marker, if empty
+        return count, kept
