@@ -107,7 +107,9 @@ class PlanStore:
             with contextlib.suppress(OSError):
                 info = entry.stat(follow_symlinks=False)
                 stale = time.time() - info.st_mtime > 60
-                plan_file = _PLAN_FILE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+                plan_file = _PLAN_FILE.fullmatch(entry.name) and entry.is_file(
+                    follow_symlinks=False
+                )
                 if plan_file and info.st_size == 0 and stale:
                     Path(entry.path).unlink()
 
