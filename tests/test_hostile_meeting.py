@@ -259,3 +259,41 @@ def test_prompts_go_to_the_screen_when_stdout_is_a_file(monkeypatch) -> None:
     assert "output" in chosen
     monkeypatch.setattr(prompting.sys, "stdout", Tty())
     assert prompting._screen_output() == {}
+
+
+def test_forget_asks_on_the_screen_when_stdout_is_a_file(monkeypatch) -> None:
+    import sys
+
+    from iepprep.cli import saved
+
+    asked: dict[str, Any] = {}
+
+    class Keyboard:
+        def isatty(self) -> bool:
+            return True
+
+    def confirm(question: str, **kwargs: Any) -> bool:
+        asked.update(kwargs)
+        return True
+
+    monkeypatch.setattr(sys, "stdin", Keyboard())
+    monkeypatch.setattr(saved.typer, "confirm", confirm)
+    assert saved._confirm("Delete?") is True
+    assert asked.get("err") is True  # the question goes to stderr, the screen
+
+
+def test_a_draft_with_a_date_out_of_range_keeps_its_other_answers(isolated_home) -> None:
+    from iepprep.cli.planning import _draft_to_resume
+
+    store = PlanStore()
+    answers = {"child_name": "Maya", "meeting_date": "9999-12-31", "grade": "high"}
+    store.save_draft(answers, ["child_name", "meeting_date", "grade"])
+
+    class SaysYes:
+        def confirm(self, message: str, *, default: bool) -> bool:
+            return True
+
+    draft = _draft_to_resume(store, SaysYes())
+    assert draft is not None
+    assert draft.answers == {"child_name": "Maya", "grade": "high"}
+    assert draft.asked == ["child_name", "grade"]  # the date is asked again

@@ -187,6 +187,10 @@ def _where_to_start(
 
 def _draft_to_resume(store: "PlanStore", prompter: Any) -> "Draft | None":
     """The draft to pick up, if there is one and the parent wants it (else it goes)."""
+    from dataclasses import replace
+
+    from pydantic import ValidationError
+
     from iepprep.core.dates import short_moment
     from iepprep.core.profile import Profile
 
@@ -195,9 +199,15 @@ def _draft_to_resume(store: "PlanStore", prompter: Any) -> "Draft | None":
         return None
     try:
         Profile.model_validate(draft.answers)
-    except ValueError:  # damaged or from an older version: start afresh
-        store.clear_draft()
-        return None
+    except ValidationError as err:  # a value no longer accepted: ask that one again
+        bad = {str(e["loc"][0]) for e in err.errors() if e["loc"]}
+        kept = {k: v for k, v in draft.answers.items() if k not in bad}
+        draft = replace(draft, answers=kept, asked=[k for k in draft.asked if k not in bad])
+        try:
+            Profile.model_validate(kept)
+        except ValidationError:  # damaged or from an older version: start afresh
+            store.clear_draft()
+            return None
     count = len(draft.asked)
     _info(
         f"You stopped partway on {short_moment(draft.updated)}, after "

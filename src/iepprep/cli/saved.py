@@ -123,4 +123,4 @@ def _confirm(question: str) -> bool:
             "Deleting needs a yes, and there is no terminal to ask in.",
             hint="Add --yes to delete without being asked.",
         )
-    return bool(typer.confirm(question, default=False))
+    return bool(typer.confirm(question, default=False, err=True))  # stdout may be a file
