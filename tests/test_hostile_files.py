@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY
-from iepprep.core.answers import parse_answers
-from iepprep.core.dates import parse_date
-from iepprep.core.exports import write_output_file
+from iepprep.core.common.dates import parse_date
+from iepprep.core.planning.answers import parse_answers
+from iepprep.core.storage.exports import write_output_file
 from iepprep.errors import InputError, StorageError
 
 
@@ -50,7 +50,7 @@ def test_answers_from_standard_input(run) -> None:
 
 
 def test_size_limit_reads_no_more_than_the_limit(run, tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr("iepprep.core.datafiles.MAX_FILE_BYTES", 100)
+    monkeypatch.setattr("iepprep.core.content.datafiles.MAX_FILE_BYTES", 100)
     exact, over = tmp_path / "exact.yaml", tmp_path / "over.yaml"
     exact.write_text("#" * 99 + "\n", encoding="utf-8")
     over.write_text("#" * 100 + "\n", encoding="utf-8")

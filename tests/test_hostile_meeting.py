@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 
-from iepprep.core.journal import MAX_TEXT, Event, Journal
-from iepprep.core.meeting import (
+from iepprep.core.meeting.live import (
     ANSWERED,
     FINISH,
     NOTE,
@@ -22,8 +21,9 @@ from iepprep.core.meeting import (
     run_meeting,
     split_text,
 )
-from iepprep.core.plan import PlanQuestion
-from iepprep.core.storage import PlanStore
+from iepprep.core.planning.plan import PlanQuestion
+from iepprep.core.storage.journal import MAX_TEXT, Event, Journal
+from iepprep.core.storage.plans import PlanStore
 
 WHEN = dt.datetime(2026, 12, 10, 9)
 
@@ -215,7 +215,7 @@ def test_meeting_without_a_terminal_points_to_the_commands_that_work(run, saved_
 
 
 def test_saying_no_to_the_draft_keeps_it_until_a_new_answer_replaces_it(isolated_home) -> None:
-    from iepprep.cli.planning import _draft_to_resume
+    from iepprep.core.planning.interview import draft_to_resume
 
     store = PlanStore()
     store.save_draft({"child_name": "Maya"}, ["child_name"])
@@ -224,7 +224,7 @@ def test_saying_no_to_the_draft_keeps_it_until_a_new_answer_replaces_it(isolated
         def confirm(self, message: str, *, default: bool) -> bool:
             return False  # or Esc, then Enter
 
-    assert _draft_to_resume(store, SaysNo()) is None
+    assert draft_to_resume(SaysNo(), tell=print, drafts=store) is None
     assert store.load_draft() is not None  # nothing new typed yet: nothing lost
     store.save_draft({"child_name": "Leo"}, ["child_name"])
     draft = store.load_draft()
@@ -283,7 +283,7 @@ def test_forget_asks_on_the_screen_when_stdout_is_a_file(monkeypatch) -> None:
 
 
 def test_a_draft_with_a_date_out_of_range_keeps_its_other_answers(isolated_home) -> None:
-    from iepprep.cli.planning import _draft_to_resume
+    from iepprep.core.planning.interview import draft_to_resume
 
     store = PlanStore()
     answers = {"child_name": "Maya", "meeting_date": "9999-12-31", "grade": "high"}
@@ -293,7 +293,7 @@ def test_a_draft_with_a_date_out_of_range_keeps_its_other_answers(isolated_home)
         def confirm(self, message: str, *, default: bool) -> bool:
             return True
 
-    draft = _draft_to_resume(store, SaysYes())
+    draft = draft_to_resume(SaysYes(), tell=print, drafts=store)
     assert draft is not None
     assert draft.answers == {"child_name": "Maya", "grade": "high"}
     assert draft.asked == ["child_name", "grade"]  # the date is asked again

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from iepprep.core.journal import Event, Journal
-from iepprep.core.own_files import MARKER, UnsafeFolderError, atomic_write
-from iepprep.core.storage import PlanStore
+from iepprep.core.storage.journal import Event, Journal
+from iepprep.core.storage.own_files import MARKER, UnsafeFolderError, atomic_write
+from iepprep.core.storage.plans import PlanStore
 from iepprep.errors import NotFoundError, StorageError
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -175,6 +175,7 @@ def test_a_home_others_can_write_in_is_refused_and_left_alone(
     result = run("plan", "--answers", str(answers))
     assert result.exit_code == 2
     assert "other users may write in it" in result.stderr
+    assert '"child_name": "Maya"' in result.stderr  # not saved, but never lost
     assert mode(isolated_home) == loose  # the sticky bit too: never chmod what is not ours
     assert not (isolated_home / "plans").exists()
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from iepprep.core.questionnaire import Ask, check
+from iepprep.core.planning.questionnaire import Ask, check
 from iepprep.errors import NeedsTerminalError
 
 
@@ -115,7 +115,7 @@ class QuestionaryPrompter:
         ).unsafe_ask()
         if ask.kind == "date" and answer and answer.strip():
             # "next Tuesday" is read as a date: show which one, so a slip is seen now.
-            from iepprep.core.dates import long_date, parse_date
+            from iepprep.core.common.dates import long_date, parse_date
 
             day = parse_date(answer, today=today)
             questionary.print(f"  = {long_date(day)}", style="italic", **self._output())
@@ -142,7 +142,7 @@ class QuestionaryMeetingPrompter:
     def choose(self, title: str, question: Any, actions: list[tuple[str, str]]) -> str:
         import questionary
 
-        from iepprep.render.safety import one_line
+        from iepprep.core.common.safety import one_line
 
         if question is not None:
             import shutil
@@ -171,14 +171,15 @@ class QuestionaryMeetingPrompter:
         import questionary
         from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
-        from iepprep.core.meeting import StoppedWhileTyping
+        from iepprep.core.meeting.live import StoppedWhileTyping
 
         question = questionary.text(message, **self._kwargs)
         stop = KeyBindings()
 
-        @stop.add("c-c", eager=True)
-        def _stop(event: Any) -> None:
+        def keep_what_was_typed(event: Any) -> None:
             event.app.exit(exception=StoppedWhileTyping(event.app.current_buffer.text))
+
+        stop.add("c-c", eager=True)(keep_what_was_typed)
 
         app = question.application
         app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), stop])

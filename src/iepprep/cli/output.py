@@ -5,7 +5,7 @@ from typing import Any
 
 import typer
 
-from iepprep.cli.app import BINARY_FORMATS, SUFFIX_FORMATS, Format, _info, _settings
+from iepprep.cli.app import BINARY_FORMATS, SUFFIX_FORMATS, Format, info, settings_of
 from iepprep.errors import InputError
 
 
@@ -25,25 +25,19 @@ def _pick_format(fmt: Format | None, output: Path | None) -> Format:
     return picked
 
 
-def _is_stdout(output: Path | None) -> bool:
-    return output is None or str(output) == "-"
-
-
 def _emit(
     ctx: typer.Context, fmt: Format | None, output: Path | None, build: dict[Format, Any]
 ) -> None:
     """Write one result in the chosen format (or the one --output's extension names),
     to the screen or to --output. `build` maps each format the command offers to a
     function making it: text ones get a renderer, the others return the content."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     force = bool(ctx.params.get("force"))
-    fmt = _pick_format(fmt, None if _is_stdout(output) else output)
+    fmt = _pick_format(fmt, output)
     if fmt not in build:
         offered = ", ".join(f.value for f in build)
         raise InputError(f"This command cannot write {fmt.value}; it can write {offered}.")
-    if _is_stdout(output) and output is not None:
-        output = None  # "-o -" means standard output
-    if fmt in BINARY_FORMATS and output is None and str(ctx.params.get("output")) != "-":
+    if fmt in BINARY_FORMATS and output is None and not ctx.meta.get("output_to_stdout"):
         raise InputError(
             f"A {fmt.value.upper()} file needs a name: add --output FILE.{fmt.value}",
         )
@@ -83,10 +77,10 @@ def _emit(
             return
         typer.echo(content, nl=False)
     else:
-        from iepprep.core.exports import write_output_file
+        from iepprep.core.storage.exports import write_output_file
 
         write_output_file(output, content, force=force)
-        _info(f"Wrote {output}")
+        info(f"Wrote {output}")
 
 
 def _markdown() -> Any:

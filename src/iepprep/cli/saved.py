@@ -9,10 +9,10 @@ from iepprep.cli.app import (
     Format,
     FormatOption,
     OutputOption,
-    _info,
     app,
     examples,
     friendly_errors,
+    info,
 )
 from iepprep.cli.output import _emit, _jsondata
 from iepprep.errors import InputError, StorageError
@@ -29,7 +29,7 @@ def history(
     force: ForceOption = False,
 ) -> None:
     """List your saved plans: child, meeting and when each was made."""
-    from iepprep.core.storage import PlanStore
+    from iepprep.core.storage.plans import PlanStore
 
     store = PlanStore()
     plans = store.all()
@@ -81,7 +81,7 @@ def forget(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask to confirm.")] = False,
 ) -> None:
     """Delete a saved plan, or everything (asks first)."""
-    from iepprep.core.storage import PlanStore
+    from iepprep.core.storage.plans import PlanStore
 
     store = PlanStore()
     if number is None and not everything:
@@ -101,17 +101,17 @@ def forget(
         except StorageError:  # damaged: forgetting it is how to be rid of it
             question = f"Delete saved plan {number} (it cannot be read)?"
     if not yes and not _confirm(question):
-        _info("Nothing was deleted.")
+        info("Nothing was deleted.")
         return
     if everything:
         count, kept = store.delete_all()
-        _info(f"Deleted everything iepprep saved ({count} plan{'s' if count != 1 else ''}).")
+        info(f"Deleted everything iepprep saved ({count} plan{'s' if count != 1 else ''}).")
         for folder in kept:
-            _info(f"Files iepprep did not make were left as they were in {folder}.")
+            info(f"Files iepprep did not make were left as they were in {folder}.")
     else:
         assert number is not None
         store.delete(number)
-        _info(f"Deleted saved plan {number}.")
+        info(f"Deleted saved plan {number}.")
 
 
 def _confirm(question: str) -> bool:

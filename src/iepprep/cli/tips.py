@@ -14,7 +14,7 @@ from iepprep.cli.app import (
     friendly_errors,
     tips_app,
 )
-from iepprep.cli.family import _load_library
+from iepprep.cli.family import library_for
 from iepprep.cli.output import _emit, _jsondata, _markdown
 
 # ------------------------------------------------------------------------ tips
@@ -37,17 +37,17 @@ def tips_search(
     force: ForceOption = False,
 ) -> None:
     """Find tips by keyword, best match first."""
-    from iepprep.core.search import search_tips, suggest
+    from iepprep.core.search.tips import search_tips, suggest
 
     query = " ".join(words)
-    library = _load_library(ctx)
+    library = library_for(ctx)
     hits = search_tips(library, query, limit=limit)
 
     def as_text(r: Any) -> None:
         if hits:
             r.search_results(query, hits, explain=explain)
         else:
-            from iepprep.core.reference import load_glossary
+            from iepprep.core.content.reference import load_glossary
 
             term = load_glossary().find(query)
             in_glossary = term.term if term else None
@@ -83,10 +83,10 @@ def tips_list(
     force: ForceOption = False,
 ) -> None:
     """List the tips, optionally by topic or phase."""
-    from iepprep.core.content import Phase
+    from iepprep.core.content.models import Phase
     from iepprep.errors import NotFoundError
 
-    library = _load_library(ctx)
+    library = library_for(ctx)
     wanted_topic = topic.strip().lower() if topic else None
     if wanted_topic and wanted_topic not in library.tip_topics:
         raise NotFoundError(
@@ -119,7 +119,7 @@ def tips_show(
 ) -> None:
     """Show one tip in full, with where it comes from."""
 
-    tip = _load_library(ctx).tip(tip_id)
+    tip = library_for(ctx).tip(tip_id)
     _emit(
         ctx,
         fmt,
