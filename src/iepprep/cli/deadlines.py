@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from iepprep.cli.app import (
+    ForceOption,
     Format,
     FormatOption,
     OutputOption,
@@ -78,6 +79,7 @@ def deadlines(
     ] = 0,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Count the deadlines the school must meet, from dates you know."""
     from iepprep.core.deadlines.calendar import SchoolCalendar, read_closures
@@ -222,7 +224,7 @@ def _write(
         typer.echo(content.decode() if isinstance(content, bytes) else content, nl=False)
         return
     from iepprep.cli.app import info
-    from iepprep.core.storage.files import write_output_file
+    from iepprep.core.storage.exports import write_output_file
 
-    write_output_file(output, content)
+    write_output_file(output, content, force=bool(ctx.params.get("force")))
     info(f"Wrote {output}")
