@@ -160,6 +160,17 @@ def test_a_failed_pdf_leaves_no_file_and_no_temporary_file(
     assert list(out.iterdir()) == []
 
 
+def test_a_word_too_long_for_a_line_wraps_instead_of_running_off_the_page(
+    run, write_yaml, tmp_path: Path
+) -> None:
+    answers = write_yaml("a.yaml", {"child_name": "W" * 80})
+    target, _ = export(run, tmp_path, answers, "plan", "p.pdf")
+    first = PdfReader(target).pages[0].extract_text().replace("\u200b", "")
+    runs = [len(run) for run in re.findall(r"W+", first)]
+    assert sum(runs) >= 80 and max(runs) < 80  # the title's name is split over lines
+    assert "https://www.parentcenterhub.org/find-your-center/" in pdf_text(target)
+
+
 def test_font_coverage_is_read_from_the_shipped_fonts() -> None:
     assert ord("A") in fonts.main_coverage() and ord("ễ") not in fonts.main_coverage()
     assert fonts.printable("ễ") and fonts.printable("Ж") and fonts.printable(" ")
