@@ -140,6 +140,13 @@ def test_a_name_the_fonts_cover_prints_without_a_note(run, write_yaml, tmp_path)
     text = pdf_text(target)
     assert "Σοφία Иванова Nguyễn Thị Ánh" in text
     assert "could not be printed" not in text + result.stderr
+    used = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(target).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert {"AtkinsonHyperlegible-Regular", "AtkinsonHyperlegible-Bold"} <= used
+    assert any(name.startswith("NotoSans") for name in used)  # for the letters Atkinson lacks
 
 
 def test_a_failed_pdf_leaves_no_file_and_no_temporary_file(
