@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -83,7 +84,7 @@ def deadlines(
 ) -> None:
     """Count the deadlines the school must meet, from dates you know."""
     from iepprep.core.deadlines.calendar import SchoolCalendar, read_closures
-    from iepprep.core.deadlines.counting import deadlines_for
+    from iepprep.core.deadlines.counting import EVENT_WORDS, deadlines_for
     from iepprep.core.deadlines.rules import Event
 
     day = today()
@@ -109,6 +110,14 @@ def deadlines(
     report = deadlines_for(
         {**from_plan, **events}, state=state, calendar=calendar, absences=absences
     )
+    if from_plan:
+        ((event, day),) = from_plan.items()
+        report = dataclasses.replace(
+            report,
+            assumed=f"Counted from your saved plan's meeting on {day:%a %b %-d, %Y}, "
+            f"taken as {EVENT_WORDS[event]}. If it moves, or for other steps, give the dates "
+            "yourself (for example --consent DATE).",
+        )
     _write(ctx, report, fmt, output, day)
 
 

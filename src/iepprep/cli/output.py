@@ -81,6 +81,8 @@ def _emit(
 
         write_output_file(output, content, force=force)
         info(f"Wrote {output}")
+        for note in getattr(content, "notes", ()):  # e.g. a PDF's characters no font had
+            info(note)
 
 
 def _markdown() -> Any:

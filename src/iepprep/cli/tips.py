@@ -22,7 +22,11 @@ from iepprep.cli.output import _emit, _jsondata, _markdown
 
 @tips_app.command(
     "search",
-    epilog=examples("iepprep tips search signing", "iepprep tips search they rush us --explain"),
+    epilog=examples(
+        "iepprep tips search signing",
+        "iepprep tips search they rush us --explain",
+        "iepprep tips search my son got sent home early again",
+    ),
 )
 @friendly_errors
 def tips_search(
@@ -37,16 +41,17 @@ def tips_search(
     force: ForceOption = False,
 ) -> None:
     """Find tips by keyword, best match first."""
-    from iepprep.core.search.tips import search_tips, suggest
+    from iepprep.core.search.tips import search, suggest
 
     query = " ".join(words)
     library = library_for(ctx)
-    hits = search_tips(library, query, limit=limit)
+    results = search(library, query, limit=limit)
 
     def as_text(r: Any) -> None:
-        if hits:
-            r.search_results(query, hits, explain=explain)
+        if results.hits:
+            r.search_results(results, explain=explain)
         else:
+            r.glossary_matches(results.glossary, more=False)
             from iepprep.core.content.reference import load_glossary
 
             term = load_glossary().find(query)
@@ -59,8 +64,8 @@ def tips_search(
         output,
         {
             Format.TEXT: as_text,
-            Format.MARKDOWN: lambda: _markdown().search_results(query, hits),
-            Format.JSON: lambda: _jsondata().dumps(_jsondata().search_data(hits)),
+            Format.MARKDOWN: lambda: _markdown().search_results(query, results.hits),
+            Format.JSON: lambda: _jsondata().dumps(_jsondata().search_data(results)),
         },
     )
 
