@@ -16,7 +16,14 @@ from iepprep.errors import InputError, StorageError
 def _load_library(ctx: typer.Context) -> Any:
     from iepprep.core.library import load_library
 
-    return load_library(_settings(ctx).tips_files)
+    files = _settings(ctx).tips_files
+    if not files:
+        return load_library(files)
+    from iepprep.render.progress import working
+
+    # A large library takes seconds the first time (it is indexed, then cached).
+    with working("Reading your tips…"):
+        return load_library(files)
 
 
 def _make_plan(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:

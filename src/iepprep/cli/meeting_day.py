@@ -1,28 +1,30 @@
 """Meeting day and after: live meeting mode, notes, review, letters."""
 
+import os
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from iepprep.cli.app import (
     AnswersOption,
-    Format,
-    FormatOption,
     FromOption,
     OutputOption,
     _info,
     app,
     examples,
+    format_option,
     friendly_errors,
     today,
 )
 from iepprep.cli.family import Current, _current, _load_library, _now
-from iepprep.cli.output import _emit, _jsondata, _markdown
+from iepprep.cli.output import emit
 from iepprep.errors import ExitCode, InputError
+from iepprep.render import formats
 
 
-@app.command(epilog=examples("iepprep meeting", "iepprep meeting --from 2"))
+@app.command(rich_help_panel="At the meeting", epilog=examples("iepprep meeting --from 2"))
 @friendly_errors
 def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
     """Live mode for the meeting itself: questions, notes, reminders.
@@ -87,17 +89,17 @@ notes_app = typer.Typer(
     help="Notes from the meeting, kept with your saved plan.",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
-    epilog=examples('iepprep notes add "OT twice a week, starting Jan 5"', "iepprep notes list"),
+    rich_markup_mode="rich",
+    epilog=examples('iepprep notes add "OT twice a week, starting Jan 5"'),
 )
-app.add_typer(notes_app, name="notes")
+app.add_typer(notes_app, name="notes", rich_help_panel="At the meeting")
 
 
 @notes_app.command("add", epilog=examples('iepprep notes add "Ms. Lee will send the draft Friday"'))
 @friendly_errors
 def notes_add(
     ctx: typer.Context,
-    words: Annotated[list[str], typer.Argument(help="The note.")],
+    words: Annotated[list[str], typer.Argument(help="The note.", metavar="WORDS")],
     from_saved: FromOption = None,
 ) -> None:
     """Add a note to your saved plan (saved at once)."""
@@ -107,45 +109,30 @@ def notes_add(
     _info(f"Saved note {count} with plan {current.saved.number}.")
 
 
-@notes_app.command("list", epilog=examples("iepprep notes list", "iepprep notes list -f json"))
+@notes_app.command("list", epilog=examples("iepprep notes list -f json"))
 @friendly_errors
 def notes_list(
     ctx: typer.Context,
     from_saved: FromOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_option(formats.NOTES.formats)] = None,
     output: OutputOption = None,
 ) -> None:
     """Show the notes kept with your saved plan."""
+    from iepprep.render.views import NotesView
 
-    notes = _current(ctx, from_saved).record.notes
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: lambda r: r.notes(notes),
-            Format.MARKDOWN: lambda: "".join(
-                f"- {_md(n.text)} _({n.at:%Y-%m-%d %H:%M})_\n" for n in notes
-            ),
-            Format.JSON: lambda: _jsondata().dumps(
-                [{"at": n.at.isoformat(), "text": n.text} for n in notes]
-            ),
-        },
-    )
+    view = NotesView(list(_current(ctx, from_saved).record.notes))
+    emit(ctx, fmt, output, formats.NOTES, lambda r: r.notes(view))
 
 
-def _md(text: str) -> str:
-    from iepprep.render.markdown import escape
-
-    return escape(text)
-
-
-@app.command(epilog=examples("iepprep review", "iepprep review --format markdown -o review.md"))
+@app.command(
+    rich_help_panel="After the meeting",
+    epilog=examples("iepprep review --format markdown -o review.md"),
+)
 @friendly_errors
 def review(
     ctx: typer.Context,
     from_saved: FromOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_option(formats.REVIEW.formats)] = None,
     output: OutputOption = None,
 ) -> None:
     """After the meeting: next steps, open questions and your notes.
@@ -153,19 +140,11 @@ def review(
     Ends with the points to check in the proposed IEP before you sign.
     """
     from iepprep.core.review import make_review
+    from iepprep.render.views import review_view
 
     current = _current(ctx, from_saved)
-    result = make_review(current.plan, current.record)
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: lambda r: r.review(result),
-            Format.MARKDOWN: lambda: _markdown().review(result),
-            Format.JSON: lambda: _jsondata().dumps(result.json_data()),
-        },
-    )
+    view = review_view(make_review(current.plan, current.record))
+    emit(ctx, fmt, output, formats.REVIEW, lambda r: r.review(view))
 
 
 class LetterKind(StrEnum):
@@ -177,11 +156,8 @@ class LetterKind(StrEnum):
 
 
 @app.command(
-    epilog=examples(
-        "iepprep letter records-request",
-        "iepprep letter recap --output recap.txt",
-        "iepprep letter parent-concerns --answers family.yaml --format markdown",
-    )
+    rich_help_panel="After the meeting",
+    epilog=examples("iepprep letter records-request --output request.txt"),
 )
 @friendly_errors
 def letter(
@@ -191,11 +167,12 @@ def letter(
         typer.Argument(
             help="records-request, parent-concerns, meeting-request, recap or disagreement.",
             case_sensitive=False,
+            metavar="KIND",
         ),
     ],
     answers: AnswersOption = None,
     from_saved: FromOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_option(formats.LETTER.formats)] = None,
     output: OutputOption = None,
 ) -> None:
     """Draft a letter or e-mail to the school, ready to edit.
@@ -208,6 +185,7 @@ def letter(
     from iepprep.core.profile import Profile
     from iepprep.core.storage import PlanStore
     from iepprep.render import letters as letter_render
+    from iepprep.render.views import LetterView
 
     current: Current | None = None
     record = None
@@ -226,15 +204,10 @@ def letter(
         profile = current.plan.profile
         record = current.record
     result = draft(kind.value, profile, record, today=today())
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: lambda r: r.letter(letter_render.text(result)),
-            Format.MARKDOWN: lambda: letter_render.markdown(result),
-        },
-    )
+    view = LetterView(result)
+    emit(ctx, fmt, output, formats.LETTER, lambda r: r.letter(view))
+    if not _letter_shows_its_legal_line(fmt, output):
+        _info(view.legal)
     if current is not None:
         current.record.record_letter(
             kind.value,
@@ -242,3 +215,22 @@ def letter(
             text=letter_render.text(result),
             path=str(output) if output else None,
         )
+
+
+def _letter_shows_its_legal_line(fmt: str | None, output: Path | None) -> bool:
+    """A letter on a terminal, or in Markdown, ends with the not-legal-advice line;
+    a plain-text letter in a file or a pipe stays the letter alone (it is pasted
+    into an e-mail), and the line is said on standard error instead."""
+    import sys
+
+    from iepprep.cli.output import pick_format
+    from iepprep.render.formats import Format
+
+    if pick_format(fmt, output) is not Format.TEXT:
+        return True
+    if output is not None or sys.stdout is None:
+        return False
+    try:
+        return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+    except ValueError:
+        return False

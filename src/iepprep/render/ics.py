@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import TYPE_CHECKING
 
 from iepprep import __version__
 from iepprep.core.plan import Plan
@@ -17,6 +18,9 @@ from iepprep.core.profile import label
 from iepprep.errors import InputError
 from iepprep.render import wording
 from iepprep.render.safety import clean, one_line
+
+if TYPE_CHECKING:
+    from iepprep.render.views import PlanView
 
 
 def calendar(plan: Plan, *, now: dt.datetime | None = None) -> bytes:
@@ -77,3 +81,12 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None) -> bytes:
             remind_days=0,
         )
     return bytes(cal.to_ical())
+
+
+class IcsRenderer:
+    """A plan's dates as calendar events; for the checklist, only its items."""
+
+    def plan(self, view: PlanView) -> bytes:
+        if view.kind == "checklist":
+            return calendar(view.plan.model_copy(update={"checklist": view.items}))
+        return calendar(view.plan)
