@@ -14,10 +14,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from iepprep.core.answers import example_profile
-from iepprep.core.library import load_library
-from iepprep.core.planner import make_plan
-from iepprep.core.reference import load_glossary, load_states
+from iepprep.core.content.library import load_library
+from iepprep.core.content.reference import load_glossary, load_states
+from iepprep.core.planning.answers import example_profile
+from iepprep.core.planning.planner import make_plan
 from iepprep.render.base import RenderOptions
 from iepprep.render.console import THEME, text_options
 from iepprep.render.formats import PLAN, Format

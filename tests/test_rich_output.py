@@ -198,7 +198,7 @@ INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\u2028\u2029\ufeff\U000e0041\u2
 
 
 def test_invisible_characters_never_reach_the_terminal(run, write_yaml) -> None:
-    from iepprep.render.safety import clean
+    from iepprep.core.common.safety import clean
 
     assert clean(f"Ma{INVISIBLE}ya") == "Maya"
     answers = write_yaml("a.yaml", {"child_name": f"Ma{INVISIBLE}ya", "worries": f"x{INVISIBLE}y"})

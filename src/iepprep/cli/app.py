@@ -41,6 +41,8 @@ COMMAND_ORDER = [
     "notes",
     "review",
     "letter",
+    "deadlines",
+    "draft",
     "glossary",
     "rights",
     "history",
@@ -157,7 +159,8 @@ class Settings:
         self.plain = plain
 
 
-def _settings(ctx: typer.Context) -> Settings:
+def settings_of(ctx: typer.Context) -> Settings:
+    """The options given before the command (--tips, --plain), kept on the root context."""
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Settings) else Settings([], False)
 
@@ -170,13 +173,13 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except IepprepError as err:
-            _print_error(err.message, err.hint, prefix=err.prefix)
+            print_error(err.message, err.hint, prefix=err.prefix)
             raise typer.Exit(int(err.exit_code)) from None
         except KeyboardInterrupt:
-            _print_error("Stopped. Nothing was saved.", None, prefix="")
+            print_error("Stopped. Nothing was saved.", None, prefix="")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except EOFError:
-            _print_error("The terminal closed. Nothing was saved.", None, prefix="")
+            print_error("The terminal closed. Nothing was saved.", None, prefix="")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except BrokenPipeError:
             raise typer.Exit(int(ExitCode.OK)) from None
@@ -185,7 +188,7 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         except Exception as exc:  # the last line of defence: never a traceback
             if os.environ.get("IEPPREP_DEBUG"):
                 raise
-            _print_error(
+            print_error(
                 f"Something went wrong inside iepprep ({type(exc).__name__}). "
                 "Your saved answers are safe.",
                 "Please report this; run with IEPPREP_DEBUG=1 to see the details.",
@@ -195,13 +198,13 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
+def print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
     from iepprep.render.console import print_error
 
     print_error(message, hint, prefix=prefix)
 
 
-def _info(message: str) -> None:
+def info(message: str) -> None:
     """A message for the user that is not the output itself: to stderr, dimmed on a
     colour terminal. On a pipe or in a log it is written as words, without loading
     Rich, so a JSON or Markdown command stays light."""
@@ -216,7 +219,7 @@ def _info(message: str) -> None:
 
             print_info(message)
             return
-        from iepprep.render.safety import clean
+        from iepprep.core.common.safety import clean
 
         stream.write(clean(message) + "\n")
         stream.flush()

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import typer
 
-from iepprep.cli.app import _info, _settings
+from iepprep.cli.app import info, settings_of
 from iepprep.errors import InputError
 from iepprep.render.base import Output, Paper, RenderOptions, Screen
 from iepprep.render.formats import BINARY, SUFFIXES, Format, Registry
@@ -68,7 +68,7 @@ def _emit_text(
 
     from iepprep.render import console as consoles
 
-    plain = _settings(ctx).plain
+    plain = settings_of(ctx).plain
     buffer = io.StringIO()
     console = (
         consoles.stdout_console(plain=plain) if output is None else consoles.file_console(buffer)
@@ -83,7 +83,7 @@ def _emit_text(
 
 
 def _write(output: Path, content: str | bytes) -> None:
-    from iepprep.core.storage import write_output_file
+    from iepprep.core.storage.files import write_output_file
 
     write_output_file(output, content)
-    _info(f"Wrote {output}")
+    info(f"Wrote {output}")

@@ -13,29 +13,29 @@ from iepprep.cli.app import (
     Paper,
     PaperOption,
     PhaseOption,
-    _info,
-    _print_error,
     app,
     examples,
     format_option,
     friendly_errors,
+    info,
+    print_error,
     today,
 )
 from iepprep.cli.family import (
-    _current,
-    _find_saved,
-    _load_library,
-    _make_plan,
-    _now,
-    _profile_for_reading,
-    _saved_profile,
+    current_plan,
+    current_time,
+    find_saved,
+    library_for,
+    plan_for,
+    profile_for_reading,
+    saved_profile,
 )
 from iepprep.cli.output import emit
-from iepprep.errors import InputError, Interrupted, StorageError
+from iepprep.errors import InputError, StorageError
 from iepprep.render import formats
 
 if TYPE_CHECKING:
-    from iepprep.core.storage import Draft, PlanStore
+    from iepprep.core.storage.plans import PlanStore
 
 # ------------------------------------------------------------------------ plan
 
@@ -75,8 +75,8 @@ def plan(
     on this computer so other commands can use them. Stopped partway (Ctrl-C), it
     keeps what you answered and offers to pick up there next time.
     """
-    from iepprep.core.answers import example_profile, load_answers
-    from iepprep.core.storage import PlanStore
+    from iepprep.core.planning.answers import example_profile, load_answers
+    from iepprep.core.storage.plans import PlanStore
 
     chosen = [
         name
@@ -97,25 +97,25 @@ def plan(
     elif answers is not None:
         profile = load_answers(answers)
     elif edit:
-        saved = _find_saved(store, from_saved or "latest")
-        _saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
+        saved = find_saved(store, from_saved or "latest")
+        saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
         profile = _interview(today(), previous=saved.answers, draft_store=store if save else None)
     elif from_saved is not None:
-        saved = _find_saved(store, from_saved)
-        profile, save = _saved_profile(saved.answers, saved.number), False
+        saved = find_saved(store, from_saved)
+        profile, save = saved_profile(saved.answers, saved.number), False
     else:
         profile = _interview(today(), draft_store=store if save else None)
-    result = _make_plan(ctx, profile)
+    result = plan_for(ctx, profile)
     not_saved: StorageError | None = None
     if save:
         try:
             saved = store.save(profile.answers())
             store.clear_draft()
-            _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
+            info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
-        _info("This is an example family; nothing was saved. Make your own: iepprep plan")
+        info("This is an example family; nothing was saved. Make your own: iepprep plan")
     _emit_plan(ctx, result, fmt, output, paper)
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
@@ -123,86 +123,29 @@ def plan(
 
 def _keep_answers_safe(profile: Any, err: StorageError) -> None:
     """Saving failed: print the answers as an answers file, so nothing typed is lost."""
-    import json
+    from iepprep.core.planning.answers import answers_file
 
-    answers = {k: v for k, v in profile.answers().items() if v not in (None, [])}
-    _print_error(
+    print_error(
         err.message,
         "So that nothing you typed is lost, here are your answers. Save these lines in "
         "a file (for example answers.json) and use: iepprep plan --answers answers.json",
         prefix="Not saved: ",
     )
-    __import__("sys").stderr.write(json.dumps(answers, indent=2, ensure_ascii=False) + "\n")
+    typer.echo(answers_file(profile), err=True, nl=False)
     raise typer.Exit(int(err.exit_code))
 
 
 def _interview(
     day: dt.date, previous: dict[str, Any] | None = None, *, draft_store: "PlanStore | None" = None
 ) -> Any:
-    """Ask the questionnaire. With `draft_store` (a new plan that will be saved), each
-    answer is kept as it is given, and a questionnaire stopped halfway is picked up
-    where it stopped: nothing a parent typed is lost to Ctrl-C or a closed window."""
-    from iepprep.core.questionnaire import run_interview
+    """Ask the questionnaire on this terminal (see `iepprep.core.planning.interview`)."""
+    from iepprep.core.planning.interview import interview
     from iepprep.prompting import QuestionaryPrompter, require_terminal
 
     require_terminal()
-    prompter = QuestionaryPrompter()
-    try:
-        previous, asked = _where_to_start(previous, draft_store, prompter)
-        return run_interview(
-            prompter,
-            today=day,
-            previous=previous,
-            asked=asked,
-            on_answer=draft_store.save_draft if draft_store else None,
-        )
-    except (KeyboardInterrupt, EOFError):
-        if draft_store is not None and draft_store.load_draft() is not None:
-            raise Interrupted(
-                "Stopped. Your answers so far are kept on this computer: run "
-                "iepprep plan to pick up where you left off."
-            ) from None
-        raise
-
-
-def _where_to_start(
-    previous: dict[str, Any] | None, draft_store: "PlanStore | None", prompter: Any
-) -> tuple[dict[str, Any] | None, list[str]]:
-    """Say what is about to happen; pick up a stopped questionnaire if the parent wants.
-    Returns the answers to start from and the questions already asked."""
-    if previous:
-        _info("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops.")
-        return previous, []
-    draft = _draft_to_resume(draft_store, prompter) if draft_store else None
-    if draft is not None:
-        _info("Picking up where you stopped. Ctrl-C stops again; your answers are kept.")
-        return draft.answers, draft.asked
-    _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
-    return None, []
-
-
-def _draft_to_resume(store: "PlanStore", prompter: Any) -> "Draft | None":
-    """The draft to pick up, if there is one and the parent wants it (else it goes)."""
-    from iepprep.core.dates import short_moment
-    from iepprep.core.profile import Profile
-
-    draft = store.load_draft()
-    if draft is None:
-        return None
-    try:
-        Profile.model_validate(draft.answers)
-    except ValueError:  # damaged or from an older version: start afresh
-        store.clear_draft()
-        return None
-    count = len(draft.asked)
-    _info(
-        f"You stopped partway on {short_moment(draft.updated)}, after "
-        f"{count} question{'s' if count != 1 else ''}; your answers were kept."
+    return interview(
+        QuestionaryPrompter(), today=day, tell=info, previous=previous, drafts=draft_store
     )
-    if prompter.confirm("Pick up where you left off?", default=True):
-        return draft
-    store.clear_draft()
-    return None
 
 
 def _emit_plan(
@@ -234,11 +177,11 @@ def checklist(
 
     Uses your last saved plan, or --answers FILE, or else a general first-meeting plan.
     """
-    from iepprep.core.content import Phase
+    from iepprep.core.content.models import Phase
     from iepprep.render.views import checklist_view
 
-    profile, generic = _profile_for_reading(answers)
-    result = _make_plan(ctx, profile, generic=generic)
+    profile, generic = profile_for_reading(answers)
+    result = plan_for(ctx, profile, generic=generic)
     view = checklist_view(result, [Phase(phase.value)] if phase else list(Phase))
     emit(ctx, fmt, output, formats.PLAN, lambda r: r.plan(view), paper=paper.value)
 
@@ -275,19 +218,19 @@ def questions(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from iepprep.core import planner
+    from iepprep.core.planning import planner
 
     if open_only:
         if all_questions or answers is not None:
             raise InputError("--open works on your saved plan; use it without --all or --answers.")
-        current = _current(ctx, None)
+        current = current_plan(ctx, None)
         result = current.plan
         answered = current.record.answers
         chosen = [q for q in result.questions if q.id not in answered]  # plan order, numbers
     else:
-        profile, generic = _profile_for_reading(answers)
-        result = _make_plan(ctx, profile, generic=generic)
-        chosen = planner.all_questions(_load_library(ctx)) if all_questions else result.questions
+        profile, generic = profile_for_reading(answers)
+        result = plan_for(ctx, profile, generic=generic)
+        chosen = planner.all_questions(library_for(ctx)) if all_questions else result.questions
 
     from iepprep.render.views import questions_view
 
@@ -315,10 +258,10 @@ def questions_done(
     from_saved: FromOption = None,
 ) -> None:
     """Mark a question of your saved plan as answered, with a short answer."""
-    current = _current(ctx, from_saved)
-    done = current.record.answer(question_id, answer, now=_now())
+    current = current_plan(ctx, from_saved)
+    done = current.record.answer(question_id, answer, now=current_time())
     left = len(current.record.open_questions)
-    _info(
+    info(
         f"Saved as answered: \u201c{done.question.text}\u201d "
         f"{left} question{'s' if left != 1 else ''} still open."
     )

@@ -12,7 +12,7 @@ from iepprep.cli.app import (
     format_option,
     friendly_errors,
 )
-from iepprep.cli.family import _profile_for_reading
+from iepprep.cli.family import profile_for_reading
 from iepprep.cli.output import emit, pick_format
 from iepprep.errors import ExitCode, InputError
 from iepprep.render import formats
@@ -37,7 +37,7 @@ def glossary(
     output: OutputOption = None,
 ) -> None:
     """Explain IEP words and acronyms in plain language."""
-    from iepprep.core.reference import load_glossary
+    from iepprep.core.content.reference import load_glossary
     from iepprep.errors import NotFoundError
     from iepprep.render.views import GlossaryView
 
@@ -63,12 +63,12 @@ def glossary(
 
 def _not_in_glossary(ctx: typer.Context, query: str, suggestions: list[str]) -> None:
     """On the screen: the closest words, on standard output, as a helpful answer."""
-    from iepprep.cli.app import _settings
+    from iepprep.cli.app import settings_of
     from iepprep.render import console as consoles
     from iepprep.render.base import Screen
     from iepprep.render.text import TextRenderer
 
-    plain = _settings(ctx).plain
+    plain = settings_of(ctx).plain
     console = consoles.stdout_console(plain=plain)
     screen: Screen = TextRenderer(consoles.text_options(console, plain=plain)).not_in_glossary(
         query, suggestions
@@ -101,15 +101,15 @@ def rights(
     Adds what differs in your state: from --state, else your answers or saved plan.
     Not legal advice.
     """
-    from iepprep.core.datafiles import validate
-    from iepprep.core.planner import state_notes
-    from iepprep.core.profile import Profile
-    from iepprep.core.reference import load_rights, load_states
+    from iepprep.core.content.datafiles import validate
+    from iepprep.core.content.reference import load_rights, load_states
+    from iepprep.core.family.profile import Profile
+    from iepprep.core.planning.planner import state_notes
     from iepprep.render.views import RightsView
 
     if state is not None:
         profile = validate(Profile, {"state": state}, name="--state", error=InputError)
     else:
-        profile, _ = _profile_for_reading(answers)
+        profile, _ = profile_for_reading(answers)
     view = RightsView(load_rights(), state_notes(profile, load_states()))
     emit(ctx, fmt, output, formats.RIGHTS, lambda r: r.rights(view))

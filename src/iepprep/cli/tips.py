@@ -12,7 +12,7 @@ from iepprep.cli.app import (
     friendly_errors,
     tips_app,
 )
-from iepprep.cli.family import _load_library
+from iepprep.cli.family import library_for
 from iepprep.cli.output import emit
 from iepprep.render import formats
 
@@ -21,7 +21,7 @@ TipsFormat = Annotated[str | None, format_option(formats.TIPS.formats)]
 # ------------------------------------------------------------------------ tips
 
 
-@tips_app.command("search", epilog=examples("iepprep tips search they rush us --explain"))
+@tips_app.command("search", epilog=examples("iepprep tips search my son got sent home early again"))
 @friendly_errors
 def tips_search(
     ctx: typer.Context,
@@ -37,21 +37,21 @@ def tips_search(
     output: OutputOption = None,
 ) -> None:
     """Find tips by keyword, best match first."""
-    from iepprep.core.search import search_tips, suggest
+    from iepprep.core.search.tips import search, suggest
     from iepprep.render.views import NothingFound, SearchView
 
     query = " ".join(words)
-    library = _load_library(ctx)
-    hits = search_tips(library, query, limit=limit)
+    library = library_for(ctx)
+    results = search(library, query, limit=limit)
     nothing = None
-    if not hits:
-        from iepprep.core.reference import load_glossary
+    if not results.hits:
+        from iepprep.core.content.reference import load_glossary
 
         term = load_glossary().find(query)
         nothing = NothingFound(
             suggest(library, query), list(library.tip_topics), term.term if term else None
         )
-    view = SearchView(query, hits, explain=explain, nothing=nothing)
+    view = SearchView(results, explain=explain, nothing=nothing)
     emit(ctx, fmt, output, formats.TIPS, lambda r: r.search(view))
 
 
@@ -67,11 +67,11 @@ def tips_list(
     output: OutputOption = None,
 ) -> None:
     """List the tips, optionally by topic or phase."""
-    from iepprep.core.content import Phase
+    from iepprep.core.content.models import Phase
     from iepprep.errors import NotFoundError
     from iepprep.render.views import TipListView
 
-    library = _load_library(ctx)
+    library = library_for(ctx)
     wanted_topic = topic.strip().lower() if topic else None
     if wanted_topic and wanted_topic not in library.tip_topics:
         raise NotFoundError(
@@ -95,5 +95,5 @@ def tips_show(
     """Show one tip in full, with where it comes from."""
     from iepprep.render.views import TipView
 
-    view = TipView(_load_library(ctx).tip(tip_id))
+    view = TipView(library_for(ctx).tip(tip_id))
     emit(ctx, fmt, output, formats.TIPS, lambda r: r.tip(view))

@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.theme import Theme
 
-from iepprep.render.safety import clean
+from iepprep.core.common.safety import clean
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -97,8 +97,12 @@ def text_options(console: Console, *, plain: bool = False) -> TextOptions:
 
 
 def stdout_console(*, plain: bool = False) -> Console:
-    """The console for a command's output on the screen (or a pipe)."""
-    return make_console(no_color=True if plain else None)
+    """The console for a command's output on the screen (or a pipe). In the plain
+    layout it writes no escape codes at all, bold and dim included."""
+    console = make_console()
+    if is_plain(console, plain):
+        return make_console(color_system=None, no_color=True)
+    return console
 
 
 def file_console(file: IO[str], *, width: int = 80) -> Console:
@@ -114,7 +118,7 @@ def stderr_console() -> Console:
 def print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
     """One paragraph on standard error: what happened, then what to do."""
     console = stderr_console()
-    text = Text()
+    text = Text(overflow="ignore")
     text.append(prefix, style=None if is_plain(console) else "error")
     text.append(clean(message))
     if hint:
@@ -125,13 +129,13 @@ def print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> N
 def print_info(message: str) -> None:
     """A message about the output (saved, wrote a file), dim, on standard error."""
     console = stderr_console()
-    _print_message(console, Text(clean(message), style="" if is_plain(console) else "info"))
+    style = "" if is_plain(console) else "info"
+    _print_message(console, Text(clean(message), style=style, overflow="ignore"))
 
 
 def _print_message(console: Console, text: Text) -> None:
     # A terminal wraps at words; a pipe or log gets one line per paragraph, and a
     # word longer than a line (a path) stays whole so it can be copied.
-    text.overflow = "ignore"
     with suppress(OSError, ValueError):  # standard error closed or gone: nowhere to say it
         console.print(text, soft_wrap=not console.is_terminal, crop=False)
 

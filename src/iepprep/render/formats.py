@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from iepprep.render.markdown import MarkdownRenderer
     from iepprep.render.pdf_adapter import PdfRenderer
     from iepprep.render.text import TextRenderer
-    from iepprep.render.views import LetterView
 
 
 class Format(StrEnum):
@@ -117,17 +116,6 @@ def ics(_: RenderOptions) -> IcsRenderer:
     return IcsRenderer()
 
 
-class _LetterMarkdown:
-    def letter(self, view: LetterView) -> str:
-        from iepprep.render.markdown import MarkdownRenderer
-
-        return MarkdownRenderer().letter(view)
-
-
-def letter_markdown(_: RenderOptions) -> _LetterMarkdown:
-    return _LetterMarkdown()
-
-
 # -- which screen is written in which format
 
 PLAN: Registry[PlanRenderer] = Registry(
@@ -165,4 +153,4 @@ NOTES: Registry[NotesRenderer] = Registry(
     {Format.TEXT: text, Format.MARKDOWN: markdown, Format.JSON: json}
 )
 HISTORY: Registry[HistoryRenderer] = Registry({Format.TEXT: text, Format.JSON: json})
-LETTER: Registry[LetterRenderer] = Registry({Format.TEXT: text, Format.MARKDOWN: letter_markdown})
+LETTER: Registry[LetterRenderer] = Registry({Format.TEXT: text, Format.MARKDOWN: markdown})

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from html import escape as _escape
 from typing import TYPE_CHECKING
 
+from iepprep.core.common.safety import clean, one_line
 from iepprep.render import wording
-from iepprep.render.safety import clean, one_line
 
 if TYPE_CHECKING:
     from iepprep.render.views import PhaseSection, PlanView, QuestionsSection

@@ -13,11 +13,11 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from iepprep import __version__
-from iepprep.core.plan import Plan
-from iepprep.core.profile import label
+from iepprep.core.common.safety import clean, one_line
+from iepprep.core.family.profile import label
+from iepprep.core.planning.plan import Plan
 from iepprep.errors import InputError
 from iepprep.render import wording
-from iepprep.render.safety import clean, one_line
 
 if TYPE_CHECKING:
     from iepprep.render.views import PlanView

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from iepprep.core.content import Tip
-    from iepprep.core.search import TipHit
+    from iepprep.core.content.models import Tip
+    from iepprep.core.search.tips import SearchResults
     from iepprep.render.views import (
         GlossaryView,
         HistoryView,
@@ -40,8 +39,26 @@ def tip_data(tip: Tip) -> dict[str, Any]:
     }
 
 
-def search_data(hits: Sequence[TipHit]) -> list[dict[str, Any]]:
-    return [{**tip_data(hit.tip), "score": hit.score} for hit in hits]
+def search_data(results: SearchResults) -> dict[str, Any]:
+    """The glossary terms the query names, then the tips: each with its score, the
+    sentence that answers, and the fields the query matched in."""
+    from iepprep.core.search.tips import reasons
+
+    return {
+        "query": results.query,
+        "glossary": [entry.json_data() for entry in results.glossary],
+        "about": list(results.about),
+        "tips": [
+            {
+                **tip_data(hit.tip),
+                "score": hit.score,
+                "answer": hit.answer,
+                "matched_fields": hit.hit.fields,
+                "reasons": reasons(hit),
+            }
+            for hit in results.hits
+        ],
+    }
 
 
 class JsonRenderer:
@@ -62,7 +79,7 @@ class JsonRenderer:
         return dumps(tip_data(view.tip))
 
     def search(self, view: SearchView) -> str:
-        return dumps(search_data(view.hits))
+        return dumps(search_data(view.results))
 
     def glossary(self, view: GlossaryView) -> str:
         if view.single:
@@ -76,7 +93,7 @@ class JsonRenderer:
         return dumps(view.review.json_data())
 
     def notes(self, view: NotesView) -> str:
-        return dumps([{"at": n.at.isoformat(), "text": n.text} for n in view.notes])
+        return dumps([note.json_data() for note in view.notes])
 
     def history(self, view: HistoryView) -> str:
         return dumps([row.data for row in view.rows])

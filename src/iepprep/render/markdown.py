@@ -11,14 +11,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from iepprep.core.common.safety import one_line
 from iepprep.render import wording
-from iepprep.render.safety import one_line
 from iepprep.render.views import plan_view, questions_section
 
 if TYPE_CHECKING:
-    from iepprep.core.content import Tip
-    from iepprep.core.plan import Plan, PlanQuestion, PlanWord, StateNotes
-    from iepprep.core.reference import GlossaryTerm
+    from iepprep.core.content.models import Tip
+    from iepprep.core.content.reference import GlossaryTerm
+    from iepprep.core.planning.plan import Plan, PlanQuestion, PlanWord, StateNotes
     from iepprep.render.views import (
         GlossaryView,
         LetterView,
@@ -239,9 +239,10 @@ class MarkdownRenderer:
         return "".join(f"- {escape(n.text)} _({n.at:%Y-%m-%d %H:%M})_\n" for n in view.notes)
 
     def letter(self, view: LetterView) -> str:
-        from iepprep.render.letters import markdown
+        from iepprep.render.letters import lay_out
 
-        return markdown(view.letter) + "\n" + "\n".join(legal(view.legal)) + "\n"
+        letter = lay_out(view.letter, subject_label="**Subject:**", clean=escape)
+        return letter + "\n" + "\n".join(legal(view.legal)) + "\n"
 
 
 # Shortcuts for a plan or a list of questions, without building a view first.

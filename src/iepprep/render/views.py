@@ -13,20 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from iepprep.core.content import Phase
+from iepprep.core.content.models import Phase
 from iepprep.render import wording
 
 if TYPE_CHECKING:
-    from iepprep.core.content import Tip
-    from iepprep.core.letters import Letter
-    from iepprep.core.meeting import Note
-    from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
-    from iepprep.core.reference import GlossaryTerm, Right
-    from iepprep.core.review import Review, SignCheck
-    from iepprep.core.search import TipHit
+    from iepprep.core.content.models import Tip
+    from iepprep.core.content.reference import GlossaryTerm, Right
+    from iepprep.core.meeting.letters import Letter
+    from iepprep.core.meeting.live import Note
+    from iepprep.core.meeting.review import Review, SignCheck
+    from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
+    from iepprep.core.search.tips import SearchResults, TipHit
 
 
 # ------------------------------------------------------------------ plans
@@ -183,13 +183,24 @@ class NothingFound:
 
 @dataclass(frozen=True)
 class SearchView:
-    """Search results; `glossary` entries, when the query names a term, go above them."""
+    """Search results: the glossary entries the query names go above the tips; with
+    `explain`, why each tip matched, in words; `nothing` when no tip matched."""
 
-    query: str
-    hits: list[TipHit]
+    results: SearchResults
     explain: bool = False
-    glossary: list[GlossaryTerm] = field(default_factory=list)
     nothing: NothingFound | None = None
+
+    @property
+    def query(self) -> str:
+        return self.results.query
+
+    @property
+    def hits(self) -> list[TipHit]:
+        return self.results.hits
+
+    @property
+    def glossary(self) -> list[GlossaryTerm]:
+        return self.results.glossary
 
 
 # --------------------------------------------------------- words and rights
@@ -263,8 +274,8 @@ class HistoryView:
 def history_view(
     rows: Sequence[dict[str, object]], folder: str, unfinished: dt.datetime | None
 ) -> HistoryView:
-    from iepprep.core.profile import MeetingType, label
-    from iepprep.render.safety import one_line
+    from iepprep.core.common.safety import one_line
+    from iepprep.core.family.profile import MeetingType, label
 
     out = []
     for row in rows:
@@ -285,8 +296,8 @@ def history_view(
 def readable_when(iso: str) -> str:
     """'Thu Dec 10, 2026' for a date, 'Sat Nov 28 at 00:56' for a date and time
     (as written, if it is neither)."""
-    from iepprep.core import dates
-    from iepprep.render.safety import one_line
+    from iepprep.core.common import dates
+    from iepprep.core.common.safety import one_line
 
     try:
         moment = dt.datetime.fromisoformat(iso)

@@ -15,8 +15,8 @@ from rich.rule import Rule
 from rich.style import Style
 from rich.text import Text
 
+from iepprep.core.common.safety import clean, one_line
 from iepprep.render.base import Screen, TextOptions
-from iepprep.render.safety import clean, one_line
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from iepprep.core.common.safety import one_line
 from iepprep.render import wording
 from iepprep.render.base import Screen
-from iepprep.render.safety import one_line
 from iepprep.render.text.layout import Layout, styled
 
 if TYPE_CHECKING:
-    from iepprep.core.plan import PlanWord, StateNotes
+    from iepprep.core.planning.plan import PlanWord, StateNotes
     from iepprep.render.views import ChecklistRow, PhaseSection, PlanView, QuestionsSection
 
 

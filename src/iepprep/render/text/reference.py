@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from iepprep.core.common.safety import one_line
 from iepprep.render import wording
 from iepprep.render.base import Screen
-from iepprep.render.safety import one_line
 from iepprep.render.text.layout import styled
 from iepprep.render.text.plan import PlanText
 
 if TYPE_CHECKING:
-    from iepprep.core.reference import GlossaryTerm
+    from iepprep.core.content.reference import GlossaryTerm
     from iepprep.render.views import GlossaryView, RightsView
 
 

@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from iepprep.core import dates
+from iepprep.core.common import dates
 from iepprep.render.base import Screen
 from iepprep.render.text.layout import styled
 from iepprep.render.text.plan import PlanText
 from iepprep.render.views import note_stamp
 
 if TYPE_CHECKING:
-    from iepprep.core.meeting import Note
+    from iepprep.core.meeting.live import Note
     from iepprep.render.views import HistoryView, LetterView, NotesView, ReviewView
 
 

@@ -6,23 +6,22 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from iepprep.core.textsearch import highlight_spans
+from iepprep.core.common.safety import one_line
+from iepprep.core.common.textsearch import highlight_spans
 from iepprep.render import wording
 from iepprep.render.base import Screen
-from iepprep.render.safety import one_line
 from iepprep.render.text.layout import Layout, styled
 
 if TYPE_CHECKING:
-    from iepprep.core.content import Tip
-    from iepprep.core.reference import GlossaryTerm
+    from iepprep.core.content.models import Tip
+    from iepprep.core.content.reference import GlossaryTerm
     from iepprep.render.views import NothingFound, SearchView, TipListView, TipView
 
-HOW_MATCHED = {
-    "word": "the word \u201c{}\u201d",
-    "synonym": "a word related to \u201c{}\u201d",
-    "close match": "a word close to \u201c{}\u201d",
-    "phrase": "the whole phrase",
-}
+
+def first_sentence(text: str) -> str:
+    """A definition's first sentence: the one line shown above search results."""
+    head, dot, _ = " ".join(text.split()).partition(". ")
+    return head + "." if dot else head
 
 
 class TipsText(Layout):
@@ -60,8 +59,11 @@ class TipsText(Layout):
         return Text("".join(out))
 
     def search(self, view: SearchView) -> Screen:
-        if view.glossary:
-            self.glossary_block(view.glossary)
+        """Glossary terms the query names, then per tip: its title, the sentence that
+        answers, and its id. No scores and no word stems: a tired parent reads this."""
+        from iepprep.core.search.tips import reasons
+
+        self.glossary_block(view.glossary, more=view.nothing is None)
         if view.nothing is not None:
             self.nothing_found(view.query, view.nothing)
             return self.screen()
@@ -71,29 +73,30 @@ class TipsText(Layout):
         )
         self.blank()
         for hit in view.hits:
-            self.tip_line(hit.tip, terms=hit.hit.terms, score=hit.score)
+            terms = hit.hit.terms
+            self.hanging("", self.highlighted(one_line(hit.tip.title), terms, base="item"))
+            answer = self.highlighted(one_line(hit.answer or hit.tip.body), terms, base="")
+            answer.append("\n" + f"id {hit.tip.id}", style=self.style("muted") or None)
+            self.hanging("    ", answer)
             if view.explain:
-                for match in hit.hit.matches:
-                    how = HOW_MATCHED[match.via].format(match.query_word)
-                    self.hanging(
-                        "    ",
-                        self.text(
-                            f"matched {how} ({match.term}) in {', '.join(match.fields)}", "muted"
-                        ),
-                    )
+                for reason in reasons(hit):
+                    self.hanging("    - ", self.text(reason, "muted"))
             self.blank()
+        if view.hits:
+            self.line(self.text("The whole tip: iepprep tips show ID", "muted"))
         return self.screen()
 
-    def glossary_block(self, entries: list[GlossaryTerm]) -> None:
-        """Words the query names, explained above the tips."""
+    def glossary_block(self, entries: list[GlossaryTerm], *, more: bool = True) -> None:
+        """Words the query names, each with the first sentence of its meaning."""
         for entry in entries:
-            title = self.text(entry.term, "term")
-            if entry.expansion:
-                title.append(f" ({one_line(entry.expansion)})")
-            self.hanging("", title)
-            self.hanging("    ", self.text(entry.definition))
-        self.line(self.text("More: iepprep glossary WORD", "muted"))
-        self.blank()
+            line = self.text(entry.heading, "term")
+            line.append(": " + one_line(first_sentence(entry.definition)))
+            self.hanging("", line)
+        if entries and more:
+            name = entries[0].term
+            shell = f'"{name}"' if " " in name else name
+            self.line(self.text(f"More in the glossary: iepprep glossary {shell}", "muted"))
+            self.blank()
 
     def nothing_found(self, query: str, nothing: NothingFound) -> None:
         self.hanging("", self.text(f"No tips found for \u201c{query}\u201d."))
