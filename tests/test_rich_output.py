@@ -112,7 +112,17 @@ def test_an_unknown_phase_says_which_exist(run) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["plan"], ["tips", "search"], ["glossary"], ["notes", "add"], ["forget"], ["letter"]],
+    [
+        [],
+        ["plan"],
+        ["tips", "search"],
+        ["glossary"],
+        ["notes", "add"],
+        ["forget"],
+        ["letter"],
+        ["deadlines"],
+        ["draft", "check"],
+    ],
 )
 def test_help_speaks_in_words_not_python_types(run, command) -> None:
     shown = run(*command, "--help").stdout
@@ -148,7 +158,14 @@ def test_each_command_offers_only_the_formats_it_writes(run) -> None:
 
 
 def test_each_command_shows_one_example(run) -> None:
-    for command in (["plan"], ["tips", "search"], ["glossary"], ["review"]):
+    for command in (
+        ["plan"],
+        ["tips", "search"],
+        ["glossary"],
+        ["review"],
+        ["deadlines"],
+        ["draft", "check"],
+    ):
         shown = run(*command, "--help").stdout
         examples = shown.split("Examples:")[-1]
         assert len([line for line in examples.splitlines() if "iepprep " in line]) == 1
