@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
@@ -339,3 +340,27 @@ def test_forty_columns_with_colour_wrap_at_words(run) -> None:
     ]
     assert max(len(line) for line in lines) <= 40
     assert any(line.startswith("  When:") for line in lines)  # labels above values
+
+
+# ------------------------------------------------------------ progress on slow work
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_spinner_only_on_a_terminal(monkeypatch) -> None:
+    from contextlib import nullcontext
+
+    from rich.status import Status
+
+    from iepprep.render.progress import working
+
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # a pipe or a log
+    assert isinstance(working("Writing the PDF…"), nullcontext)
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    assert isinstance(working("Writing the PDF…"), Status)
+    monkeypatch.setenv("NO_COLOR", "1")  # the plain layout: no spinner either
+    assert isinstance(working("Writing the PDF…"), nullcontext)
