@@ -153,7 +153,9 @@ def test_each_command_offers_only_the_formats_it_writes(run) -> None:
     tips = _words(run("tips", "search", "--help").stdout)
     assert "text, markdown or json" in tips and "pdf" not in tips
     plan = _words(run("plan", "--help").stdout)
-    assert "html, pdf or ics" in plan
+    assert "html, pdf, ics or answers" in plan
+    checklist = _words(run("checklist", "--help").stdout)
+    assert "Output format: text, markdown, json, html, pdf or ics." in checklist
     refused = run("tips", "search", "sign", "--format", "pdf")
     assert refused.exit_code == 2 and "cannot write pdf" in refused.stderr
 

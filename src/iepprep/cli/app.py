@@ -313,15 +313,31 @@ PaperOption = Annotated[
         "--paper", help="Paper size for PDF: letter or a4.", case_sensitive=False, metavar="SIZE"
     ),
 ]
+
+
+def _dash_is_stdout(ctx: typer.Context, value: Path | None) -> Path | None:
+    """`-o -` means standard output, as in most tools (never a file named "-")."""
+    if value is not None and str(value) == "-":
+        ctx.meta["output_to_stdout"] = True
+        return None
+    return value
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file instead of the screen.",
+        help="Write to this file instead of the screen ('-' for standard output).",
         metavar="FILE",
         dir_okay=False,
+        readable=False,  # never read: /dev/stdout may be a pipe only writable
+        callback=_dash_is_stdout,
     ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="With --output: replace the file even if it is read-only."),
 ]
 AnswersOption = Annotated[
     Path | None,

@@ -20,9 +20,17 @@ def pick_format(fmt: str | None, output: Path | None) -> Format:
     """--format, else the one --output's extension names, else text."""
     if fmt is not None:
         return Format(fmt.lower())
-    if output is not None:
-        return SUFFIXES.get(output.suffix.lower(), Format.TEXT)
-    return Format.TEXT
+    if output is None or not output.suffix:
+        return Format.TEXT
+    picked = SUFFIXES.get(output.suffix.lower())
+    if picked is None:
+        known = ", ".join(sorted(SUFFIXES))
+        raise InputError(
+            f"iepprep cannot tell which format {output.suffix!r} is; it writes {known}.",
+            hint="Choose one with --format (for example --format text), "
+            "or use one of those extensions.",
+        )
+    return picked
 
 
 def emit(
@@ -43,7 +51,7 @@ def emit(
     if chosen not in registry.makers:
         offered = ", ".join(f.value for f in registry.formats)
         raise InputError(f"This command cannot write {chosen.value}; it can write {offered}.")
-    if chosen in BINARY and output is None:
+    if chosen in BINARY and output is None and not ctx.meta.get("output_to_stdout"):
         raise InputError(
             f"A {chosen.value.upper()} file needs a name: add --output FILE.{chosen.value}"
         )
@@ -54,10 +62,15 @@ def emit(
     assert not isinstance(content, Screen)
     if output is None:
         if isinstance(content, bytes):
-            content = content.decode("utf-8")
+            import sys
+
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+            return
         typer.echo(content, nl=False)
     else:
-        _write(output, content)
+        _write(ctx, output, content)
 
 
 def _emit_text(
@@ -79,11 +92,13 @@ def _emit_text(
     if screen.items:
         console.print(*screen.items, soft_wrap=True)
     if output is not None:
-        _write(output, buffer.getvalue())
+        _write(ctx, output, buffer.getvalue())
 
 
-def _write(output: Path, content: str | bytes) -> None:
-    from iepprep.core.storage.files import write_output_file
+def _write(ctx: typer.Context, output: Path, content: str | bytes) -> None:
+    from iepprep.core.storage.exports import write_output_file
 
-    write_output_file(output, content)
+    write_output_file(output, content, force=bool(ctx.params.get("force")))
     info(f"Wrote {output}")
+    for note in getattr(content, "notes", ()):  # e.g. a PDF's characters no font had
+        info(note)

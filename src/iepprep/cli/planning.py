@@ -8,6 +8,7 @@ import typer
 
 from iepprep.cli.app import (
     AnswersOption,
+    ForceOption,
     FromOption,
     OutputOption,
     Paper,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 
 
 PlanFormat = Annotated[str | None, format_option(formats.PLAN.formats)]
+ChecklistFormat = Annotated[str | None, format_option(formats.CHECKLIST.formats)]
 QuestionsFormat = Annotated[str | None, format_option(formats.QUESTIONS.formats)]
 
 
@@ -66,6 +68,7 @@ def plan(
     no_save: Annotated[bool, typer.Option("--no-save", help="Don't save the answers.")] = False,
     fmt: PlanFormat = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Answer a few questions and get a plan made for your family.
@@ -92,10 +95,11 @@ def plan(
         raise InputError(f"Use only one of {' and '.join(chosen)}.")
     store = PlanStore()
     save = not no_save
+    plan_id: str | None = None  # a saved plan's own id: its calendar events' UIDs
     if example:
         profile, save = example_profile(), False
     elif answers is not None:
-        profile = load_answers(answers)
+        profile = load_answers(answers, today=today())
     elif edit:
         saved = find_saved(store, from_saved or "latest")
         saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
@@ -103,6 +107,7 @@ def plan(
     elif from_saved is not None:
         saved = find_saved(store, from_saved)
         profile, save = saved_profile(saved.answers, saved.number), False
+        plan_id = saved.plan_id
     else:
         profile = _interview(today(), draft_store=store if save else None)
     result = plan_for(ctx, profile)
@@ -110,13 +115,14 @@ def plan(
     if save:
         try:
             saved = store.save(profile.answers())
+            plan_id = saved.plan_id
             store.clear_draft()
             info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
         info("This is an example family; nothing was saved. Make your own: iepprep plan")
-    _emit_plan(ctx, result, fmt, output, paper)
+    _emit_plan(ctx, result, fmt, output, paper, plan_id)
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
 
@@ -149,11 +155,16 @@ def _interview(
 
 
 def _emit_plan(
-    ctx: typer.Context, result: Any, fmt: str | None, output: Path | None, paper: Paper
+    ctx: typer.Context,
+    result: Any,
+    fmt: str | None,
+    output: Path | None,
+    paper: Paper,
+    plan_id: str | None = None,
 ) -> None:
     from iepprep.render.views import plan_view
 
-    view = plan_view(result)
+    view = plan_view(result, plan_id=plan_id)
     emit(ctx, fmt, output, formats.PLAN, lambda r: r.plan(view), paper=paper.value)
 
 
@@ -169,8 +180,9 @@ def checklist(
     ctx: typer.Context,
     phase: PhaseOption = None,
     answers: AnswersOption = None,
-    fmt: PlanFormat = None,
+    fmt: ChecklistFormat = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Print the checklist: before, at and after the meeting.
@@ -182,8 +194,16 @@ def checklist(
 
     profile, generic = profile_for_reading(answers)
     result = plan_for(ctx, profile, generic=generic)
-    view = checklist_view(result, [Phase(phase.value)] if phase else list(Phase))
-    emit(ctx, fmt, output, formats.PLAN, lambda r: r.plan(view), paper=paper.value)
+    plan_id = None if generic or answers else _latest_plan_id()
+    view = checklist_view(result, [Phase(phase.value)] if phase else list(Phase), plan_id=plan_id)
+    emit(ctx, fmt, output, formats.CHECKLIST, lambda r: r.plan(view), paper=paper.value)
+
+
+def _latest_plan_id() -> str | None:
+    from iepprep.core.storage.plans import PlanStore
+
+    latest = PlanStore().latest()
+    return latest.plan_id if latest else None
 
 
 questions_app = typer.Typer(
@@ -209,6 +229,7 @@ def questions(
     answers: AnswersOption = None,
     fmt: QuestionsFormat = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Print the questions to ask at the meeting, grouped by topic.

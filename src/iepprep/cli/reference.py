@@ -6,6 +6,7 @@ import typer
 
 from iepprep.cli.app import (
     AnswersOption,
+    ForceOption,
     OutputOption,
     app,
     examples,
@@ -35,6 +36,7 @@ def glossary(
     ] = None,
     fmt: Annotated[str | None, format_option(formats.GLOSSARY.formats)] = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Explain IEP words and acronyms in plain language."""
     from iepprep.core.content.reference import load_glossary
@@ -95,6 +97,7 @@ def rights(
     answers: AnswersOption = None,
     fmt: Annotated[str | None, format_option(formats.RIGHTS.formats)] = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Your key rights under IDEA, each with where the law says it.
 

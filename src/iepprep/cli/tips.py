@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from iepprep.cli.app import (
+    ForceOption,
     OutputOption,
     PhaseOption,
     examples,
@@ -35,6 +36,7 @@ def tips_search(
     explain: Annotated[bool, typer.Option("--explain", help="Show why each tip matched.")] = False,
     fmt: TipsFormat = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Find tips by keyword, best match first."""
     from iepprep.core.search.tips import search, suggest
@@ -65,6 +67,7 @@ def tips_list(
     phase: PhaseOption = None,
     fmt: TipsFormat = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List the tips, optionally by topic or phase."""
     from iepprep.core.content.models import Phase
@@ -91,6 +94,7 @@ def tips_show(
     ],
     fmt: TipsFormat = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Show one tip in full, with where it comes from."""
     from iepprep.render.views import TipView

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from iepprep.render.markdown import MarkdownRenderer
     from iepprep.render.pdf_adapter import PdfRenderer
     from iepprep.render.text import TextRenderer
+    from iepprep.render.views import PlanView
 
 
 class Format(StrEnum):
@@ -45,6 +46,7 @@ class Format(StrEnum):
     HTML = "html"
     PDF = "pdf"
     ICS = "ics"
+    ANSWERS = "answers"  # the plan's answers as an answers file (YAML)
 
 
 SUFFIXES = {
@@ -56,6 +58,8 @@ SUFFIXES = {
     ".htm": Format.HTML,
     ".pdf": Format.PDF,
     ".ics": Format.ICS,
+    ".yaml": Format.ANSWERS,
+    ".yml": Format.ANSWERS,
 }
 BINARY = {Format.PDF}  # written only to a file, never to the screen
 
@@ -116,9 +120,33 @@ def ics(_: RenderOptions) -> IcsRenderer:
     return IcsRenderer()
 
 
+class AnswersRenderer:
+    """A plan's answers as an answers file: `plan --answers` reads it back."""
+
+    def plan(self, view: PlanView) -> str:
+        from iepprep.core.planning.answers import answers_yaml
+
+        return answers_yaml(view.plan.profile)
+
+
+def answers(_: RenderOptions) -> AnswersRenderer:
+    return AnswersRenderer()
+
+
 # -- which screen is written in which format
 
 PLAN: Registry[PlanRenderer] = Registry(
+    {
+        Format.TEXT: text,
+        Format.MARKDOWN: markdown,
+        Format.JSON: json,
+        Format.HTML: html,
+        Format.PDF: pdf,
+        Format.ICS: ics,
+        Format.ANSWERS: answers,
+    }
+)
+CHECKLIST: Registry[PlanRenderer] = Registry(
     {
         Format.TEXT: text,
         Format.MARKDOWN: markdown,

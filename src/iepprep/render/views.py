@@ -78,6 +78,7 @@ class PlanView:
     words: list[PlanWord]
     state: StateNotes | None
     legal: str = wording.NOT_LEGAL_ADVICE
+    plan_id: str | None = None  # a saved plan's own id: its calendar events' UIDs
 
     @property
     def items(self) -> list[ChecklistItem]:
@@ -111,7 +112,7 @@ def questions_section(questions: Sequence[PlanQuestion]) -> QuestionsSection | N
     return QuestionsSection(wording.questions_intro(len(questions)), groups)
 
 
-def plan_view(plan: Plan) -> PlanView:
+def plan_view(plan: Plan, *, plan_id: str | None = None) -> PlanView:
     return PlanView(
         kind="plan",
         plan=plan,
@@ -122,10 +123,11 @@ def plan_view(plan: Plan) -> PlanView:
         questions=questions_section(plan.questions),
         words=list(plan.words),
         state=plan.state,
+        plan_id=plan_id,
     )
 
 
-def checklist_view(plan: Plan, phases: Sequence[Phase]) -> PlanView:
+def checklist_view(plan: Plan, phases: Sequence[Phase], *, plan_id: str | None = None) -> PlanView:
     return PlanView(
         kind="checklist",
         plan=plan,
@@ -136,6 +138,7 @@ def checklist_view(plan: Plan, phases: Sequence[Phase]) -> PlanView:
         questions=None,
         words=[],
         state=None,
+        plan_id=plan_id,
     )
 
 

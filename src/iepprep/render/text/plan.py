@@ -89,8 +89,15 @@ class PlanText(Layout):
         for note in state.notes:
             body = self.text(note["text"] or "")
             source = note.get("source")
+            checked = note.get("checked")
             where = self.sep.join(
-                x for x in (note.get("citation"), wording.site(source) if source else None) if x
+                x
+                for x in (
+                    note.get("citation"),
+                    wording.site(source) if source else None,
+                    f"checked {checked}" if checked else None,
+                )
+                if x
             )
             body.append("\n")
             body.append(self.link(styled(where, self.style("muted")), source or ""))
