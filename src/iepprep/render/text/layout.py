@@ -83,10 +83,11 @@ class Layout:
         than a line (a link, a path) stays whole so it can be copied. `whole` keeps
         it as it is (a letter's paragraph, for pasting)."""
         text = Text(value) if isinstance(value, str) else value
-        if whole or text.cell_len <= self.width:
-            self._lines.append(text)
+        longest = max((Text(word).cell_len for word in text.plain.split()), default=0)
+        if whole or text.cell_len <= self.width or longest > self.width:
+            self._lines.append(text)  # fits, or holds a word no line could hold
         else:
-            for part in text.wrap(self.console, self.width, overflow="ignore"):
+            for part in text.wrap(self.console, self.width, overflow="fold"):
                 part.rstrip()
                 self._lines.append(part)
 
