@@ -101,12 +101,23 @@ class Layout:
         width = max(self.width - indent, MIN_BODY)
         if head.cell_len < indent:
             head = head + " " * (indent - head.cell_len)
-        for number, part in enumerate(body.wrap(self.console, width, overflow="fold")):
+        for number, part in enumerate(self._wrapped(body, width)):
             line = Text()
             line.append(head if number == 0 else " " * indent)
             line.append(part)  # its styles stay its own: the prefix's do not spread
             line.rstrip()
             self._lines.append(line)
+
+    def _wrapped(self, body: Text, width: int) -> list[Text]:
+        """`body`'s lines, wrapped at words to `width`; a line that fits is taken as
+        it is (most do: wrapping every one is most of a screen's layout time)."""
+        lines: list[Text] = []
+        for part in body.split("\n", allow_blank=True):
+            if part.cell_len <= width:
+                lines.append(part)
+            else:
+                lines.extend(part.wrap(self.console, width, overflow="fold"))
+        return lines
 
     def paragraph(self, value: str, style: str = "") -> None:
         self.hanging("", styled(clean(value), self.style(style)))
