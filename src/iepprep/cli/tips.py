@@ -39,10 +39,11 @@ def tips_search(
     output: OutputOption = None,
 ) -> None:
     """Find tips by keyword, best match first."""
-    from iepprep.core.search.tips import search, suggest
+    from iepprep.cli.app import _settings
+    from iepprep.core.search.tips import open_for_search, search, suggest
 
     query = " ".join(words)
-    library = _load_library(ctx)
+    library = open_for_search(_settings(ctx).tips_files)
     results = search(library, query, limit=limit)
 
     def as_text(r: Any) -> None:
