@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "iepprep" / "data"
 DEFAULT_FLOOR = Path("/work/shared/bench/floor.py")
+PER_FILE = 25_000
 TOPICS = [
     "support", "rights", "goals", "services", "signing", "evaluation", "documents",
     "progress", "behavior", "transition", "emotions", "writing", "team", "notes",
@@ -89,14 +90,16 @@ def sentence(words: ZipfWords, low: int, high: int, *, question: bool = False) -
     return text[0].upper() + text[1:] + ("?" if question else ".")
 
 
-def write_library(path: Path, count: int, seed: int = 7) -> None:
-    rng = random.Random(seed)
+def write_library(path: Path, count: int, *, part: int = 0, first: int = 0, total: int = 0) -> None:
+    """`count` tips, numbered from `first`, as part `part` of a library of `total` tips
+    (one vocabulary for the whole library)."""
+    rng = random.Random(part)
     # Vocabulary grows with the text (Heaps' law, about 60 words a tip): ~23,000 words
     # at 10,000 tips, ~73,000 at 100,000.
-    words = ZipfWords(vocabulary(rng, int(30 * (count * 60) ** 0.5)), rng)
+    words = ZipfWords(vocabulary(random.Random(7), int(30 * ((total or count) * 60) ** 0.5)), rng)
     phases = ["before", "during", "after"]
     lines = ["version: 1", "tips:"]
-    for n in range(count):
+    for n in range(first, first + count):
         body = " ".join(sentence(words, 8, 18) for _ in range(rng.randint(2, 3)))
         lines += [
             f"- id: group-tip-{n}",
@@ -152,12 +155,20 @@ def main() -> int:
             )
             rows.append(("floor.py (typer + Rich, one line)", *floor))
         for count in options.tips:
-            big = Path(home) / f"big-{count}.yaml"
+            # A tips file may be at most 32 MB: a big library comes as several files.
             started = time.perf_counter()
-            write_library(big, count)
-            size = big.stat().st_size / 1e6
-            print(f"wrote {count:,} tips ({size:.0f} MB) in {time.perf_counter() - started:.1f} s")
-            tips = [*cli, "--tips", str(big)]
+            tips = [*cli]
+            size = 0.0
+            for part, first in enumerate(range(0, count, PER_FILE)):
+                big = Path(home) / f"big-{count}-{part}.yaml"
+                write_library(
+                    big, min(PER_FILE, count - first), part=part, first=first, total=count
+                )
+                size += big.stat().st_size / 1e6
+                tips += ["--tips", str(big)]
+            files = len(tips) // 2
+            took = time.perf_counter() - started
+            print(f"wrote {count:,} tips ({size:.0f} MB, {files} files) in {took:.1f} s")
             keyword = [*tips, "tips", "search", "advocate"]
             rows.append((f"{count:,} tips: first search (no cache)", *measure(keyword, env)))
             rows.append(

@@ -259,6 +259,7 @@ class SearchIndex:
 
     def _finish(self) -> None:
         count = len(self.ids)
+        self._common_idf = _common_idf(count)
         self._avg = [
             (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0 for lengths in self._lengths
         ]
@@ -356,6 +357,10 @@ class SearchIndex:
                 for term in member:
                     if term not in query_stems and term not in self._light:
                         terms.append(_QueryTerm(term, SYNONYM_WEIGHT, shown, "synonym", together))
+        # A widened or light term found in many documents costs much to read and adds
+        # little: skipped, unless the query has nothing else.
+        strong = [qt for qt in terms if qt.weight >= 1.0 or self._idf[qt.term] >= self._common_idf]
+        terms = strong or terms
         best: dict[str, _QueryTerm] = {}
         for qt in terms:  # per term, the strongest reading; unconstrained if equal
             held = best.get(qt.term)
@@ -397,8 +402,12 @@ class SearchIndex:
         if not terms:
             return []
         scores: dict[int, float] = {}
+        # Per document, which query terms matched and where; made into `Match`es only
+        # for the documents returned (a big library matches thousands).
+        matched: dict[int, list[tuple[_QueryTerm, tuple[str, ...]]]] = {}
         matches: dict[int, list[Match]] = {}
         names = list(self.field_weights)
+        lengths, avg, weights = self._lengths, self._avg, self._weights
         with_all: dict[tuple[str, ...], set[int]] = {}  # shared by a phrase's words
         for qt in terms:
             weighted: dict[int, float] = {}
@@ -411,17 +420,13 @@ class SearchIndex:
             for doc, field_no, tf in self._postings_of(qt.term):
                 if allowed is not None and doc not in allowed:
                     continue
-                norm = 1 - B + B * self._lengths[field_no][doc] / self._avg[field_no]
-                weighted[doc] = weighted.get(doc, 0.0) + self._weights[field_no] * tf / norm
+                norm = 1 - B + B * lengths[field_no][doc] / avg[field_no]
+                weighted[doc] = weighted.get(doc, 0.0) + weights[field_no] * tf / norm
                 fields_hit.setdefault(doc, []).append(names[field_no])
-            idf = self._idf[qt.term]
+            factor = qt.weight * self._idf[qt.term] * (K1 + 1)
             for doc, wtf in weighted.items():
-                scores[doc] = scores.get(doc, 0.0) + qt.weight * idf * wtf * (K1 + 1) / (wtf + K1)
-                matches.setdefault(doc, []).append(
-                    Match(
-                        qt.query_word, qt.via, qt.term, tuple(fields_hit[doc]), qt.about, qt.weight
-                    )
-                )
+                scores[doc] = scores.get(doc, 0.0) + factor * wtf / (wtf + K1)
+                matched.setdefault(doc, []).append((qt, tuple(fields_hit[doc])))
         phrase = stems(query, keep_stopwords=True)
         if len(phrase) > 1:  # phrase bonus for the strongest candidates only: it re-reads text
             for doc in sorted(scores, key=lambda d: -scores[d])[:PHRASE_CANDIDATES]:
@@ -434,13 +439,26 @@ class SearchIndex:
                 )
                 if in_fields:
                     scores[doc] *= PHRASE_BONUS
-                    matches[doc].append(Match(query.strip(), "phrase", " ".join(phrase), in_fields))
+                    matches.setdefault(doc, []).append(
+                        Match(query.strip(), "phrase", " ".join(phrase), in_fields)
+                    )
         if QUESTION_FIELD in self.field_weights and len(terms) > 1:
             self._question_bonus(terms, scores, matches)
         ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))
         if limit is not None:
             ranked = ranked[:limit]
-        return [Hit(self._doc_id(doc), round(scores[doc], 4), matches[doc]) for doc in ranked]
+        return [
+            Hit(
+                self._doc_id(doc),
+                round(scores[doc], 4),
+                [
+                    Match(qt.query_word, qt.via, qt.term, fields, qt.about, qt.weight)
+                    for qt, fields in matched[doc]
+                ]
+                + matches.get(doc, []),
+            )
+            for doc in ranked
+        ]
 
     def _question_bonus(
         self,
@@ -462,7 +480,9 @@ class SearchIndex:
                     best, best_line = shared, line
             if best:
                 scores[doc] *= 1 + QUESTION_BONUS * best / total
-                matches[doc].append(Match(best_line, "question", "", (QUESTION_FIELD,)))
+                matches.setdefault(doc, []).append(
+                    Match(best_line, "question", "", (QUESTION_FIELD,))
+                )
 
     def suggestions(self, query: str, n: int = 3) -> list[str]:
         """Library words close to what was typed, for a "nothing found" message: whole
@@ -482,6 +502,13 @@ class SearchIndex:
             if term in wanted:
                 spelled.setdefault(term, word)
         return spelled
+
+
+def _common_idf(count: int) -> float:
+    """The idf of a word in 2% of the documents (and at least in 100 of them): below it,
+    a light word is skipped."""
+    df = max(100, count / 50)
+    return math.log(1 + (count - df + 0.5) / (df + 0.5))
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any
 
-from iepprep.core.common.textsearch import Concept, SearchIndex
+from iepprep.core.common.textsearch import Concept, SearchIndex, _common_idf
 
 STORE_FORMAT = "1"  # bump when the tables change: old files are then rebuilt
 _SCHEMA = """
@@ -100,6 +100,7 @@ class StoredIndex(SearchIndex):
         self.field_weights = dict(meta["field_weights"])
         self._weights = list(self.field_weights.values())
         self._count = int(meta["count"])
+        self._common_idf = _common_idf(self._count)
         self._lengths = [_unsigned(bytes.fromhex(packed)) for packed in meta["lengths"]]
         self._avg = [
             (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0 for lengths in self._lengths
