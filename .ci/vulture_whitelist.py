@@ -9,6 +9,7 @@ from iepprep.core.content.library import Library
 from iepprep.core.content.models import Tip
 from iepprep.core.deadlines.counting import DeadlineReport
 from iepprep.core.deadlines.rules import Counting
+from iepprep.core.draft.saved import saved_findings
 from iepprep.core.planning.plan import Plan
 
 _ = (
@@ -23,4 +24,5 @@ _ = (
     Plan.meeting_passed,  # tests/test_planner.py
     Counting.CALENDAR,  # a value read from deadlines.yaml
     DeadlineReport.next_after,  # the plan's header shows the next deadline
+    saved_findings,  # review and questions show a saved draft check
 )

@@ -37,6 +37,7 @@ COMMAND_ORDER = [
     "glossary",
     "rights",
     "deadlines",
+    "draft",
     "meeting",
     "notes",
     "review",
@@ -89,6 +90,7 @@ class Format(StrEnum):
     HTML = "html"
     PDF = "pdf"
     ICS = "ics"
+    ANSWERS = "answers"  # the plan's answers as an answers file (YAML)
 
 
 class PhaseChoice(StrEnum):
@@ -114,6 +116,8 @@ SUFFIX_FORMATS = {
     ".htm": Format.HTML,
     ".pdf": Format.PDF,
     ".ics": Format.ICS,
+    ".yaml": Format.ANSWERS,
+    ".yml": Format.ANSWERS,
 }
 BINARY_FORMATS = {Format.PDF}
 
@@ -126,7 +130,8 @@ class Settings:
         self.plain = plain
 
 
-def _settings(ctx: typer.Context) -> Settings:
+def settings_of(ctx: typer.Context) -> Settings:
+    """The options given before the command (--tips, --plain), kept on the root context."""
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Settings) else Settings([], False)
 
@@ -139,13 +144,13 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except IepprepError as err:
-            _print_error(err.message, err.hint, prefix=err.prefix)
+            print_error(err.message, err.hint, prefix=err.prefix)
             raise typer.Exit(int(err.exit_code)) from None
         except KeyboardInterrupt:
-            _print_error("Stopped. Nothing was saved.", None, prefix="")
+            print_error("Stopped. Nothing was saved.", None, prefix="")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except EOFError:
-            _print_error("The terminal closed. Nothing was saved.", None, prefix="")
+            print_error("The terminal closed. Nothing was saved.", None, prefix="")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except BrokenPipeError:
             raise typer.Exit(int(ExitCode.OK)) from None
@@ -154,7 +159,7 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         except Exception as exc:  # the last line of defence: never a traceback
             if os.environ.get("IEPPREP_DEBUG"):
                 raise
-            _print_error(
+            print_error(
                 f"Something went wrong inside iepprep ({type(exc).__name__}). "
                 "Your saved answers are safe.",
                 "Please report this; run with IEPPREP_DEBUG=1 to see the details.",
@@ -164,7 +169,7 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
+def print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
     import sys
 
     from iepprep.core.common.safety import clean
@@ -177,7 +182,7 @@ def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> 
     console_for(sys.stderr).print(text, wrap=is_terminal(sys.stderr))
 
 
-def _info(message: str) -> None:
+def info(message: str) -> None:
     """A message for the user that is not the output itself: to stderr, dimmed on a
     color terminal."""
     import sys
@@ -241,7 +246,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format: text, markdown or json (plans also: html, pdf, ics). "
+        help="Output format: text, markdown or json (plans also: html, pdf, ics, answers). "
         "With --output, the file's extension picks it.",
         case_sensitive=False,
         show_default=False,
@@ -255,15 +260,30 @@ PaperOption = Annotated[
     Paper,
     typer.Option("--paper", help="Paper size for PDF: letter or a4.", case_sensitive=False),
 ]
+
+
+def _dash_is_stdout(ctx: typer.Context, value: Path | None) -> Path | None:
+    """`-o -` means standard output, as in most tools (never a file named "-")."""
+    if value is not None and str(value) == "-":
+        ctx.meta["output_to_stdout"] = True
+        return None
+    return value
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file instead of the screen.",
+        help="Write to this file instead of the screen ('-' for standard output).",
         metavar="FILE",
         dir_okay=False,
+        callback=_dash_is_stdout,
     ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="With --output: replace the file even if it is read-only."),
 ]
 AnswersOption = Annotated[
     Path | None,

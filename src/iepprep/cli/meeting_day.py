@@ -7,17 +7,18 @@ import typer
 
 from iepprep.cli.app import (
     AnswersOption,
+    ForceOption,
     Format,
     FormatOption,
     FromOption,
     OutputOption,
-    _info,
     app,
     examples,
     friendly_errors,
+    info,
     today,
 )
-from iepprep.cli.family import Current, _current, _load_library, _now
+from iepprep.cli.family import Current, current_plan, current_time, library_for
 from iepprep.cli.output import _emit, _jsondata, _markdown
 from iepprep.errors import ExitCode, InputError
 
@@ -33,11 +34,11 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
     from iepprep.core.meeting.live import run_meeting
     from iepprep.prompting import QuestionaryMeetingPrompter, require_terminal
 
-    require_terminal()
-    current = _current(ctx, from_saved)
+    require_terminal("meeting")
+    current = current_plan(ctx, from_saved)
     record = current.record
     resumed = record.started is not None
-    _info(
+    info(
         ("Welcome back: picking up where you stopped. " if resumed else "")
         + "Everything you enter is saved at once. Ctrl-C leaves."
     )
@@ -46,41 +47,27 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
             record,
             QuestionaryMeetingPrompter(),
             reminders=_reminders(ctx, current.plan),
-            clock=_now,
+            clock=current_time,
         )
-    except (KeyboardInterrupt, EOFError):
-        _info("Stopped. Everything so far is saved. Pick up where you left off: iepprep meeting")
+    except (KeyboardInterrupt, EOFError) as stop:
+        unfinished = " (the note you were typing too)" if getattr(stop, "text", "") else ""
+        info(
+            f"Stopped. Everything so far is saved{unfinished}. "
+            "Pick up where you left off: iepprep meeting"
+        )
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     left = len(record.open_questions)
-    _info(
+    info(
         f"Saved: {len(record.answers)} answered, {left} still open, {len(record.notes)} "
         f"note{'s' if len(record.notes) != 1 else ''}. Next: iepprep review"
     )
 
 
-REMINDER_TIPS = (
-    "ask-when-confused",
-    "take-a-break",
-    "take-it-home-before-signing",
-    "dont-let-them-rush",
-    "you-can-say-no",
-    "take-notes",
-)
-
-
 def _reminders(ctx: typer.Context, plan: Any) -> list[str]:
-    from iepprep.core.content.models import Phase
+    from iepprep.core.meeting.live import reminder_tips
+    from iepprep.render.wording import reminder_lines
 
-    library = _load_library(ctx)
-    ids = list(REMINDER_TIPS) + [
-        i.id for i in plan.phase(Phase.DURING) if i.id not in REMINDER_TIPS
-    ]
-    lines = ["", "Reminders for the meeting:"]
-    for tip_id in ids:
-        tip = library.tips.get(tip_id)
-        if tip is not None:
-            lines.append(f"  - {tip.title}: {tip.why}")
-    return [*lines, ""]
+    return reminder_lines(reminder_tips(plan, library_for(ctx).tips))
 
 
 notes_app = typer.Typer(
@@ -93,7 +80,12 @@ notes_app = typer.Typer(
 app.add_typer(notes_app, name="notes")
 
 
-@notes_app.command("add", epilog=examples('iepprep notes add "Ms. Lee will send the draft Friday"'))
+@notes_app.command(
+    "add",
+    epilog=examples('iepprep notes add "Ms. Lee will send the draft Friday"'),
+    # A note may start with a dash ("-5 min"): words that are not options are the note.
+    context_settings={"ignore_unknown_options": True},
+)
 @friendly_errors
 def notes_add(
     ctx: typer.Context,
@@ -101,10 +93,9 @@ def notes_add(
     from_saved: FromOption = None,
 ) -> None:
     """Add a note to your saved plan (saved at once)."""
-    current = _current(ctx, from_saved)
-    current.record.add_note(" ".join(words), now=_now())
-    count = len(current.record.notes)
-    _info(f"Saved note {count} with plan {current.saved.number}.")
+    current = current_plan(ctx, from_saved)
+    count = current.record.add_note(" ".join(words), now=current_time())
+    info(f"Saved note {count} with plan {current.saved.number}.")
 
 
 @notes_app.command("list", epilog=examples("iepprep notes list", "iepprep notes list -f json"))
@@ -114,30 +105,21 @@ def notes_list(
     from_saved: FromOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Show the notes kept with your saved plan."""
 
-    notes = _current(ctx, from_saved).record.notes
+    notes = current_plan(ctx, from_saved).record.notes
     _emit(
         ctx,
         fmt,
         output,
         {
             Format.TEXT: lambda r: r.notes(notes),
-            Format.MARKDOWN: lambda: "".join(
-                f"- {_md(n.text)} _({n.at:%Y-%m-%d %H:%M})_\n" for n in notes
-            ),
-            Format.JSON: lambda: _jsondata().dumps(
-                [{"at": n.at.isoformat(), "text": n.text} for n in notes]
-            ),
+            Format.MARKDOWN: lambda: _markdown().notes(notes),
+            Format.JSON: lambda: _jsondata().dumps([note.json_data() for note in notes]),
         },
     )
-
-
-def _md(text: str) -> str:
-    from iepprep.render.markdown import escape
-
-    return escape(text)
 
 
 @app.command(epilog=examples("iepprep review", "iepprep review --format markdown -o review.md"))
@@ -147,6 +129,7 @@ def review(
     from_saved: FromOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """After the meeting: next steps, open questions and your notes.
 
@@ -154,7 +137,7 @@ def review(
     """
     from iepprep.core.meeting.review import make_review
 
-    current = _current(ctx, from_saved)
+    current = current_plan(ctx, from_saved)
     result = make_review(current.plan, current.record)
     _emit(
         ctx,
@@ -197,6 +180,7 @@ def letter(
     from_saved: FromOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Draft a letter or e-mail to the school, ready to edit.
 
@@ -214,15 +198,15 @@ def letter(
     if answers is not None:
         if from_saved is not None:
             raise InputError("Use --answers or --from, not both.")
-        profile = load_answers(answers)
+        profile = load_answers(answers, today=today())
     elif from_saved is None and PlanStore().latest() is None:
         profile = Profile()  # no plan yet: a draft with [placeholders] is still useful
-        _info(
+        info(
             "No saved plan yet, so the letter has [placeholders] to fill in. "
             "Make a plan and they are filled for you: iepprep plan"
         )
     else:
-        current = _current(ctx, from_saved)
+        current = current_plan(ctx, from_saved)
         profile = current.plan.profile
         record = current.record
     result = draft(kind.value, profile, record, today=today())
@@ -238,7 +222,7 @@ def letter(
     if current is not None:
         current.record.record_letter(
             kind.value,
-            now=_now(),
+            now=current_time(),
             text=letter_render.text(result),
             path=str(output) if output else None,
         )

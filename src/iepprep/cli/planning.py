@@ -8,6 +8,7 @@ import typer
 
 from iepprep.cli.app import (
     AnswersOption,
+    ForceOption,
     Format,
     FormatOption,
     FromOption,
@@ -15,27 +16,27 @@ from iepprep.cli.app import (
     Paper,
     PaperOption,
     PhaseChoice,
-    _info,
-    _print_error,
     app,
     examples,
     friendly_errors,
+    info,
+    print_error,
     today,
 )
 from iepprep.cli.family import (
-    _current,
-    _find_saved,
-    _load_library,
-    _make_plan,
-    _now,
-    _profile_for_reading,
-    _saved_profile,
+    current_plan,
+    current_time,
+    find_saved,
+    library_for,
+    plan_for,
+    profile_for_reading,
+    saved_profile,
 )
 from iepprep.cli.output import _emit, _html, _ics, _jsondata, _markdown, _pdf
-from iepprep.errors import InputError, Interrupted, StorageError
+from iepprep.errors import InputError, StorageError
 
 if TYPE_CHECKING:
-    from iepprep.core.storage.plans import Draft, PlanStore
+    from iepprep.core.storage.plans import PlanStore
 
 # ------------------------------------------------------------------------ plan
 
@@ -65,6 +66,7 @@ def plan(
     no_save: Annotated[bool, typer.Option("--no-save", help="Don't save the answers.")] = False,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Answer a few questions and get a plan made for your family.
@@ -91,121 +93,72 @@ def plan(
         raise InputError(f"Use only one of {' and '.join(chosen)}.")
     store = PlanStore()
     save = not no_save
+    plan_id: str | None = None  # a saved plan's own id: its calendar events' UIDs
     if example:
         profile, save = example_profile(), False
     elif answers is not None:
-        profile = load_answers(answers)
+        profile = load_answers(answers, today=today())
     elif edit:
-        saved = _find_saved(store, from_saved or "latest")
-        _saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
+        saved = find_saved(store, from_saved or "latest")
+        saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
         profile = _interview(today(), previous=saved.answers, draft_store=store if save else None)
     elif from_saved is not None:
-        saved = _find_saved(store, from_saved)
-        profile, save = _saved_profile(saved.answers, saved.number), False
+        saved = find_saved(store, from_saved)
+        profile, save = saved_profile(saved.answers, saved.number), False
+        plan_id = saved.plan_id
     else:
         profile = _interview(today(), draft_store=store if save else None)
-    result = _make_plan(ctx, profile)
+    result = plan_for(ctx, profile)
     not_saved: StorageError | None = None
     if save:
         try:
             saved = store.save(profile.answers())
+            plan_id = saved.plan_id
             store.clear_draft()
-            _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
+            info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
-        _info("This is an example family; nothing was saved. Make your own: iepprep plan")
-    _emit_plan(ctx, result, fmt, output, paper)
+        info("This is an example family; nothing was saved. Make your own: iepprep plan")
+    _emit_plan(ctx, result, fmt, output, paper, plan_id)
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
 
 
 def _keep_answers_safe(profile: Any, err: StorageError) -> None:
     """Saving failed: print the answers as an answers file, so nothing typed is lost."""
-    import json
+    from iepprep.core.planning.answers import answers_file
 
-    answers = {k: v for k, v in profile.answers().items() if v not in (None, [])}
-    _print_error(
+    print_error(
         err.message,
         "So that nothing you typed is lost, here are your answers. Save these lines in "
         "a file (for example answers.json) and use: iepprep plan --answers answers.json",
         prefix="Not saved: ",
     )
-    __import__("sys").stderr.write(json.dumps(answers, indent=2, ensure_ascii=False) + "\n")
+    typer.echo(answers_file(profile), err=True, nl=False)
     raise typer.Exit(int(err.exit_code))
 
 
 def _interview(
     day: dt.date, previous: dict[str, Any] | None = None, *, draft_store: "PlanStore | None" = None
 ) -> Any:
-    """Ask the questionnaire. With `draft_store` (a new plan that will be saved), each
-    answer is kept as it is given, and a questionnaire stopped halfway is picked up
-    where it stopped: nothing a parent typed is lost to Ctrl-C or a closed window."""
-    from iepprep.core.planning.questionnaire import run_interview
+    """Ask the questionnaire on this terminal (see `iepprep.core.planning.interview`)."""
+    from iepprep.core.planning.interview import interview
     from iepprep.prompting import QuestionaryPrompter, require_terminal
 
     require_terminal()
-    prompter = QuestionaryPrompter()
-    try:
-        previous, asked = _where_to_start(previous, draft_store, prompter)
-        return run_interview(
-            prompter,
-            today=day,
-            previous=previous,
-            asked=asked,
-            on_answer=draft_store.save_draft if draft_store else None,
-        )
-    except (KeyboardInterrupt, EOFError):
-        if draft_store is not None and draft_store.load_draft() is not None:
-            raise Interrupted(
-                "Stopped. Your answers so far are kept on this computer: run "
-                "iepprep plan to pick up where you left off."
-            ) from None
-        raise
-
-
-def _where_to_start(
-    previous: dict[str, Any] | None, draft_store: "PlanStore | None", prompter: Any
-) -> tuple[dict[str, Any] | None, list[str]]:
-    """Say what is about to happen; pick up a stopped questionnaire if the parent wants.
-    Returns the answers to start from and the questions already asked."""
-    if previous:
-        _info("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops.")
-        return previous, []
-    draft = _draft_to_resume(draft_store, prompter) if draft_store else None
-    if draft is not None:
-        _info("Picking up where you stopped. Ctrl-C stops again; your answers are kept.")
-        return draft.answers, draft.asked
-    _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
-    return None, []
-
-
-def _draft_to_resume(store: "PlanStore", prompter: Any) -> "Draft | None":
-    """The draft to pick up, if there is one and the parent wants it (else it goes)."""
-    from iepprep.core.common.dates import short_moment
-    from iepprep.core.family.profile import Profile
-
-    draft = store.load_draft()
-    if draft is None:
-        return None
-    try:
-        Profile.model_validate(draft.answers)
-    except ValueError:  # damaged or from an older version: start afresh
-        store.clear_draft()
-        return None
-    count = len(draft.asked)
-    _info(
-        f"You stopped partway on {short_moment(draft.updated)}, after "
-        f"{count} question{'s' if count != 1 else ''}; your answers were kept."
+    return interview(
+        QuestionaryPrompter(), today=day, tell=info, previous=previous, drafts=draft_store
     )
-    if prompter.confirm("Pick up where you left off?", default=True):
-        return draft
-    store.clear_draft()
-    return None
 
 
 def _emit_plan(
-    ctx: typer.Context, result: Any, fmt: Format | None, output: Path | None, paper: Paper
+    ctx: typer.Context,
+    result: Any,
+    fmt: Format | None,
+    output: Path | None,
+    paper: Paper,
+    plan_id: str | None = None,
 ) -> None:
 
     _emit(
@@ -218,9 +171,23 @@ def _emit_plan(
             Format.JSON: lambda: _jsondata().dumps(result.to_json_data()),
             Format.HTML: lambda: _html().plan(result),
             Format.PDF: lambda: _pdf().plan(result, paper=paper.value),
-            Format.ICS: lambda: _ics().calendar(result),
+            Format.ICS: lambda: _ics().calendar(result, plan_id=plan_id),
+            Format.ANSWERS: lambda: _answers_yaml(result.profile),
         },
     )
+
+
+def _latest_plan_id() -> str | None:
+    from iepprep.core.storage.plans import PlanStore
+
+    latest = PlanStore().latest()
+    return latest.plan_id if latest else None
+
+
+def _answers_yaml(profile: Any) -> str:
+    from iepprep.core.planning.answers import answers_yaml
+
+    return answers_yaml(profile)
 
 
 # --------------------------------------------------------- checklist and questions
@@ -241,6 +208,7 @@ def checklist(
     answers: AnswersOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Print the checklist: before, at and after the meeting.
@@ -249,8 +217,8 @@ def checklist(
     """
     from iepprep.core.content.models import Phase
 
-    profile, generic = _profile_for_reading(answers)
-    result = _make_plan(ctx, profile, generic=generic)
+    profile, generic = profile_for_reading(answers)
+    result = plan_for(ctx, profile, generic=generic)
     phases = [Phase(phase.value)] if phase else list(Phase)
     items = [item for item in result.checklist if item.phase in phases]
 
@@ -270,7 +238,10 @@ def checklist(
             Format.JSON: lambda: _jsondata().dumps([i.model_dump(mode="json") for i in items]),
             Format.HTML: lambda: _html().checklist_only(result, phases),
             Format.PDF: lambda: _pdf().checklist_only(result, phases, paper=paper.value),
-            Format.ICS: lambda: _ics().calendar(result.model_copy(update={"checklist": items})),
+            Format.ICS: lambda: _ics().calendar(
+                result.model_copy(update={"checklist": items}),
+                plan_id=None if generic or answers else _latest_plan_id(),
+            ),
         },
     )
 
@@ -303,6 +274,7 @@ def questions(
     answers: AnswersOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Print the questions to ask at the meeting, grouped by topic.
@@ -317,14 +289,14 @@ def questions(
     if open_only:
         if all_questions or answers is not None:
             raise InputError("--open works on your saved plan; use it without --all or --answers.")
-        current = _current(ctx, None)
+        current = current_plan(ctx, None)
         result = current.plan
         answered = current.record.answers
         chosen = [q for q in result.questions if q.id not in answered]  # plan order, numbers
     else:
-        profile, generic = _profile_for_reading(answers)
-        result = _make_plan(ctx, profile, generic=generic)
-        chosen = planner.all_questions(_load_library(ctx)) if all_questions else result.questions
+        profile, generic = profile_for_reading(answers)
+        result = plan_for(ctx, profile, generic=generic)
+        chosen = planner.all_questions(library_for(ctx)) if all_questions else result.questions
 
     def as_text(r: Any) -> None:
         r.plan_header(result)
@@ -368,10 +340,10 @@ def questions_done(
     from_saved: FromOption = None,
 ) -> None:
     """Mark a question of your saved plan as answered, with a short answer."""
-    current = _current(ctx, from_saved)
-    done = current.record.answer(question_id, answer, now=_now())
+    current = current_plan(ctx, from_saved)
+    done = current.record.answer(question_id, answer, now=current_time())
     left = len(current.record.open_questions)
-    _info(
+    info(
         f"Saved as answered: \u201c{done.question.text}\u201d "
         f"{left} question{'s' if left != 1 else ''} still open."
     )

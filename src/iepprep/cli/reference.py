@@ -6,6 +6,7 @@ import typer
 
 from iepprep.cli.app import (
     AnswersOption,
+    ForceOption,
     Format,
     FormatOption,
     OutputOption,
@@ -13,7 +14,7 @@ from iepprep.cli.app import (
     examples,
     friendly_errors,
 )
-from iepprep.cli.family import _profile_for_reading
+from iepprep.cli.family import profile_for_reading
 from iepprep.cli.output import _emit, _jsondata, _markdown, _pick_format
 from iepprep.errors import ExitCode, InputError
 
@@ -34,6 +35,7 @@ def glossary(
     ] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Explain IEP words and acronyms in plain language."""
     from iepprep.core.content.reference import load_glossary
@@ -97,6 +99,7 @@ def rights(
     answers: AnswersOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Your key rights under IDEA, each with where the law says it.
 
@@ -111,7 +114,7 @@ def rights(
     if state is not None:
         profile = validate(Profile, {"state": state}, name="--state", error=InputError)
     else:
-        profile, _ = _profile_for_reading(answers)
+        profile, _ = profile_for_reading(answers)
     notes = state_notes(profile, load_states())
     items = load_rights()
 

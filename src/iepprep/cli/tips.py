@@ -5,6 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from iepprep.cli.app import (
+    ForceOption,
     Format,
     FormatOption,
     OutputOption,
@@ -13,7 +14,7 @@ from iepprep.cli.app import (
     friendly_errors,
     tips_app,
 )
-from iepprep.cli.family import _load_library
+from iepprep.cli.family import library_for
 from iepprep.cli.output import _emit, _jsondata, _markdown
 
 # ------------------------------------------------------------------------ tips
@@ -37,13 +38,14 @@ def tips_search(
     explain: Annotated[bool, typer.Option("--explain", help="Show why each tip matched.")] = False,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Find tips by keyword, best match first."""
-    from iepprep.cli.app import _settings
+    from iepprep.cli.app import settings_of
     from iepprep.core.search.tips import open_for_search, search, suggest
 
     query = " ".join(words)
-    library = open_for_search(_settings(ctx).tips_files)
+    library = open_for_search(settings_of(ctx).tips_files)
     results = search(library, query, limit=limit)
 
     def as_text(r: Any) -> None:
@@ -84,12 +86,13 @@ def tips_list(
     ] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List the tips, optionally by topic or phase."""
     from iepprep.core.content.models import Phase
     from iepprep.errors import NotFoundError
 
-    library = _load_library(ctx)
+    library = library_for(ctx)
     wanted_topic = topic.strip().lower() if topic else None
     if wanted_topic and wanted_topic not in library.tip_topics:
         raise NotFoundError(
@@ -118,10 +121,11 @@ def tips_show(
     ],
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Show one tip in full, with where it comes from."""
 
-    tip = _load_library(ctx).tip(tip_id)
+    tip = library_for(ctx).tip(tip_id)
     _emit(
         ctx,
         fmt,

@@ -18,6 +18,7 @@ from iepprep.core.search.tips import TipHit
 from iepprep.render import wording
 
 if TYPE_CHECKING:
+    from iepprep.core.meeting.live import Note
     from iepprep.core.meeting.review import Review
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -169,7 +170,8 @@ def state_section(state: StateNotes, level: int = 2) -> list[str]:
     if state.meeting_name:
         out.append(f"- The meeting is called: {escape(state.meeting_name)}.")
     for note in state.notes:
-        where = " · ".join(x for x in (note.get("citation"), note.get("source")) if x)
+        checked = f"checked {note['checked']}" if note.get("checked") else None
+        where = " · ".join(x for x in (note.get("citation"), note.get("source"), checked) if x)
         out.append(f"- {escape(note['text'] or '')} _({escape(where)})_")
     return [*out, "", f"_{escape(wording.VERIFY_STATE)}_", ""]
 
@@ -227,3 +229,8 @@ def review(review: Review) -> str:
         out += [f"- [ ] **{escape(check.text)}**  ", f"  {escape(check.why)}"]
     out.append("")
     return "\n".join(out + footer()).rstrip() + "\n"
+
+
+def notes(notes: Sequence[Note]) -> str:
+    """The meeting notes as a Markdown list, each with when it was written."""
+    return "".join(f"- {escape(note.text)} _({note.at:%Y-%m-%d %H:%M})_\n" for note in notes)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from iepprep.core.common.dates import days_until, long_date
 from iepprep.core.common.safety import clean, one_line
-from iepprep.core.content.models import Phase
+from iepprep.core.content.models import Phase, Tip
 from iepprep.core.family.profile import label
 
 if TYPE_CHECKING:
@@ -116,3 +117,13 @@ def source_bits(item: ChecklistItem) -> list[str]:
     if item.citation:
         bits.append(item.citation)
     return bits
+
+
+def reminder_lines(tips: Sequence[Tip]) -> list[str]:
+    """Live mode's reminders, as the lines it shows."""
+    return [
+        "",
+        "Reminders for the meeting:",
+        *(f"  - {tip.title}: {tip.why}" for tip in tips),
+        "",
+    ]

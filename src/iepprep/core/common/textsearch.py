@@ -259,7 +259,7 @@ class SearchIndex:
 
     def _finish(self) -> None:
         count = len(self.ids)
-        self._common_idf = _common_idf(count)
+        self._common_idf = common_idf(count)
         self._avg = [
             (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0 for lengths in self._lengths
         ]
@@ -504,7 +504,7 @@ class SearchIndex:
         return spelled
 
 
-def _common_idf(count: int) -> float:
+def common_idf(count: int) -> float:
     """The idf of a word in 2% of the documents (and at least in 100 of them): below it,
     a light word is skipped."""
     df = max(100, count / 50)

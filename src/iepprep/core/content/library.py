@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -197,7 +198,8 @@ def library_key(extra_tips: Sequence[Path] = ()) -> str:
 def _sources(extra_tips: Sequence[Path]) -> tuple[str, list[tuple[str, str]], list[str]]:
     """(the library's key, each tips file's name and text, every input of the cache)."""
     texts = [(BUNDLED_TIPS, bundled_text(BUNDLED_TIPS))]
-    texts += [(str(path), read_text_file(path, what="tips file")) for path in extra_tips]
+    once = {os.path.realpath(path): path for path in extra_tips}  # --tips f --tips f: one file
+    texts += [(str(path), read_text_file(path, what="tips file")) for path in once.values()]
     fixed = [bundled_text(name) for name in (BUNDLED_QUESTIONS, *SEARCH_FILES)]
     inputs = [*fixed, *(f"{name}\0{text}" for name, text in texts)]
     digest = hashlib.sha256()

@@ -17,7 +17,7 @@ from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any
 
-from iepprep.core.common.textsearch import Concept, SearchIndex, _common_idf
+from iepprep.core.common.textsearch import Concept, SearchIndex, common_idf
 
 STORE_FORMAT = "1"  # bump when the tables change: old files are then rebuilt
 _SCHEMA = """
@@ -40,14 +40,18 @@ def write_store(
 ) -> None:
     """Save `index` (with each tip as JSON, and `extra` facts) to `path`, atomically.
 
-    Raises OSError or sqlite3.Error when it cannot be written."""
+    Raises OSError, sqlite3.Error or IepprepError (an unsafe folder) when it cannot be
+    written."""
     import os
     import tempfile
 
-    from iepprep.core.storage.files import ensure_private_dir
+    from iepprep.core.storage.files import data_home
+    from iepprep.core.storage.own_files import make_folder
 
     data = index.to_data()
-    ensure_private_dir(path.parent)
+    if path.parent == data_home() / "cache":
+        make_folder(data_home(), follow=True)  # made here first: iepprep's own home
+    make_folder(path.parent, follow=True)
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     tmp = Path(tmp_name)
@@ -100,7 +104,7 @@ class StoredIndex(SearchIndex):
         self.field_weights = dict(meta["field_weights"])
         self._weights = list(self.field_weights.values())
         self._count = int(meta["count"])
-        self._common_idf = _common_idf(self._count)
+        self._common_idf = common_idf(self._count)
         self._lengths = [_unsigned(bytes.fromhex(packed)) for packed in meta["lengths"]]
         self._avg = [
             (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0 for lengths in self._lengths

@@ -27,12 +27,13 @@ from iepprep.core.content.library import Library, bundled_text, tip_fields
 from iepprep.core.content.models import Strict, Tip
 from iepprep.core.family.profile import Concern
 from iepprep.core.search.store import STORE_FORMAT, StoredIndex, write_store
+from iepprep.errors import IepprepError
 
 if TYPE_CHECKING:
     from iepprep.core.content.reference import Glossary, GlossaryTerm
 
 # A parent's own question ("asks") is the closest thing to the query; then the title.
-TIP_FIELDS = {"title": 2.5, "asks": 1.0, "topics": 1.5, "body": 1.0, "why": 0.8}
+TIP_FIELDS = {"title": 2.5, "asks": 0.3, "topics": 1.5, "body": 1.0, "why": 0.8}
 MAX_GLOSSARY_TERMS = 3
 
 
@@ -204,7 +205,7 @@ def _stored_index(source_key: str, load: Callable[[], Library]) -> SearchIndex:
     except (OSError, sqlite3.Error, ValueError):
         library = load()
         found = build_tip_index(library)
-        with suppress(OSError, sqlite3.Error):  # a store we cannot write: only slower
+        with suppress(OSError, sqlite3.Error, IepprepError):  # unwritable: only slower
             write_store(
                 path,
                 found,
@@ -222,7 +223,8 @@ def _store_path(source_key: str) -> Path:
     from iepprep import __version__
     from iepprep.core.storage.files import cache_dir
 
-    name = f"{__version__}\0{STORE_FORMAT}\0{source_key}".encode()
+    # The weights are in the key too: a changed weight must not read an old index.
+    name = f"{__version__}\0{STORE_FORMAT}\0{TIP_FIELDS}\0{source_key}".encode()
     return cache_dir() / f"tip-index-{hashlib.sha256(name).hexdigest()[:40]}.sqlite"
 
 
