@@ -73,3 +73,11 @@ def test_a_search_with_a_stored_index_reads_no_library(monkeypatch: pytest.Monke
 
 def load_library_unpatched() -> Library:
     return load_library()
+
+
+def test_forget_all_removes_the_stored_index(run, isolated_home: Path) -> None:
+    search_tips_module._last_index.clear()
+    assert run("tips", "search", "advocate").exit_code == 0
+    assert list((isolated_home / "cache").glob("tip-index-*.sqlite"))
+    assert run("forget", "--all", "--yes").exit_code == 0
+    assert not list(isolated_home.rglob("*.sqlite"))
