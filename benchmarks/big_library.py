@@ -145,7 +145,7 @@ def main() -> int:
     options = parser.parse_args()
     script = Path(sys.executable).with_name("iepprep")
     cli = [str(script)] if script.exists() else [sys.executable, "-m", "iepprep"]
-    rows: list[tuple[str, float, float]] = []
+    rows = Rows()
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, IEPPREP_HOME=home, IEPPREP_TODAY="2026-11-27", NO_COLOR="1")
         env.pop("IEPPREP_CACHE", None)
@@ -168,7 +168,9 @@ def main() -> int:
                 tips += ["--tips", str(big)]
             files = len(tips) // 2
             took = time.perf_counter() - started
-            print(f"wrote {count:,} tips ({size:.0f} MB, {files} files) in {took:.1f} s")
+            print(
+                f"wrote {count:,} tips ({size:.0f} MB, {files} files) in {took:.1f} s", flush=True
+            )
             keyword = [*tips, "tips", "search", "advocate"]
             rows.append((f"{count:,} tips: first search (no cache)", *measure(keyword, env)))
             rows.append(
@@ -188,12 +190,20 @@ def main() -> int:
             rows.append(
                 (f"{count:,} tips: plan --example, cached", *median_run(plan, env, options.rounds))
             )
-    base = rows[0][1] if options.floor.exists() else None
-    print(f"{'':44} {'seconds':>8} {'x floor':>8} {'peak MB':>8}")
-    for name, seconds, memory in rows:
-        ratio = f"{seconds / base:7.2f}x" if base else "       -"
-        print(f"{name:44} {seconds:8.3f} {ratio} {memory:8.0f}")
     return 0
+
+
+class Rows(list[tuple[str, float, float]]):
+    """The measurements, each printed as soon as it is taken (a long run shows progress)."""
+
+    def append(self, row: tuple[str, float, float]) -> None:
+        if not self:
+            print(f"{'':44} {'seconds':>8} {'x floor':>8} {'peak MB':>8}")
+        super().append(row)
+        base = self[0][1] if self[0][0].startswith("floor") else None
+        name, seconds, memory = row
+        ratio = f"{seconds / base:7.2f}x" if base else "       -"
+        print(f"{name:44} {seconds:8.3f} {ratio} {memory:8.0f}", flush=True)
 
 
 if __name__ == "__main__":
