@@ -421,3 +421,18 @@ def test_findings_are_shown_even_when_they_cannot_be_saved(run) -> None:  # type
     result = run("draft", "check", str(DRAFTS / "tables.txt"), "--add-to-plan")
     assert result.exit_code == 3  # no saved plan
     assert "Jordan will improve his organization skills" in result.stdout
+
+
+def test_added_findings_join_the_question_list(run, write_yaml) -> None:  # type: ignore[no-untyped-def]
+    answers = write_yaml("a.yaml", {"meeting_type": "annual", "child_name": "Jordan"})
+    assert run("plan", "--answers", str(answers)).exit_code == 0
+    before = json.loads(run("questions", "--format", "json").stdout)
+    assert run("draft", "check", str(DRAFTS / "tables.txt"), "--add-to-plan").exit_code == 0
+    after = json.loads(run("questions", "--format", "json").stdout)
+    text = json.dumps(after)
+    assert "From your draft" in text and "Counseling" in text
+    assert len(json.dumps(before)) < len(text)
+    shown = " ".join(run("questions", "--open").stdout.split())
+    assert "FROM YOUR DRAFT" in shown.upper()
+    review = " ".join(run("review").stdout.split())
+    assert "Paraprofessional support" in review  # open draft questions show in the review

@@ -107,6 +107,10 @@ def current_plan(ctx: typer.Context, from_saved: str | None) -> Current:
             "There is no saved plan yet; notes and answers are kept with your plan.",
             hint="Make one first: iepprep plan (or iepprep plan --answers FILE).",
         )
+    from iepprep.core.draft.saved import saved_findings, with_draft_questions
+
     saved = find_saved(store, from_saved or "latest")
+    journal = store.journal(saved.number)
     plan = plan_for(ctx, saved_profile(saved.answers, saved.number))
-    return Current(saved, plan, MeetingRecord(plan.questions, store.journal(saved.number)))
+    plan = with_draft_questions(plan, saved_findings(journal))  # after `draft check --add-to-plan`
+    return Current(saved, plan, MeetingRecord(plan.questions, journal))

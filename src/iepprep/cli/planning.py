@@ -250,7 +250,10 @@ def questions(
         chosen = [q for q in result.questions if q.id not in answered]  # plan order, numbers
     else:
         profile, generic = profile_for_reading(answers)
-        result = plan_for(ctx, profile, generic=generic)
+        if answers is None and not generic:  # the saved plan, with its draft's questions
+            result = current_plan(ctx, None).plan
+        else:
+            result = plan_for(ctx, profile, generic=generic)
         chosen = planner.all_questions(library_for(ctx)) if all_questions else result.questions
 
     from iepprep.render.views import questions_view
