@@ -19,8 +19,11 @@ def _load_library(ctx: typer.Context) -> Any:
     return load_library(_settings(ctx).tips_files)
 
 
-def _make_plan(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:
-    """The plan, with jargon explained, words to know and state notes."""
+def _make_plan(
+    ctx: typer.Context, profile: Any, *, generic: bool = False, complete: bool = False
+) -> Any:
+    """The plan, with jargon explained, words to know and state notes. `complete`:
+    every step and question that applies, not only those that matter most."""
     from iepprep.core.planner import make_plan
     from iepprep.core.reference import load_glossary, load_states
 
@@ -31,6 +34,7 @@ def _make_plan(ctx: typer.Context, profile: Any, *, generic: bool = False) -> An
         generic=generic,
         glossary=load_glossary(),
         states=load_states(),
+        complete=complete,
     )
 
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     epilog=examples(
         "iepprep plan",
         "iepprep plan --example",
+        "iepprep plan --all",
         "iepprep plan --answers family.yaml --format markdown --output plan.md",
     ),
 )
@@ -63,6 +64,13 @@ def plan(
         typer.Option("--edit", help="Ask again, with your saved answers as the defaults."),
     ] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Don't save the answers.")] = False,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Every step and question that fits your family, not only the most important.",
+        ),
+    ] = False,
     fmt: FormatOption = None,
     output: OutputOption = None,
     paper: PaperOption = Paper.LETTER,
@@ -104,7 +112,7 @@ def plan(
         profile, save = _saved_profile(saved.answers, saved.number), False
     else:
         profile = _interview(today(), draft_store=store if save else None)
-    result = _make_plan(ctx, profile)
+    result = _make_plan(ctx, profile, complete=everything)
     not_saved: StorageError | None = None
     if save:
         try:

@@ -104,13 +104,17 @@ def due_text(item: ChecklistItem, plan: Plan) -> str | None:
 
     if item.due is None:
         return None
-    if item.phase is Phase.BEFORE and item.due <= plan.today:
+    if item.phase is Phase.BEFORE and item.due < plan.today:
         return "as soon as you can"
+    if item.due == plan.today:
+        return "today"
     return f"by {short_date(item.due)}"
 
 
 def source_bits(item: ChecklistItem) -> list[str]:
-    bits = [f"tip {item.id}", "from parents" if item.source == "article" else "added"]
+    # Why it is here, when the reason is about this family ("because this is a first IEP").
+    bits = [one_line(item.reason)] if item.tailored and item.reason else []
+    bits += [f"tip {item.id}", "from parents" if item.source == "article" else "added"]
     if item.varies_by_state:
         bits.append("rules vary by state")
     if item.citation:
