@@ -99,6 +99,7 @@ def plan(
         raise InputError(f"Use only one of {' and '.join(chosen)}.")
     store = PlanStore()
     save = not no_save
+    editing: int | None = None  # the saved plan being changed in place (--edit)
     if example:
         profile, save = example_profile(), False
     elif answers is not None:
@@ -106,19 +107,30 @@ def plan(
     elif edit:
         saved = _find_saved(store, from_saved or "latest")
         _saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
-        profile = _interview(today(), previous=saved.answers, draft_store=store if save else None)
+        profile, editing = _interview(
+            today(),
+            previous=saved.answers,
+            draft_store=store if save else None,
+            editing=saved.number,
+        )
     elif from_saved is not None:
         saved = _find_saved(store, from_saved)
         profile, save = _saved_profile(saved.answers, saved.number), False
     else:
-        profile = _interview(today(), draft_store=store if save else None)
+        profile, editing = _interview(today(), draft_store=store if save else None)
     result = _make_plan(ctx, profile, complete=everything)
     not_saved: StorageError | None = None
     if save:
         try:
-            saved = store.save(profile.answers())
+            saved = _save_answers(store, profile.answers(), editing)
             store.clear_draft()
-            _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
+            if editing is not None and saved.number == editing:
+                _info(
+                    f"Updated plan {saved.number} with your new answers; its notes, "
+                    "answered questions and letters are kept."
+                )
+            else:
+                _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
@@ -143,26 +155,51 @@ def _keep_answers_safe(profile: Any, err: StorageError) -> None:
     raise typer.Exit(int(err.exit_code))
 
 
+def _save_answers(store: "PlanStore", answers: dict[str, Any], editing: int | None) -> Any:
+    """Save as a new plan, or change the plan being edited in place (same number, so
+    its notes, answers and letters stay with it). A plan forgotten meanwhile: a new one."""
+    from iepprep.errors import NotFoundError
+
+    if editing is not None:
+        try:
+            return store.save(answers, number=editing)
+        except NotFoundError:
+            pass
+    return store.save(answers)
+
+
 def _interview(
-    day: dt.date, previous: dict[str, Any] | None = None, *, draft_store: "PlanStore | None" = None
-) -> Any:
-    """Ask the questionnaire. With `draft_store` (a new plan that will be saved), each
-    answer is kept as it is given, and a questionnaire stopped halfway is picked up
-    where it stopped: nothing a parent typed is lost to Ctrl-C or a closed window."""
+    day: dt.date,
+    previous: dict[str, Any] | None = None,
+    *,
+    draft_store: "PlanStore | None" = None,
+    editing: int | None = None,
+) -> tuple[Any, int | None]:
+    """Ask the questionnaire; return the profile and the saved plan it edits, if any.
+
+    With `draft_store` (answers that will be saved), each answer is kept as it is
+    given, and a questionnaire stopped halfway is picked up where it stopped: nothing
+    a parent typed is lost to Ctrl-C or a closed window."""
     from iepprep.core.questionnaire import run_interview
     from iepprep.prompting import QuestionaryPrompter, require_terminal
 
     require_terminal()
     prompter = QuestionaryPrompter()
     try:
-        previous, asked = _where_to_start(previous, draft_store, prompter)
-        return run_interview(
+        previous, asked, editing = _where_to_start(previous, draft_store, prompter, editing)
+        store = draft_store
+
+        def keep(answers: dict[str, Any], asked: list[str]) -> object:
+            return store.save_draft(answers, asked, editing=editing) if store else None
+
+        profile = run_interview(
             prompter,
             today=day,
             previous=previous,
             asked=asked,
-            on_answer=draft_store.save_draft if draft_store else None,
+            on_answer=keep if store else None,
         )
+        return profile, editing
     except (KeyboardInterrupt, EOFError):
         if draft_store is not None and draft_store.load_draft() is not None:
             raise Interrupted(
@@ -173,19 +210,23 @@ def _interview(
 
 
 def _where_to_start(
-    previous: dict[str, Any] | None, draft_store: "PlanStore | None", prompter: Any
-) -> tuple[dict[str, Any] | None, list[str]]:
+    previous: dict[str, Any] | None,
+    draft_store: "PlanStore | None",
+    prompter: Any,
+    editing: int | None,
+) -> tuple[dict[str, Any] | None, list[str], int | None]:
     """Say what is about to happen; pick up a stopped questionnaire if the parent wants.
-    Returns the answers to start from and the questions already asked."""
+    Returns the answers to start from, the questions already asked, and the saved
+    plan being edited (a stopped edit, picked up, still changes that plan)."""
     if previous:
         _info("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops.")
-        return previous, []
+        return previous, [], editing
     draft = _draft_to_resume(draft_store, prompter) if draft_store else None
     if draft is not None:
         _info("Picking up where you stopped. Ctrl-C stops again; your answers are kept.")
-        return draft.answers, draft.asked
+        return draft.answers, draft.asked, draft.editing
     _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
-    return None, []
+    return None, [], editing
 
 
 def _draft_to_resume(store: "PlanStore", prompter: Any) -> "Draft | None":

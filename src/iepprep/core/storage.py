@@ -105,6 +105,7 @@ class Draft:
     updated: dt.datetime
     answers: dict[str, Any]
     asked: list[str]
+    editing: int | None = None  # the saved plan being edited (plan --edit), if any
 
 
 class PlanStore:
@@ -168,11 +169,19 @@ class PlanStore:
     def get(self, number: int) -> SavedPlan:
         return self._read(number)
 
-    def save(self, answers: dict[str, Any], *, now: dt.datetime | None = None) -> SavedPlan:
-        """Save answers as a new plan; the same answers as the latest plan just update it."""
+    def save(
+        self, answers: dict[str, Any], *, now: dt.datetime | None = None, number: int | None = None
+    ) -> SavedPlan:
+        """Save answers as a new plan; the same answers as the latest plan just update it.
+
+        With `number` (plan --edit), that plan is changed in place: it keeps its number,
+        so its notes, answered questions and letters stay with it.
+        """
         moment = (now or dt.datetime.now()).replace(microsecond=0)
         latest = self.latest()
-        if latest is not None and latest.answers == answers:
+        if number is not None:
+            created = self.get(number).created
+        elif latest is not None and latest.answers == answers:
             number, created = latest.number, latest.created
         else:
             numbers = self._numbers()
@@ -200,15 +209,19 @@ class PlanStore:
     def draft_path(self) -> Path:
         return self.folder / "draft.json"  # not a plan: history and numbering skip it
 
-    def save_draft(self, answers: dict[str, Any], asked: list[str]) -> bool:
+    def save_draft(
+        self, answers: dict[str, Any], asked: list[str], *, editing: int | None = None
+    ) -> bool:
         """Keep the answers given so far; False if they could not be written (the
         questionnaire goes on: a draft is a safety net, not a requirement)."""
-        record = {
+        record: dict[str, Any] = {
             "format": 1,
             "updated": dt.datetime.now().replace(microsecond=0).isoformat(),
             "answers": answers,
             "asked": asked,
         }
+        if editing is not None:
+            record["editing"] = editing
         try:
             ensure_private_dir(self.home)
             write_private_file(self.draft_path, json.dumps(record, ensure_ascii=False, indent=1))
@@ -224,6 +237,7 @@ class PlanStore:
                 dt.datetime.fromisoformat(record["updated"]),
                 dict(record["answers"]),
                 [str(key) for key in record["asked"]],
+                int(record["editing"]) if record.get("editing") is not None else None,
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
