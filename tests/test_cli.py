@@ -218,7 +218,7 @@ def test_added_tips_are_searchable(run, write_yaml) -> None:
         },
     )
     result = run("--tips", str(path), "tips", "search", "volunteers", "-f", "json")
-    assert json.loads(result.stdout)[0]["id"] == "group-volunteer"
+    assert json.loads(result.stdout)["tips"][0]["id"] == "group-volunteer"
 
 
 def test_only_one_source_of_answers(run, write_yaml) -> None:
@@ -232,7 +232,7 @@ def test_unexpected_errors_never_show_a_traceback(run, monkeypatch) -> None:
     def boom(*args, **kwargs):
         raise RuntimeError("internal")
 
-    monkeypatch.setattr("iepprep.core.planner.make_plan", boom)
+    monkeypatch.setattr("iepprep.core.planning.planner.make_plan", boom)
     result = run("plan", "--example")
     assert result.exit_code == 1
     assert "Traceback" not in result.output

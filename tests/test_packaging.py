@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_FILES = ["tips.yaml", "questions.yaml", "questionnaire.yaml", "synonyms.yaml", "example.yaml"]
+DATA_FILES = [
+    "tips.yaml",
+    "questions.yaml",
+    "questionnaire.yaml",
+    "synonyms.yaml",
+    "concepts.yaml",
+    "example.yaml",
+]
 
 
 def test_importing_the_cli_loads_no_prompt_libraries() -> None:
@@ -71,7 +78,7 @@ def test_installed_wheel_finds_its_data_from_another_folder(wheel: Path, tmp_pat
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import iepprep.core.library as l; "
+        "import sys; sys.path.insert(0, sys.argv[1]); import iepprep.core.content.library as l; "
         "lib = l.load_library(); print(l.__file__, len(lib.tips))"
     )
     out = subprocess.run(

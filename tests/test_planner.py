@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import TODAY
-from iepprep.core.content import Phase
-from iepprep.core.library import Library
-from iepprep.core.plan import Plan
-from iepprep.core.planner import make_plan
-from iepprep.core.profile import Profile
+from iepprep.core.content.library import Library
+from iepprep.core.content.models import Phase
+from iepprep.core.family.profile import Profile
+from iepprep.core.planning.plan import Plan
+from iepprep.core.planning.planner import make_plan
 
 
 def plan_for(library: Library, **answers: object) -> Plan:
@@ -171,7 +171,7 @@ def test_every_checklist_item_points_to_a_tip(library: Library) -> None:
 
 
 def test_questions_are_numbered_in_plan_order(library: Library) -> None:
-    from iepprep.core.planner import all_questions
+    from iepprep.core.planning.planner import all_questions
 
     plan = make_plan(Profile(concerns=["behavior", "speech_language"]), library, today=TODAY)
     assert [q.number for q in plan.questions] == list(range(1, len(plan.questions) + 1))
@@ -180,7 +180,7 @@ def test_questions_are_numbered_in_plan_order(library: Library) -> None:
 
 
 def test_the_generic_profile_is_what_validation_would_give() -> None:
-    from iepprep.core.planner import generic_profile
+    from iepprep.core.planning.planner import generic_profile
 
     validated = Profile.model_validate({"first_meeting": True, "meeting_type": "initial"})
     assert generic_profile() == validated
@@ -223,12 +223,12 @@ def test_a_short_time_is_spread_over_the_days_left_not_piled_on_today(library: L
 
 
 def test_due_dates_fall_on_school_days_and_never_on_a_holiday(library: Library) -> None:
-    from iepprep.core.planner import _with_school
-    from iepprep.core.schooldays import SchoolCalendar
+    from iepprep.core.planning.planner import _with_school
+    from iepprep.core.planning.schooldays import SchoolDays
 
     today = dt.date(2026, 11, 2)
     plan = plan_on(library, today, **FAMILY, meeting_date="2026-12-03", language="es")
-    calendar = SchoolCalendar(today, dt.date(2027, 1, 31))
+    calendar = SchoolDays(today, dt.date(2027, 1, 31))
     assert calendar.holiday(dt.date(2026, 11, 26)) == "Thanksgiving Day"
     for item in plan.checklist:
         if item.due is None:
@@ -287,9 +287,14 @@ def test_worries_in_their_own_words_bring_what_answers_them(library: Library) ->
     )
 
 
-def test_a_vague_worry_adds_nothing(library: Library) -> None:
-    plan = plan_for(library, worries="worried")
+def test_a_worry_nothing_answers_adds_nothing_and_a_worry_adds_a_few(library: Library) -> None:
+    from iepprep.core.planning.planner import WORRY_TIPS
+
+    plan = plan_for(library, worries="qwerty zxcvb")
     assert not any(i.reason.startswith("because you wrote") for i in plan.checklist)
+    wide = plan_for(library, worries="I am nervous I will sign something I don't agree with")
+    marked = [i for i in wide.checklist if i.reason.startswith("because you wrote")]
+    assert 1 <= len(marked) <= WORRY_TIPS
 
 
 def test_each_item_says_why_it_is_there(library: Library) -> None:
@@ -314,7 +319,7 @@ def test_attention_alone_brings_no_incident_or_restraint_questions(library: Libr
 
 
 def test_words_follow_the_meeting_and_the_child(library: Library) -> None:
-    from iepprep.core.reference import load_glossary
+    from iepprep.core.content.reference import load_glossary
 
     def words(**answers: object) -> list[str]:
         profile = Profile.model_validate(answers)

@@ -36,6 +36,8 @@ COMMAND_ORDER = [
     "tips",
     "glossary",
     "rights",
+    "deadlines",
+    "draft",
     "meeting",
     "notes",
     "review",
@@ -125,7 +127,8 @@ class Settings:
         self.plain = plain
 
 
-def _settings(ctx: typer.Context) -> Settings:
+def settings_of(ctx: typer.Context) -> Settings:
+    """The options given before the command (--tips, --plain), kept on the root context."""
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Settings) else Settings([], False)
 
@@ -138,13 +141,13 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except IepprepError as err:
-            _print_error(err.message, err.hint, prefix=err.prefix)
+            print_error(err.message, err.hint, prefix=err.prefix)
             raise typer.Exit(int(err.exit_code)) from None
         except KeyboardInterrupt:
-            _print_error("Stopped. Nothing was saved.", None, prefix="")
+            print_error("Stopped. Nothing was saved.", None, prefix="")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except EOFError:
-            _print_error("The terminal closed. Nothing was saved.", None, prefix="")
+            print_error("The terminal closed. Nothing was saved.", None, prefix="")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except BrokenPipeError:
             raise typer.Exit(int(ExitCode.OK)) from None
@@ -153,7 +156,7 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         except Exception as exc:  # the last line of defence: never a traceback
             if os.environ.get("IEPPREP_DEBUG"):
                 raise
-            _print_error(
+            print_error(
                 f"Something went wrong inside iepprep ({type(exc).__name__}). "
                 "Your saved answers are safe.",
                 "Please report this; run with IEPPREP_DEBUG=1 to see the details.",
@@ -163,10 +166,10 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
+def print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
     import sys
 
-    from iepprep.render.safety import clean
+    from iepprep.core.common.safety import clean
     from iepprep.render.terminal import StyledText, console_for, is_terminal
 
     text = StyledText(prefix, style="bold red")
@@ -176,12 +179,12 @@ def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> 
     console_for(sys.stderr).print(text, wrap=is_terminal(sys.stderr))
 
 
-def _info(message: str) -> None:
+def info(message: str) -> None:
     """A message for the user that is not the output itself: to stderr, dimmed on a
     color terminal."""
     import sys
 
-    from iepprep.render.safety import clean
+    from iepprep.core.common.safety import clean
     from iepprep.render.terminal import StyledText, console_for, is_terminal
 
     if sys.stderr is None:  # no console at all (pythonw)

@@ -15,27 +15,27 @@ from iepprep.cli.app import (
     Paper,
     PaperOption,
     PhaseChoice,
-    _info,
-    _print_error,
     app,
     examples,
     friendly_errors,
+    info,
+    print_error,
     today,
 )
 from iepprep.cli.family import (
-    _current,
-    _find_saved,
-    _load_library,
-    _make_plan,
-    _now,
-    _profile_for_reading,
-    _saved_profile,
+    current_plan,
+    current_time,
+    find_saved,
+    library_for,
+    plan_for,
+    profile_for_reading,
+    saved_profile,
 )
 from iepprep.cli.output import _emit, _html, _ics, _jsondata, _markdown, _pdf
-from iepprep.errors import InputError, Interrupted, StorageError
+from iepprep.errors import InputError, StorageError
 
 if TYPE_CHECKING:
-    from iepprep.core.storage import Draft, PlanStore
+    from iepprep.core.storage.plans import PlanStore
 
 # ------------------------------------------------------------------------ plan
 
@@ -82,8 +82,8 @@ def plan(
     on this computer so other commands can use them. Stopped partway (Ctrl-C), it
     keeps what you answered and offers to pick up there next time.
     """
-    from iepprep.core.answers import example_profile, load_answers
-    from iepprep.core.storage import PlanStore
+    from iepprep.core.planning.answers import example_profile, load_answers
+    from iepprep.core.storage.plans import PlanStore
 
     chosen = [
         name
@@ -105,36 +105,36 @@ def plan(
     elif answers is not None:
         profile = load_answers(answers)
     elif edit:
-        saved = _find_saved(store, from_saved or "latest")
-        _saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
-        profile, editing = _interview(
-            today(),
-            previous=saved.answers,
-            draft_store=store if save else None,
-            editing=saved.number,
+        saved = find_saved(store, from_saved or "latest")
+        saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
+        editing = saved.number
+        profile = _interview(
+            today(), previous=saved.answers, draft_store=store if save else None, editing=editing
         )
     elif from_saved is not None:
-        saved = _find_saved(store, from_saved)
-        profile, save = _saved_profile(saved.answers, saved.number), False
+        saved = find_saved(store, from_saved)
+        profile, save = saved_profile(saved.answers, saved.number), False
     else:
-        profile, editing = _interview(today(), draft_store=store if save else None)
-    result = _make_plan(ctx, profile, complete=everything)
+        profile = _interview(today(), draft_store=store if save else None)
+        draft = store.load_draft() if save else None
+        editing = draft.editing if draft is not None else None  # a stopped edit, picked up
+    result = plan_for(ctx, profile, complete=everything)
     not_saved: StorageError | None = None
     if save:
         try:
             saved = _save_answers(store, profile.answers(), editing)
             store.clear_draft()
             if editing is not None and saved.number == editing:
-                _info(
+                info(
                     f"Updated plan {saved.number} with your new answers; its notes, "
                     "answered questions and letters are kept."
                 )
             else:
-                _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
+                info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
-        _info("This is an example family; nothing was saved. Make your own: iepprep plan")
+        info("This is an example family; nothing was saved. Make your own: iepprep plan")
     _emit_plan(ctx, result, fmt, output, paper)
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
@@ -142,16 +142,15 @@ def plan(
 
 def _keep_answers_safe(profile: Any, err: StorageError) -> None:
     """Saving failed: print the answers as an answers file, so nothing typed is lost."""
-    import json
+    from iepprep.core.planning.answers import answers_file
 
-    answers = {k: v for k, v in profile.answers().items() if v not in (None, [])}
-    _print_error(
+    print_error(
         err.message,
         "So that nothing you typed is lost, here are your answers. Save these lines in "
         "a file (for example answers.json) and use: iepprep plan --answers answers.json",
         prefix="Not saved: ",
     )
-    __import__("sys").stderr.write(json.dumps(answers, indent=2, ensure_ascii=False) + "\n")
+    typer.echo(answers_file(profile), err=True, nl=False)
     raise typer.Exit(int(err.exit_code))
 
 
@@ -174,83 +173,20 @@ def _interview(
     *,
     draft_store: "PlanStore | None" = None,
     editing: int | None = None,
-) -> tuple[Any, int | None]:
-    """Ask the questionnaire; return the profile and the saved plan it edits, if any.
-
-    With `draft_store` (answers that will be saved), each answer is kept as it is
-    given, and a questionnaire stopped halfway is picked up where it stopped: nothing
-    a parent typed is lost to Ctrl-C or a closed window."""
-    from iepprep.core.questionnaire import run_interview
+) -> Any:
+    """Ask the questionnaire on this terminal (see `iepprep.core.planning.interview`)."""
+    from iepprep.core.planning.interview import interview
     from iepprep.prompting import QuestionaryPrompter, require_terminal
 
     require_terminal()
-    prompter = QuestionaryPrompter()
-    try:
-        previous, asked, editing = _where_to_start(previous, draft_store, prompter, editing)
-        store = draft_store
-
-        def keep(answers: dict[str, Any], asked: list[str]) -> object:
-            return store.save_draft(answers, asked, editing=editing) if store else None
-
-        profile = run_interview(
-            prompter,
-            today=day,
-            previous=previous,
-            asked=asked,
-            on_answer=keep if store else None,
-        )
-        return profile, editing
-    except (KeyboardInterrupt, EOFError):
-        if draft_store is not None and draft_store.load_draft() is not None:
-            raise Interrupted(
-                "Stopped. Your answers so far are kept on this computer: run "
-                "iepprep plan to pick up where you left off."
-            ) from None
-        raise
-
-
-def _where_to_start(
-    previous: dict[str, Any] | None,
-    draft_store: "PlanStore | None",
-    prompter: Any,
-    editing: int | None,
-) -> tuple[dict[str, Any] | None, list[str], int | None]:
-    """Say what is about to happen; pick up a stopped questionnaire if the parent wants.
-    Returns the answers to start from, the questions already asked, and the saved
-    plan being edited (a stopped edit, picked up, still changes that plan)."""
-    if previous:
-        _info("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops.")
-        return previous, [], editing
-    draft = _draft_to_resume(draft_store, prompter) if draft_store else None
-    if draft is not None:
-        _info("Picking up where you stopped. Ctrl-C stops again; your answers are kept.")
-        return draft.answers, draft.asked, draft.editing
-    _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
-    return None, [], editing
-
-
-def _draft_to_resume(store: "PlanStore", prompter: Any) -> "Draft | None":
-    """The draft to pick up, if there is one and the parent wants it (else it goes)."""
-    from iepprep.core.dates import short_moment
-    from iepprep.core.profile import Profile
-
-    draft = store.load_draft()
-    if draft is None:
-        return None
-    try:
-        Profile.model_validate(draft.answers)
-    except ValueError:  # damaged or from an older version: start afresh
-        store.clear_draft()
-        return None
-    count = len(draft.asked)
-    _info(
-        f"You stopped partway on {short_moment(draft.updated)}, after "
-        f"{count} question{'s' if count != 1 else ''}; your answers were kept."
+    return interview(
+        QuestionaryPrompter(),
+        today=day,
+        tell=info,
+        previous=previous,
+        drafts=draft_store,
+        editing=editing,
     )
-    if prompter.confirm("Pick up where you left off?", default=True):
-        return draft
-    store.clear_draft()
-    return None
 
 
 def _emit_plan(
@@ -296,10 +232,10 @@ def checklist(
 
     Uses your last saved plan, or --answers FILE, or else a general first-meeting plan.
     """
-    from iepprep.core.content import Phase
+    from iepprep.core.content.models import Phase
 
-    profile, generic = _profile_for_reading(answers)
-    result = _make_plan(ctx, profile, generic=generic)
+    profile, generic = profile_for_reading(answers)
+    result = plan_for(ctx, profile, generic=generic)
     phases = [Phase(phase.value)] if phase else list(Phase)
     items = [item for item in result.checklist if item.phase in phases]
 
@@ -361,19 +297,19 @@ def questions(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from iepprep.core import planner
+    from iepprep.core.planning import planner
 
     if open_only:
         if all_questions or answers is not None:
             raise InputError("--open works on your saved plan; use it without --all or --answers.")
-        current = _current(ctx, None)
+        current = current_plan(ctx, None)
         result = current.plan
         answered = current.record.answers
         chosen = [q for q in result.questions if q.id not in answered]  # plan order, numbers
     else:
-        profile, generic = _profile_for_reading(answers)
-        result = _make_plan(ctx, profile, generic=generic)
-        chosen = planner.all_questions(_load_library(ctx)) if all_questions else result.questions
+        profile, generic = profile_for_reading(answers)
+        result = plan_for(ctx, profile, generic=generic)
+        chosen = planner.all_questions(library_for(ctx)) if all_questions else result.questions
 
     def as_text(r: Any) -> None:
         r.plan_header(result)
@@ -417,10 +353,10 @@ def questions_done(
     from_saved: FromOption = None,
 ) -> None:
     """Mark a question of your saved plan as answered, with a short answer."""
-    current = _current(ctx, from_saved)
-    done = current.record.answer(question_id, answer, now=_now())
+    current = current_plan(ctx, from_saved)
+    done = current.record.answer(question_id, answer, now=current_time())
     left = len(current.record.open_questions)
-    _info(
+    info(
         f"Saved as answered: \u201c{done.question.text}\u201d "
         f"{left} question{'s' if left != 1 else ''} still open."
     )

@@ -13,7 +13,7 @@ from iepprep.cli.app import (
     examples,
     friendly_errors,
 )
-from iepprep.cli.family import _profile_for_reading
+from iepprep.cli.family import profile_for_reading
 from iepprep.cli.output import _emit, _jsondata, _markdown, _pick_format
 from iepprep.errors import ExitCode, InputError
 
@@ -36,7 +36,7 @@ def glossary(
     output: OutputOption = None,
 ) -> None:
     """Explain IEP words and acronyms in plain language."""
-    from iepprep.core.reference import load_glossary
+    from iepprep.core.content.reference import load_glossary
     from iepprep.errors import NotFoundError
 
     book = load_glossary()
@@ -103,15 +103,15 @@ def rights(
     Adds what differs in your state: from --state, else your answers or saved plan.
     Not legal advice.
     """
-    from iepprep.core.datafiles import validate
-    from iepprep.core.planner import state_notes
-    from iepprep.core.profile import Profile
-    from iepprep.core.reference import load_rights, load_states
+    from iepprep.core.content.datafiles import validate
+    from iepprep.core.content.reference import load_rights, load_states
+    from iepprep.core.family.profile import Profile
+    from iepprep.core.planning.planner import state_notes
 
     if state is not None:
         profile = validate(Profile, {"state": state}, name="--state", error=InputError)
     else:
-        profile, _ = _profile_for_reading(answers)
+        profile, _ = profile_for_reading(answers)
     notes = state_notes(profile, load_states())
     items = load_rights()
 

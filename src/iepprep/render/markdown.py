@@ -10,15 +10,16 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from iepprep.core.content import Phase, Tip
-from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
-from iepprep.core.reference import GlossaryTerm, Right
-from iepprep.core.search import TipHit
+from iepprep.core.common.safety import one_line
+from iepprep.core.content.models import Phase, Tip
+from iepprep.core.content.reference import GlossaryTerm, Right
+from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
+from iepprep.core.search.tips import TipHit
 from iepprep.render import wording
-from iepprep.render.safety import one_line
 
 if TYPE_CHECKING:
-    from iepprep.core.review import Review
+    from iepprep.core.meeting.live import Note
+    from iepprep.core.meeting.review import Review
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -227,3 +228,8 @@ def review(review: Review) -> str:
         out += [f"- [ ] **{escape(check.text)}**  ", f"  {escape(check.why)}"]
     out.append("")
     return "\n".join(out + footer()).rstrip() + "\n"
+
+
+def notes(notes: Sequence[Note]) -> str:
+    """The meeting notes as a Markdown list, each with when it was written."""
+    return "".join(f"- {escape(note.text)} _({note.at:%Y-%m-%d %H:%M})_\n" for note in notes)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from iepprep.core.content import Phase
-from iepprep.core.dates import days_until, long_date
-from iepprep.core.profile import label
-from iepprep.render.safety import clean, one_line
+from iepprep.core.common.dates import days_until, long_date
+from iepprep.core.common.safety import clean, one_line
+from iepprep.core.content.models import Phase, Tip
+from iepprep.core.family.profile import label
 
 if TYPE_CHECKING:
-    from iepprep.core.plan import ChecklistItem, Plan
+    from iepprep.core.planning.plan import ChecklistItem, Plan
 
 PARENT_CENTER_URL = "https://www.parentcenterhub.org/find-your-center/"
 ARTICLE = '"21 Things You Should Know As A Mom In Your First IEP Meeting"'
@@ -100,7 +101,7 @@ def phase_title(phase: Phase) -> str:
 
 
 def due_text(item: ChecklistItem, plan: Plan) -> str | None:
-    from iepprep.core.dates import short_date
+    from iepprep.core.common.dates import short_date
 
     if item.due is None:
         return None
@@ -120,3 +121,13 @@ def source_bits(item: ChecklistItem) -> list[str]:
     if item.citation:
         bits.append(item.citation)
     return bits
+
+
+def reminder_lines(tips: Sequence[Tip]) -> list[str]:
+    """Live mode's reminders, as the lines it shows."""
+    return [
+        "",
+        "Reminders for the meeting:",
+        *(f"  - {tip.title}: {tip.why}" for tip in tips),
+        "",
+    ]

@@ -1,0 +1,486 @@
+"""A small full-text search engine for tips (and glossary terms).
+
+Parents type what is on their mind: "signing", "lawyer", "they rush us", "advocat".
+So the engine
+- reduces words to their stems ("signing", "signed" → "sign"; Snowball stemmer),
+- widens the query with related words from a curated synonym list (lawyer → advocate),
+- forgives typos and cut-off words by matching the closest words in the library,
+- ranks with BM25 over weighted fields (a match in a title counts more than in a body),
+- and gives a bonus when the words appear together as a phrase ("take it home").
+
+Parents also type whole sentences ("my son got sent home early again"). For those,
+words that name no topic ("my", "son", "morning") count little, and a concept layer
+reads situations and conditions ("sent home" means discipline; "dyslexia" means
+reading and the evaluation) into the words the tips use.
+
+It is pure Python over plain data, so it runs anywhere and is easy to test.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from functools import lru_cache
+from typing import Any
+
+_WORD = re.compile(r"[0-9a-z]+")
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "us",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
+)
+K1 = 1.2
+B = 0.75
+SYNONYM_WEIGHT = 0.45  # a related word counts a bit less than the word itself
+FUZZY_WEIGHT = 0.7
+PHRASE_BONUS = 1.5
+PHRASE_CANDIDATES = 60
+LIGHT_WEIGHT = 0.2  # a word that names no topic in a sentence ("my", "son", "morning")
+CONCEPT_WEIGHT = 0.6  # a word a recognised concept stands for
+# A field of questions, one a line ("can I record the meeting?"): the document whose one
+# question shares most of a sentence's words is lifted by up to this share.
+QUESTION_FIELD = "asks"
+QUESTION_BONUS = 0.5
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> object:
+    # The English stemmer alone: `import snowballstemmer` loads every language.
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    return EnglishStemmer()
+
+
+# Stems already known (from a cached index), so most queries never load the stemmer.
+_KNOWN_STEMS: dict[str, str] = {}
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    known = _KNOWN_STEMS.get(word)
+    if known is not None:
+        return known
+    return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of `text`, accents and punctuation dropped."""
+    return _WORD.findall(_fold(text))
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stems(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    return [stem(w) for w in words(text) if keep_stopwords or w not in STOPWORDS]
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why a document matched: which query word, through what, in which field."""
+
+    query_word: str
+    via: str  # "word", "synonym", "close match", "concept", "phrase" or "question"
+    term: str  # the stem that matched
+    fields: tuple[str, ...]
+    about: str = ""  # for a concept: what it is about, in plain words
+    weight: float = 1.0  # how much the query word counted (little for "my", "son")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A situation or condition a parent names, and the words the tips use for it.
+
+    `says` are stems that must all be in the query (in any order); `means` are the
+    stems searched for in their place; `about` says it in plain words."""
+
+    says: tuple[str, ...]
+    means: tuple[str, ...]
+    about: str
+    glossary: str | None = None
+
+    def to_data(self) -> list[Any]:
+        return [list(self.says), list(self.means), self.about, self.glossary]
+
+    @classmethod
+    def from_data(cls, data: Sequence[Any]) -> Concept:
+        says, means, about, glossary = data
+        return cls(tuple(says), tuple(means), about, glossary)
+
+
+@dataclass
+class Hit:
+    id: str
+    score: float
+    matches: list[Match] = field(default_factory=list)
+
+    @property
+    def terms(self) -> set[str]:
+        """Stems to highlight."""
+        return {match.term for match in self.matches if match.via not in ("phrase", "question")}
+
+    @property
+    def fields(self) -> list[str]:
+        """The fields any query word matched in, strongest reasons first."""
+        return list(dict.fromkeys(name for match in self.matches for name in match.fields))
+
+
+@dataclass(frozen=True)
+class _QueryTerm:
+    term: str
+    weight: float
+    query_word: str
+    via: str
+    # A term from a several-word synonym ("specific learning disability") counts only
+    # in documents that have all of that synonym's words, not "learning" alone.
+    together: tuple[str, ...] = ()
+    about: str = ""
+
+
+class SearchIndex:
+    """BM25F over a few named fields per document, stored as postings.
+
+    Postings (term → the documents and fields it occurs in) let a query touch only
+    the documents that contain its words. Saved (`to_data`), each term's postings are
+    one packed string, unpacked only when a query uses that term: loading the index
+    of a 10,000-tip library then costs little more than reading the file.
+    """
+
+    def __init__(
+        self,
+        documents: Sequence[tuple[str, Mapping[str, str]]],
+        *,
+        field_weights: Mapping[str, float],
+        synonyms: Sequence[Sequence[str]] = (),
+        concepts: Sequence[Concept] = (),
+        light_words: Iterable[str] = (),
+    ) -> None:
+        self.field_weights = dict(field_weights)
+        fields = list(self.field_weights)
+        self.ids = [doc_id for doc_id, _ in documents]
+        texts = [dict(text) for _, text in documents]
+        self._text_of: Callable[[int], Mapping[str, str]] = texts.__getitem__
+        postings: dict[str, list[tuple[int, int, int]]] = {}
+        self._lengths: list[list[int]] = [[] for _ in fields]
+        for doc, (_, text) in enumerate(documents):
+            for field_no, name in enumerate(fields):
+                counted = Counter(t for t in stems(text.get(name, "")) if t not in _stop_stems())
+                self._lengths[field_no].append(sum(counted.values()))
+                for term, tf in counted.items():
+                    postings.setdefault(term, []).append((doc, field_no, tf))
+        self._packed: dict[str, str] = {}
+        self._postings = postings
+        self._df = {term: len({doc for doc, _, _ in ps}) for term, ps in postings.items()}
+        self._synonyms = [[stems(entry) for entry in group] for group in synonyms]
+        self._concepts = list(concepts)
+        self._light = {stem(w) for w in light_words}
+        self._words = {w for text in texts for value in text.values() for w in words(value)}
+        self._word_stems: dict[str, str] = {}
+        self._finish()
+
+    def _finish(self) -> None:
+        count = len(self.ids)
+        self._avg = [
+            (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0 for lengths in self._lengths
+        ]
+        self._weights = list(self.field_weights.values())
+        self._idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in self._df.items()}
+
+    def _postings_of(self, term: str) -> list[tuple[int, int, int]]:
+        found = self._postings.get(term)
+        if found is None:
+            packed = self._packed.get(term, "")
+            numbers = [int(n) for n in packed.split(",")] if packed else []
+            found = list(zip(numbers[0::3], numbers[1::3], numbers[2::3], strict=True))
+            self._postings[term] = found
+        return found
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain JSON-ready data from which `from_data` rebuilds the same index."""
+        return {
+            "field_weights": self.field_weights,
+            "ids": self.ids,
+            "postings": {
+                term: ",".join(f"{d},{f},{n}" for d, f, n in self._postings_of(term))
+                for term in self._df
+            },
+            "df": self._df,
+            "lengths": self._lengths,
+            "synonyms": self._synonyms,
+            "concepts": [concept.to_data() for concept in self._concepts],
+            "light": sorted(self._light),
+            "stems": {w: stem(w) for w in sorted(self._words)},
+        }
+
+    @classmethod
+    def from_data(
+        cls, data: Mapping[str, Any], text_of: Callable[[int], Mapping[str, str]]
+    ) -> SearchIndex:
+        """The saved index; `text_of(n)` gives document n's fields (for phrase matches)."""
+        index = cls.__new__(cls)
+        index.field_weights = dict(data["field_weights"])
+        index.ids = list(data["ids"])
+        index._text_of = text_of
+        index._packed = dict(data["postings"])
+        index._postings = {}
+        index._df = dict(data["df"])
+        index._lengths = list(data["lengths"])
+        index._synonyms = list(data["synonyms"])
+        index._concepts = [Concept.from_data(c) for c in data["concepts"]]
+        index._light = set(data["light"])
+        index._words = set()
+        index._word_stems = dict(data.get("stems", {}))
+        _KNOWN_STEMS.update(index._word_stems)
+        index._finish()
+        return index
+
+    def concepts_in(self, query: str) -> list[Concept]:
+        """The concepts `query` names: every word of a concept's `says` is in it."""
+        present = {stem(w) for w in words(query)}
+        return [concept for concept in self._concepts if set(concept.says) <= present]
+
+    def _expand(self, query: str) -> list[_QueryTerm]:
+        query_words = [w for w in words(query) if w not in STOPWORDS]
+        query_stems = [stem(w) for w in query_words]
+        concepts = self.concepts_in(query)
+        spoken_for = {term for concept in concepts for term in concept.says}
+        # A sentence's topic-less words count little, unless they are all it has.
+        topical = [t for t in query_stems if t not in self._light and t not in spoken_for]
+        light = LIGHT_WEIGHT if topical or concepts else 1.0
+        terms: list[_QueryTerm] = []
+        for word, term in zip(query_words, query_stems, strict=True):
+            weight = light if term in self._light or term in spoken_for else 1.0
+            if term in self._idf:
+                terms.append(_QueryTerm(term, weight, word, "word"))
+            elif weight == 1.0:
+                for close in self._close_terms(term):
+                    terms.append(_QueryTerm(close, FUZZY_WEIGHT, word, "close match"))
+        for concept in concepts:
+            said = " ".join(w for w in query_words if stem(w) in concept.says)
+            for term in concept.means:
+                if term in self._idf:
+                    terms.append(
+                        _QueryTerm(term, CONCEPT_WEIGHT, said, "concept", about=concept.about)
+                    )
+        # Synonym groups whose member (one word or a phrase) appears in the query.
+        for group in self._synonyms:
+            hit_member = next((m for m in group if m and _contains(query_stems, m)), None)
+            if hit_member is None or (topical and set(hit_member) <= self._light):
+                continue
+            shown = " ".join(hit_member)
+            for member in group:
+                if not all(term in self._idf for term in member):
+                    continue  # no document has every word of it
+                together = tuple(member) if len(member) > 1 else ()
+                for term in member:
+                    if term not in query_stems and term not in self._light:
+                        terms.append(_QueryTerm(term, SYNONYM_WEIGHT, shown, "synonym", together))
+        best: dict[str, _QueryTerm] = {}
+        for qt in terms:  # per term, the strongest reading; unconstrained if equal
+            held = best.get(qt.term)
+            if held is None or (qt.weight, not qt.together) > (held.weight, not held.together):
+                best[qt.term] = qt
+        return list(best.values())
+
+    def _documents_with_all(self, terms: tuple[str, ...]) -> set[int]:
+        found: set[int] | None = None
+        for term in terms:
+            docs = {doc for doc, _, _ in self._postings_of(term)}
+            found = docs if found is None else found & docs
+        return found or set()
+
+    def _close_terms(self, term: str) -> list[str]:
+        """Library terms a typo or an unfinished word probably meant: words it begins,
+        else close spellings. Typos rarely change the first letter, and requiring it
+        keeps "speach" from matching "each"."""
+        if len(term) < 3:
+            return []
+        prefixed = [t for t in self._idf if len(term) >= 4 and t.startswith(term)]
+        if prefixed:
+            return sorted(prefixed, key=lambda t: -self._idf[t])[:3]
+        return get_close_matches(term, _same_start(term, self._idf), n=2, cutoff=0.8)
+
+    def search(self, query: str, *, limit: int | None = 10) -> list[Hit]:
+        terms = self._expand(query)
+        if not terms:
+            return []
+        scores: dict[int, float] = {}
+        matches: dict[int, list[Match]] = {}
+        names = list(self.field_weights)
+        with_all: dict[tuple[str, ...], set[int]] = {}  # shared by a phrase's words
+        for qt in terms:
+            weighted: dict[int, float] = {}
+            fields_hit: dict[int, list[str]] = {}
+            allowed = None
+            if qt.together:
+                if qt.together not in with_all:
+                    with_all[qt.together] = self._documents_with_all(qt.together)
+                allowed = with_all[qt.together]
+            for doc, field_no, tf in self._postings_of(qt.term):
+                if allowed is not None and doc not in allowed:
+                    continue
+                norm = 1 - B + B * self._lengths[field_no][doc] / self._avg[field_no]
+                weighted[doc] = weighted.get(doc, 0.0) + self._weights[field_no] * tf / norm
+                fields_hit.setdefault(doc, []).append(names[field_no])
+            idf = self._idf[qt.term]
+            for doc, wtf in weighted.items():
+                scores[doc] = scores.get(doc, 0.0) + qt.weight * idf * wtf * (K1 + 1) / (wtf + K1)
+                matches.setdefault(doc, []).append(
+                    Match(
+                        qt.query_word, qt.via, qt.term, tuple(fields_hit[doc]), qt.about, qt.weight
+                    )
+                )
+        phrase = stems(query, keep_stopwords=True)
+        if len(phrase) > 1:  # phrase bonus for the strongest candidates only: it re-reads text
+            for doc in sorted(scores, key=lambda d: -scores[d])[:PHRASE_CANDIDATES]:
+                in_fields = tuple(
+                    name
+                    for name in names
+                    if _contains(
+                        stems(self._text_of(doc).get(name, ""), keep_stopwords=True), phrase
+                    )
+                )
+                if in_fields:
+                    scores[doc] *= PHRASE_BONUS
+                    matches[doc].append(Match(query.strip(), "phrase", " ".join(phrase), in_fields))
+        if QUESTION_FIELD in self.field_weights and len(terms) > 1:
+            self._question_bonus(terms, scores, matches)
+        ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))
+        if limit is not None:
+            ranked = ranked[:limit]
+        return [Hit(self.ids[doc], round(scores[doc], 4), matches[doc]) for doc in ranked]
+
+    def _question_bonus(
+        self,
+        terms: Sequence[_QueryTerm],
+        scores: dict[int, float],
+        matches: dict[int, list[Match]],
+    ) -> None:
+        """Lift the documents with one question (one line of the question field) that
+        shares most of the query's weight: a sentence is best answered by the tip
+        whose own question says the same thing, not by one that has its words
+        scattered about."""
+        mass = {qt.term: qt.weight * self._idf[qt.term] for qt in terms}
+        total = sum(mass.values()) or 1.0
+        for doc in sorted(scores, key=lambda d: -scores[d])[:PHRASE_CANDIDATES]:
+            best, best_line = 0.0, ""
+            for line in self._text_of(doc).get(QUESTION_FIELD, "").split("\n"):
+                shared = sum(mass.get(term, 0.0) for term in set(stems(line)))
+                if shared > best:
+                    best, best_line = shared, line
+            if best:
+                scores[doc] *= 1 + QUESTION_BONUS * best / total
+                matches[doc].append(Match(best_line, "question", "", (QUESTION_FIELD,)))
+
+    def suggestions(self, query: str, n: int = 3) -> list[str]:
+        """Library words close to what was typed, for a "nothing found" message: whole
+        words as the tips spell them ("specific"), not stems ("specif")."""
+        spelled = self._spelling_of_stems()
+        found: list[str] = []
+        for word in words(query):
+            close = get_close_matches(stem(word), _same_start(word, self._idf), n=n, cutoff=0.7)
+            found.extend(spelled.get(term, term) for term in close)
+        return list(dict.fromkeys(found))[:n]
+
+    def _spelling_of_stems(self) -> dict[str, str]:
+        """For each stem, the shortest word in the library that has it."""
+        spelled: dict[str, str] = {}
+        known = self._word_stems or {w: stem(w) for w in self._words}
+        for word, term in sorted(known.items(), key=lambda item: (len(item[0]), item[0])):
+            spelled.setdefault(term, word)
+        return spelled
+
+
+@lru_cache(maxsize=1)
+def _stop_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in STOPWORDS)
+
+
+def _same_start(word: str, terms: Iterable[str]) -> list[str]:
+    return [term for term in terms if term[:1] == word[:1]]
+
+
+def _contains(sequence: Sequence[str], part: Sequence[str]) -> bool:
+    n = len(part)
+    if n == 0 or n > len(sequence):
+        return False
+    first = part[0]
+    return any(
+        sequence[i] == first and list(sequence[i : i + n]) == list(part)
+        for i in range(len(sequence) - n + 1)
+    )
+
+
+def highlight_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Character spans of the words in `text` whose stem is one of `terms`."""
+    if not terms:
+        return []
+    spans = []
+    for match in re.finditer(r"[0-9A-Za-zÀ-ÿ]+", text):
+        if stem(_fold(match.group())) in terms:
+            spans.append((match.start(), match.end()))
+    return spans

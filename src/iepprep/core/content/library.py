@@ -1,0 +1,226 @@
+"""The tip library: the bundled tips and questions, plus any tips files a group adds.
+
+The bundled files ship inside the package (`iepprep/data/`) and are read with
+`importlib.resources`, so they are found from a wheel, an editable install or a
+source checkout alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from iepprep.core.content.cache import cached, construct
+from iepprep.core.content.datafiles import describe_list_item, parse_yaml, read_text_file, validate
+from iepprep.core.content.models import Phase, Question, QuestionsFile, Tip, TipsFile, Topic
+from iepprep.errors import DataFileError, NotFoundError
+
+BUNDLED_TIPS = "tips.yaml"
+BUNDLED_QUESTIONS = "questions.yaml"
+# The files the search index is built from, besides the tips.
+SEARCH_FILES = ("synonyms.yaml", "concepts.yaml", "glossary.yaml")
+
+
+_DATA = Path(__file__).resolve().parent.parent.parent / "data"
+
+
+def bundled_text(name: str) -> str:
+    """The text of a file shipped in `iepprep/data/`.
+
+    Read straight from the package folder when it is a folder (a wheel or an editable
+    install); through importlib.resources otherwise (for example a zip import).
+    """
+    try:
+        return (_DATA / name).read_text(encoding="utf-8")
+    except OSError:
+        from importlib.resources import files
+
+        return files("iepprep").joinpath("data", name).read_text(encoding="utf-8")
+
+
+class LazyTips(Mapping[str, Tip]):
+    """Tips by id, built from cached data only when used.
+
+    A search in a 10,000-tip library shows a handful of tips; building every one of
+    them would cost more than the search itself.
+    """
+
+    def __init__(self, data: dict[str, str]) -> None:
+        self._data = data  # id -> the tip as a JSON string, decoded when used
+        self._built: dict[str, Tip] = {}
+
+    def __getitem__(self, tip_id: str) -> Tip:
+        tip = self._built.get(tip_id)
+        if tip is None:
+            tip = construct(Tip, json.loads(self._data[tip_id]))
+            self._built[tip_id] = tip
+        return tip
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+@dataclass(frozen=True)
+class Library:
+    """All tips and questions iepprep can draw on, in file order."""
+
+    tips: Mapping[str, Tip]
+    topics: list[Topic]
+    questions: list[Question]
+    added_files: tuple[str, ...] = field(default=())
+    # A digest of every file this library was read from ("" when built in memory): the
+    # search index is cached under it (see `iepprep.core.search.tips`).
+    source_key: str = ""
+
+    def tip(self, tip_id: str) -> Tip:
+        try:
+            return self.tips[tip_id.strip().lower()]
+        except KeyError:
+            from difflib import get_close_matches
+
+            close = get_close_matches(tip_id.lower(), list(self.tips), n=3, cutoff=0.5)
+            hint = (
+                "Did you mean: " + ", ".join(close) + "?"
+                if close
+                else "See every tip with: iepprep tips list"
+            )
+            raise NotFoundError(f"There is no tip with the id {tip_id!r}.", hint=hint) from None
+
+    def tips_in(self, phase: Phase | None = None, topic: str | None = None) -> list[Tip]:
+        return [
+            tip
+            for tip in self.tips.values()
+            if (phase is None or tip.phase is phase) and (topic is None or topic in tip.topics)
+        ]
+
+    @property
+    def tip_topics(self) -> list[str]:
+        """Every topic a tip is tagged with, most used first."""
+        counts: dict[str, int] = {}
+        for tip in self.tips.values():
+            for topic in tip.topics:
+                counts[topic] = counts.get(topic, 0) + 1
+        return sorted(counts, key=lambda t: (-counts[t], t))
+
+
+def tip_fields(tip: Tip) -> dict[str, str]:
+    """The searchable text of a tip, by field."""
+    return {
+        "title": tip.title,
+        "body": tip.body,
+        "why": tip.why,
+        "topics": " ".join(tip.topics).replace("-", " "),
+        "asks": "\n".join(tip.asks),
+    }
+
+
+def parse_tips(text: str, *, name: str) -> TipsFile:
+    data = parse_yaml(text, name=name)
+    if isinstance(data, list):  # a bare list of tips is accepted too
+        data = {"tips": data}
+    if data is None:
+        raise DataFileError(f"{name} is empty.", hint="A tips file needs a 'tips:' list.")
+    if not isinstance(data, dict):
+        raise DataFileError(f"{name} should hold a 'tips:' list, not a {type(data).__name__}.")
+    return validate(TipsFile, data, name=name, describe_item=describe_list_item("tips", "tip"))
+
+
+def parse_questions(text: str, *, name: str) -> QuestionsFile:
+    data = parse_yaml(text, name=name)
+    if not isinstance(data, dict):
+        raise DataFileError(f"{name} should hold 'topics:' and 'questions:' lists.")
+    describe_question = describe_list_item("questions", "question")
+    describe_topic = describe_list_item("topics", "topic")
+    return validate(
+        QuestionsFile,
+        data,
+        name=name,
+        describe_item=lambda loc, d: describe_question(loc, d) or describe_topic(loc, d),
+    )
+
+
+def build_library(tips_files: Iterable[tuple[str, TipsFile]], questions: QuestionsFile) -> Library:
+    """Join tips files into one library; an id used twice is an error naming both files."""
+    tips: dict[str, Tip] = {}
+    origin: dict[str, str] = {}
+    names: list[str] = []
+    for name, tips_file in tips_files:
+        names.append(name)
+        for tip in tips_file.tips:
+            if tip.id in tips:
+                raise DataFileError(
+                    f"{name}: the tip id {tip.id!r} is already used by {origin[tip.id]}.",
+                    hint="Give your tip a different id, for example with your group's "
+                    "name in front.",
+                )
+            tips[tip.id] = tip
+            origin[tip.id] = name
+    for question in questions.questions:
+        for tip_id in question.tips:
+            if tip_id not in tips:
+                raise DataFileError(
+                    f"{BUNDLED_QUESTIONS}: question {question.id!r} refers to the tip "
+                    f"{tip_id!r}, which does not exist."
+                )
+    return Library(
+        tips=tips,
+        topics=list(questions.topics),
+        questions=list(questions.questions),
+        added_files=tuple(names[1:]),
+    )
+
+
+def load_library(extra_tips: Sequence[Path] = ()) -> Library:
+    """The bundled library plus the tips in `extra_tips` (the `--tips` files).
+
+    Served from the cache when no file has changed (see `iepprep.core.content.cache`).
+    """
+    texts = [(BUNDLED_TIPS, bundled_text(BUNDLED_TIPS))]
+    texts += [(str(path), read_text_file(path, what="tips file")) for path in extra_tips]
+    fixed = [bundled_text(name) for name in (BUNDLED_QUESTIONS, *SEARCH_FILES)]
+    inputs = [*fixed, *(f"{name}\0{text}" for name, text in texts)]
+    digest = hashlib.sha256()
+    for part in inputs:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    key = digest.hexdigest()
+    return cached(
+        "library", inputs, lambda: _library_data(texts), lambda data: _library_from_data(data, key)
+    )
+
+
+def _library_from_data(data: dict[str, Any], source_key: str) -> Library:
+    tips = LazyTips({tip_id: tip for _, file_tips in data["files"] for tip_id, tip in file_tips})
+    return Library(
+        tips=tips,
+        topics=[construct(Topic, topic) for topic in data["topics"]],
+        questions=[construct(Question, question) for question in data["questions"]],
+        added_files=tuple(name for name, _ in data["files"][1:]),
+        source_key=source_key,
+    )
+
+
+def _library_data(texts: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """Parse and validate everything: the slow path, run on a cache miss."""
+    parsed = [(name, parse_tips(text, name=name)) for name, text in texts]
+    questions = parse_questions(bundled_text(BUNDLED_QUESTIONS), name=BUNDLED_QUESTIONS)
+    library = build_library(parsed, questions)
+    return {
+        "files": [
+            [name, [[tip.id, tip.model_dump_json(exclude_defaults=True)] for tip in tips.tips]]
+            for name, tips in parsed
+        ],
+        "topics": [
+            topic.model_dump(mode="json", exclude_defaults=True) for topic in library.topics
+        ],
+        "questions": [
+            question.model_dump(mode="json", exclude_defaults=True)
+            for question in library.questions
+        ],
+    }

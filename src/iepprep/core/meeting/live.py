@@ -1,0 +1,250 @@
+"""Meeting-day state: which questions are answered, what was noted, in what order.
+
+The state is rebuilt from the journal every time, so `iepprep meeting` resumes
+exactly where it stopped, and the non-interactive commands (`notes add`,
+`questions done`) and the live mode always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from iepprep.core.content.models import Phase, Tip
+from iepprep.core.planning.plan import Plan, PlanQuestion
+from iepprep.core.storage.journal import MAX_TEXT, Event, Journal
+from iepprep.errors import InputError, NotFoundError
+
+
+@dataclass(frozen=True)
+class Note:
+    at: dt.datetime
+    text: str
+
+    def json_data(self) -> dict[str, str]:
+        """The note as `notes list --format json` gives it."""
+        return {"at": self.at.isoformat(), "text": self.text}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: PlanQuestion
+    at: dt.datetime
+    text: str
+
+
+class MeetingRecord:
+    """What the journal says about one plan's questions and notes."""
+
+    def __init__(self, questions: Sequence[PlanQuestion], journal: Journal) -> None:
+        # Live mode asks the most important questions first, then in topic order.
+        self.questions = sorted(questions, key=lambda q: q.priority)
+        self.journal = journal
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.notes: list[Note] = []
+        self.answers: dict[str, Answer] = {}
+        self.skipped: set[str] = set()
+        self.letters: list[Event] = []
+        self.started: dt.datetime | None = None
+        by_id = {q.id: q for q in self.questions}
+        for event in self.journal.events():
+            if event.kind == "note":
+                self.notes.append(Note(event.at, event.text))
+            elif event.kind == "answered" and event.question in by_id:
+                self.answers[event.question] = Answer(by_id[event.question], event.at, event.text)
+                self.skipped.discard(event.question)
+            elif event.kind == "skipped" and event.question in by_id:
+                self.skipped.add(event.question)
+            elif event.kind == "reopened" and event.question:
+                self.answers.pop(event.question, None)
+                self.skipped.discard(event.question)
+            elif event.kind == "letter":
+                self.letters.append(event)
+            elif event.kind == "meeting" and self.started is None:
+                self.started = event.at
+
+    # -- reading
+
+    @property
+    def open_questions(self) -> list[PlanQuestion]:
+        """Not answered yet (skipped ones count as open), most important first."""
+        return [q for q in self.questions if q.id not in self.answers]
+
+    def next_question(self) -> PlanQuestion | None:
+        """The next question to put on screen: not answered, not skipped this meeting."""
+        for question in self.questions:
+            if question.id not in self.answers and question.id not in self.skipped:
+                return question
+        return None
+
+    def find(self, question_id: str) -> PlanQuestion:
+        """A question by its number in the plan ("7") or its id ("goals-every-need")."""
+        wanted = question_id.strip().lower()
+        if wanted.isdigit():
+            number = int(wanted)
+            for question in self.questions:
+                if question.number == number:
+                    return question
+            raise NotFoundError(
+                f"Your plan has no question number {number}.",
+                hint=f"Its questions are numbered 1 to {len(self.questions)}: "
+                "see them with iepprep questions",
+            )
+        for question in self.questions:
+            if question.id == wanted:
+                return question
+        from difflib import get_close_matches
+
+        close = get_close_matches(wanted, [q.id for q in self.questions], n=3, cutoff=0.5)
+        raise NotFoundError(
+            f"Your plan has no question with the id {question_id!r}.",
+            hint=("Did you mean: " + ", ".join(close) + "?")
+            if close
+            else "See the ids with: iepprep questions --format json",
+        )
+
+    # -- writing (each call is on disk before it returns)
+
+    def add_note(self, text: str, *, now: dt.datetime) -> Note:
+        clean = _checked(text, "note")
+        self.journal.append(Event("note", now, text=clean))
+        note = Note(now, clean)
+        self.notes.append(note)
+        return note
+
+    def answer(self, question_id: str, text: str, *, now: dt.datetime) -> Answer:
+        question = self.find(question_id)
+        clean = text.strip()[:MAX_TEXT]
+        self.journal.append(Event("answered", now, text=clean, question=question.id))
+        answer = Answer(question, now, clean)
+        self.answers[question.id] = answer
+        self.skipped.discard(question.id)
+        return answer
+
+    def skip(self, question_id: str, *, now: dt.datetime) -> None:
+        question = self.find(question_id)
+        self.journal.append(Event("skipped", now, question=question.id))
+        self.skipped.add(question.id)
+
+    def mark_started(self, *, now: dt.datetime) -> None:
+        if self.started is None:
+            self.journal.append(Event("meeting", now, text="started"))
+            self.started = now
+
+    def record_letter(self, kind: str, *, now: dt.datetime, text: str, path: str | None) -> None:
+        """Keep a drafted letter with the plan (once: the same draft again is not repeated)."""
+        same = [e for e in self.letters if e.extra.get("letter") == kind]
+        if same and same[-1].text == text:
+            return
+        self.journal.append(
+            Event("letter", now, text=text, extra={"letter": kind, "path": path or ""})
+        )
+
+
+def _checked(text: str, what: str) -> str:
+    clean = text.strip()
+    if not clean:
+        raise InputError(f"The {what} is empty; nothing was saved.")
+    if len(clean) > MAX_TEXT:
+        raise InputError(
+            f"The {what} is {len(clean)} characters long; the limit is {MAX_TEXT}. "
+            "Split it into shorter notes."
+        )
+    return clean
+
+
+class MeetingPrompter(Protocol):
+    """The questions live mode asks; KeyboardInterrupt or EOFError ends the meeting."""
+
+    def choose(
+        self, title: str, question: PlanQuestion | None, actions: list[tuple[str, str]]
+    ) -> str: ...
+
+    def text(self, message: str) -> str: ...
+
+    def show(self, lines: Sequence[str]) -> None: ...
+
+
+# Tips worth having at hand in any meeting; live mode's reminders start with these.
+REMINDER_TIPS = (
+    "ask-when-confused",
+    "take-a-break",
+    "take-it-home-before-signing",
+    "dont-let-them-rush",
+    "you-can-say-no",
+    "take-notes",
+)
+
+
+def reminder_tips(plan: Plan, tips: Mapping[str, Tip]) -> list[Tip]:
+    """The tips live mode shows as reminders: the standing ones, then the plan's own
+    tips for the meeting itself, each once (a tip the library lacks is left out)."""
+    ids = list(REMINDER_TIPS) + [
+        item.id for item in plan.phase(Phase.DURING) if item.id not in REMINDER_TIPS
+    ]
+    return [tips[tip_id] for tip_id in ids if tip_id in tips]
+
+
+ANSWERED, SKIP, NOTE, REMINDERS, FINISH = "answered", "skip", "note", "reminders", "finish"
+
+
+def run_meeting(
+    record: MeetingRecord,
+    prompter: MeetingPrompter,
+    *,
+    reminders: Sequence[str],
+    clock: Callable[[], dt.datetime],
+) -> None:
+    """The live loop: one question at a time until every question is done or Finish."""
+    record.mark_started(now=clock())
+    while True:
+        question = record.next_question()
+        done = len(record.answers)
+        title = (
+            f"{_time_in(record.started, clock())} · {done} of {len(record.questions)} answered · "
+            f"{len(record.notes)} note{'s' if len(record.notes) != 1 else ''}"
+        )
+        actions: list[tuple[str, str]] = []
+        if question is not None:
+            actions += [
+                (ANSWERED, "Answered: type the short answer"),
+                (SKIP, "Skip this one for now"),
+            ]
+        actions += [
+            (NOTE, "Add a note"),
+            (REMINDERS, "Show the reminders for the meeting"),
+            (FINISH, "Finish (everything is already saved)"),
+        ]
+        choice = prompter.choose(title, question, actions)
+        if choice == ANSWERED and question is not None:
+            text = prompter.text("The answer, in a few words (Enter for none):")
+            record.answer(question.id, text, now=clock())
+        elif choice == SKIP and question is not None:
+            record.skip(question.id, now=clock())
+        elif choice == NOTE:
+            text = prompter.text("Your note:")
+            if text.strip():
+                record.add_note(text, now=clock())
+        elif choice == REMINDERS:
+            prompter.show(reminders)
+        elif choice == FINISH:
+            return
+
+
+def _time_in(started: dt.datetime | None, now: dt.datetime) -> str:
+    """How long the meeting has gone on; a meeting picked up another day says when
+    it started instead ("started Tue Dec 1" rather than "1,440 min in")."""
+    if started is None:
+        return "0 min in"
+    minutes = int((now - started).total_seconds() // 60)
+    if minutes < 0 or started.date() != now.date():
+        from iepprep.core.common.dates import short_moment
+
+        return f"started {short_moment(started)}"
+    if minutes < 90:
+        return f"{minutes} min in"
+    return f"{minutes // 60} h {minutes % 60:02d} min in"

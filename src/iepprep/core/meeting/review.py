@@ -1,0 +1,63 @@
+"""After the meeting: the after-checklist, open questions, notes and "before you sign"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.content.models import Phase
+from iepprep.core.meeting.live import MeetingRecord, Note
+from iepprep.core.planning.plan import Plan, PlanQuestion
+
+
+class SignCheck(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    text: Annotated[str, Field(min_length=10, max_length=200)]
+    why: Annotated[str, Field(min_length=10, max_length=200)]
+    citation: str | None = None
+    varies_by_state: bool = False
+
+
+class ReviewFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    version: Literal[1] = 1
+    checks: list[SignCheck]
+
+
+def load_checks() -> list[SignCheck]:
+    name = "review.yaml"
+    return list(
+        validate(
+            ReviewFile,
+            parse_yaml(bundled_text(name), name=name),
+            name=name,
+            describe_item=describe_list_item("checks", "check"),
+        ).checks
+    )
+
+
+@dataclass(frozen=True)
+class Review:
+    plan: Plan
+    open_questions: list[PlanQuestion]
+    notes: list[Note]
+    checks: list[SignCheck]
+
+    def json_data(self) -> dict[str, Any]:
+        return {
+            "checklist": [item.model_dump(mode="json") for item in self.plan.phase(Phase.AFTER)],
+            "open_questions": [q.model_dump(mode="json") for q in self.open_questions],
+            "notes": [{"at": n.at.isoformat(), "text": n.text} for n in self.notes],
+            "before_you_sign": [c.model_dump(mode="json") for c in self.checks],
+        }
+
+
+def make_review(plan: Plan, record: MeetingRecord) -> Review:
+    return Review(plan, record.open_questions, list(record.notes), load_checks())

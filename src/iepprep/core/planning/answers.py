@@ -1,0 +1,57 @@
+"""Reading an answers file (YAML or JSON) into a validated profile."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from iepprep.core.content.datafiles import parse_json, parse_yaml, read_text_file, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.family.profile import Profile
+from iepprep.errors import InputError
+
+EXAMPLE = "example.yaml"
+
+
+def parse_answers(text: str, *, name: str, json_only: bool = False) -> Profile:
+    data: Any = (
+        parse_json(text, name=name, error=InputError)
+        if json_only
+        else parse_yaml(text, name=name, error=InputError)
+    )
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(
+            f"{name} should hold keys and values (like 'grade: middle'), "
+            f"not a {type(data).__name__}.",
+            hint="See the answers file keys in the README, or copy the example: "
+            "iepprep plan --example --format json",
+        )
+    return validate(Profile, data, name=name, error=InputError)
+
+
+def load_answers(path: Path) -> Profile:
+    text = read_text_file(path, what="answers file", error=InputError)
+    return parse_answers(text, name=str(path), json_only=path.suffix.lower() == ".json")
+
+
+def answers_file(profile: Profile) -> str:
+    """The profile as an answers file (JSON, only what was answered), which
+    `plan --answers FILE` reads back to the same profile."""
+    given = {key: value for key, value in profile.answers().items() if value not in (None, [])}
+    return json.dumps(given, indent=2, ensure_ascii=False) + "\n"
+
+
+def example_profile() -> Profile:
+    """The bundled example family, validated once and then read from the cache."""
+    from iepprep.core.content.cache import cached, construct
+
+    text = bundled_text(EXAMPLE)
+    return cached(
+        "example",
+        [text],
+        lambda: parse_answers(text, name=EXAMPLE).answers(),
+        lambda data: construct(Profile, data),
+    )

@@ -1,0 +1,175 @@
+"""The questionnaire: which questions `iepprep plan` asks, and how answers are checked.
+
+The questions are data (`data/questionnaire.yaml`). Typed answers are converted
+(dates, state names, language names) and then validated by the same `Profile` model
+that validates answers files, so both paths accept and reject exactly the same things.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection
+from enum import StrEnum
+from typing import Annotated, Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from iepprep.core.common.dates import parse_date
+from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.content.models import Applies
+from iepprep.core.family.profile import Profile, label
+
+Kind = Literal["text", "select", "multiselect", "confirm", "date"]
+_KIND_FOR_TYPE = {"text": str, "date": dt.date, "confirm": bool}
+
+
+class Ask(BaseModel):
+    """One question of the questionnaire."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    key: str
+    kind: Kind
+    ask: Annotated[str, Field(min_length=3, max_length=120)]
+    why: Annotated[str, Field(max_length=120)] | None = None
+    ask_if: Applies = Applies.model_construct()  # no validation at import: keeps start-up fast
+
+    @model_validator(mode="after")
+    def _key_is_an_answer(self) -> Ask:
+        if self.key not in Profile.model_fields:
+            raise ValueError(f"{self.key!r} is not a key of the answers file")
+        return self
+
+    def choices(self) -> list[tuple[str, str]]:
+        """(label, value) pairs for select and multiselect questions."""
+        enum = _enum_of(self.key)
+        if enum is None:
+            return []
+        return [(label(member), member.value) for member in enum]
+
+
+class Questionnaire(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    version: Literal[1] = 1
+    questions: list[Ask]
+
+    @model_validator(mode="after")
+    def _each_key_once(self) -> Questionnaire:
+        keys = [q.key for q in self.questions]
+        if len(set(keys)) != len(keys):
+            raise ValueError("a key is asked twice")
+        for q in self.questions:
+            if q.kind in ("select", "multiselect") and _enum_of(q.key) is None:
+                raise ValueError(f"{q.key!r} has no fixed choices, so it cannot be a {q.kind}")
+        return self
+
+
+def _enum_of(key: str) -> type[StrEnum] | None:
+    annotation = Profile.model_fields[key].annotation
+    candidates = [annotation, *getattr(annotation, "__args__", ())]
+    for candidate in candidates:
+        if isinstance(candidate, type) and issubclass(candidate, StrEnum):
+            return candidate
+    return None
+
+
+def load_questionnaire() -> Questionnaire:
+    name = "questionnaire.yaml"
+    return validate(
+        Questionnaire,
+        parse_yaml(bundled_text(name), name=name),
+        name=name,
+        describe_item=describe_list_item("questions", "question"),
+    )
+
+
+def convert(ask: Ask, raw: Any, *, today: dt.date) -> Any:
+    """Turn what was typed into an answers-file value (raises ValueError with a reason)."""
+    if isinstance(raw, str):
+        raw = raw.strip()
+        if not raw:
+            return None
+        if ask.kind == "date":
+            return parse_date(raw, today=today).isoformat()
+    return raw
+
+
+def check(ask: Ask, raw: Any, *, today: dt.date) -> str | None:
+    """None when `raw` is a good answer to `ask`, else a short reason to show."""
+    try:
+        value = convert(ask, raw, today=today)
+        if value is not None:
+            Profile.model_validate({ask.key: value})
+    except ValueError as exc:  # ValidationError is a ValueError too
+        if isinstance(exc, ValidationError):
+            message = exc.errors(include_url=False)[0]["msg"]
+            return str(message).removeprefix("Value error, ")
+        return str(exc)
+    return None
+
+
+class Prompter(Protocol):
+    """Asks one question and returns the raw answer. Raises KeyboardInterrupt on Ctrl-C."""
+
+    def ask(self, ask: Ask, *, default: Any, today: dt.date) -> Any: ...
+
+
+def default_for(ask: Ask, answers: dict[str, Any]) -> Any:
+    if ask.key == "first_meeting":  # most eligibility and first-IEP meetings are a first
+        return answers.get("meeting_type") in ("eligibility", "initial")
+    if ask.key in answers:
+        return answers[ask.key]
+    default = Profile.model_fields[ask.key].get_default(call_default_factory=True)
+    return default.value if isinstance(default, StrEnum) else default
+
+
+def run_interview(
+    prompter: Prompter,
+    *,
+    today: dt.date,
+    previous: dict[str, Any] | None = None,
+    questionnaire: Questionnaire | None = None,
+    asked: Collection[str] = (),
+    on_answer: Callable[[dict[str, Any], list[str]], object] | None = None,
+) -> Profile:
+    """Ask each question that applies, in order, and return the validated profile.
+
+    `previous` answers (from `plan --edit`, or a draft) become the defaults. Questions
+    in `asked` were already answered (in a questionnaire that was stopped) and are not
+    asked again. After each answer, `on_answer` gets the answers so far and the
+    questions asked, so a caller can keep them should the parent stop halfway.
+    """
+    spec = questionnaire or load_questionnaire()
+    answers: dict[str, Any] = {}
+    done = list(asked)
+    for ask in spec.questions:
+        if ask.key in done:
+            continue
+        so_far = Profile.model_validate({**(previous or {}), **answers})
+        if not ask.ask_if.matches(so_far):
+            continue
+        defaults = {**(previous or {}), **answers}
+        if ask.key == "first_meeting" and previous and "first_meeting" in previous:
+            default = previous["first_meeting"]
+        elif ask.kind in ("text", "date"):
+            # Pre-fill only what the parent typed before; a model default such as
+            # "en" would be edited into ("enSpanish") rather than replaced.
+            default = (previous or {}).get(ask.key)
+        else:
+            default = default_for(ask, defaults)
+        raw = prompter.ask(ask, default=default, today=today)
+        value = convert(ask, raw, today=today)
+        if value is not None:
+            answers[ask.key] = value
+        elif previous and ask.key in previous and ask.kind in ("text", "date"):
+            answers[ask.key] = None  # the parent cleared a saved answer on purpose
+        done.append(ask.key)
+        if on_answer is not None:
+            on_answer(_given({**(previous or {}), **answers}), list(done))
+    return Profile.model_validate(_given({**(previous or {}), **answers}))
+
+
+def _given(answers: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in answers.items() if value is not None}
