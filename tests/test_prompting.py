@@ -352,3 +352,42 @@ def test_edit_changes_the_plan_in_place(run, monkeypatch, isolated_home, write_y
     history = json.loads(run("history", "-f", "json").stdout)
     assert len(history) == 2
     assert json.loads(run("plan", "--from", "1", "-f", "json").stdout)["profile"]["grade"] == "high"
+
+
+def test_one_pick_is_listed_back_too(pipe_input) -> None:
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    screen = io.StringIO()
+    pipe_input.send_text(SPACE + ENTER)
+    prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
+    assert prompter.ask(spec("concerns"), default=[], today=TODAY) == ["reading"]
+    assert "= reading" in screen.getvalue()
+
+
+def test_a_language_name_is_shown_back_as_understood(pipe_input) -> None:
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    screen = io.StringIO()
+    pipe_input.send_text("español\r")
+    prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
+    assert prompter.ask(spec("language"), default=None, today=TODAY) == "español"
+    assert "= Spanish (es)" in screen.getvalue()
+
+
+def test_a_day_just_gone_asks_whether_next_year_is_meant(pipe_input) -> None:
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    screen = io.StringIO()
+    # "Nov 20" on Nov 27: not next year's, so asked again; then Dec 1.
+    pipe_input.send_text("nov 20\r" + "n" + "dec 1\r")
+    prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
+    assert prompter.ask(spec("meeting_date"), default=None, today=TODAY) == "dec 1"
+    shown = screen.getvalue()
+    assert "November 20 has passed this year. Do you mean Saturday, November 20, 2027?" in shown
+    assert "= Tuesday, December 1, 2026" in shown
