@@ -198,6 +198,7 @@ def letter(
         profile = current.plan.profile
         record = current.record
     result = draft(kind.value, profile, record, today=today())
+    _warn_if_too_early(kind.value, profile)
     _emit(
         ctx,
         fmt,
@@ -214,3 +215,19 @@ def letter(
             text=letter_render.text(result),
             path=str(output) if output else None,
         )
+
+
+def _warn_if_too_early(kind: str, profile: Any) -> None:
+    """A recap or a disagreement drafted before the meeting: say so, and how to go on."""
+    from iepprep.core.common.dates import long_date
+    from iepprep.core.meeting.letters import AFTER_THE_MEETING
+
+    meeting = profile.meeting_date
+    if kind not in AFTER_THE_MEETING or meeting is None or meeting <= today():
+        return
+    what = "a recap" if kind == "recap" else "a letter saying what you don't agree with"
+    info(
+        f"Your meeting is on {long_date(meeting)}, and {what} is for after it. Here is the "
+        "draft, to keep and fill in once the meeting is over. If the meeting has already "
+        "happened on another day, change the date: iepprep plan --edit"
+    )

@@ -312,7 +312,8 @@ def questions(
         chosen = planner.all_questions(library_for(ctx)) if all_questions else result.questions
 
     def as_text(r: Any) -> None:
-        r.plan_header(result)
+        if not all_questions:  # the whole bank is not this family's: no family header
+            r.plan_header(result)
         r.questions(chosen)
         r.footer()
 

@@ -219,6 +219,12 @@ def review(review: Review) -> str:
     out += ["## Questions still open", ""]
     open_questions = review.open_questions
     out += [f"- {escape(q.text)}" for q in open_questions] or ["None."]
+    if review.answered:
+        out += ["", "## Answers you have", ""]
+        out += [
+            f"- {escape(a.question.text)} **{escape(a.text or '(answered)')}**"
+            for a in review.answered
+        ]
     out += ["", "## Your notes", ""]
     out += [f"- {escape(n.text)} _({n.at:%Y-%m-%d %H:%M})_" for n in review.notes] or [
         "No notes yet."

@@ -459,7 +459,7 @@ class ReferenceRenderer(TextRenderer):
         self.heading("Questions still open")
         open_questions = review.open_questions
         if open_questions:
-            for question in open_questions:  # most important first, with the plan's numbers
+            for question in open_questions:  # in plan order, with the plan's numbers
                 self.hanging(f"{question.number:>3}. ", StyledText(one_line(question.text)))
             self.emit(
                 StyledText(
@@ -469,6 +469,12 @@ class ReferenceRenderer(TextRenderer):
             )
         else:
             self.emit(StyledText("None: every question in your plan has an answer."))
+        if review.answered:
+            self.heading("Answers you have")
+            for given in review.answered:
+                body = StyledText(one_line(given.question.text))
+                body.append("\n" + (one_line(given.text) or "(answered)"), style=self._dim())
+                self.hanging(f"{given.question.number:>3}. ", body)
         self.heading("Your notes")
         self.notes(review.notes)
         self.heading("Before you sign")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -67,7 +68,8 @@ def header_lines(plan: Plan) -> list[tuple[str, str]]:
         lines.append(
             (
                 "When",
-                f"{long_date(p.meeting_date)} ({days_until(p.meeting_date, today=plan.today)})",
+                f"{long_date(p.meeting_date)}{at_time(p.meeting_time)} "
+                + f"({days_until(p.meeting_date, today=plan.today)})",
             )
         )
     else:
@@ -90,6 +92,13 @@ def header_lines(plan: Plan) -> list[tuple[str, str]]:
     if p.worries:
         lines.append(("Your worries", clean(p.worries)))
     return lines
+
+
+def at_time(moment: dt.time | None) -> str:
+    """' at 3:30 pm', or nothing when the time is not known."""
+    from iepprep.core.common.dates import clock
+
+    return f" at {clock(moment)}" if moment is not None else ""
 
 
 def phase_title(phase: Phase) -> str:
