@@ -8,6 +8,7 @@ import typer
 
 from iepprep.cli.app import (
     AnswersOption,
+    ForceOption,
     Format,
     FormatOption,
     FromOption,
@@ -73,6 +74,7 @@ def plan(
     ] = False,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Answer a few questions and get a plan made for your family.
@@ -100,10 +102,11 @@ def plan(
     store = PlanStore()
     save = not no_save
     editing: int | None = None  # the saved plan being changed in place (--edit)
+    plan_id: str | None = None  # a saved plan's own id: its calendar events' UIDs
     if example:
         profile, save = example_profile(), False
     elif answers is not None:
-        profile = load_answers(answers)
+        profile = load_answers(answers, today=today())
     elif edit:
         saved = find_saved(store, from_saved or "latest")
         saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
@@ -114,6 +117,7 @@ def plan(
     elif from_saved is not None:
         saved = find_saved(store, from_saved)
         profile, save = saved_profile(saved.answers, saved.number), False
+        plan_id = saved.plan_id
     else:
         profile = _interview(today(), draft_store=store if save else None)
         draft = store.load_draft() if save else None
@@ -123,6 +127,7 @@ def plan(
     if save:
         try:
             saved = _save_answers(store, profile.answers(), editing)
+            plan_id = saved.plan_id
             store.clear_draft()
             if editing is not None and saved.number == editing:
                 info(
@@ -135,7 +140,7 @@ def plan(
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
         info("This is an example family; nothing was saved. Make your own: iepprep plan")
-    _emit_plan(ctx, result, fmt, output, paper)
+    _emit_plan(ctx, result, fmt, output, paper, plan_id)
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
 
@@ -190,7 +195,12 @@ def _interview(
 
 
 def _emit_plan(
-    ctx: typer.Context, result: Any, fmt: Format | None, output: Path | None, paper: Paper
+    ctx: typer.Context,
+    result: Any,
+    fmt: Format | None,
+    output: Path | None,
+    paper: Paper,
+    plan_id: str | None = None,
 ) -> None:
 
     _emit(
@@ -203,9 +213,23 @@ def _emit_plan(
             Format.JSON: lambda: _jsondata().dumps(result.to_json_data()),
             Format.HTML: lambda: _html().plan(result),
             Format.PDF: lambda: _pdf().plan(result, paper=paper.value),
-            Format.ICS: lambda: _ics().calendar(result),
+            Format.ICS: lambda: _ics().calendar(result, plan_id=plan_id),
+            Format.ANSWERS: lambda: _answers_yaml(result.profile),
         },
     )
+
+
+def _latest_plan_id() -> str | None:
+    from iepprep.core.storage.plans import PlanStore
+
+    latest = PlanStore().latest()
+    return latest.plan_id if latest else None
+
+
+def _answers_yaml(profile: Any) -> str:
+    from iepprep.core.planning.answers import answers_yaml
+
+    return answers_yaml(profile)
 
 
 # --------------------------------------------------------- checklist and questions
@@ -226,6 +250,7 @@ def checklist(
     answers: AnswersOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Print the checklist: before, at and after the meeting.
@@ -255,7 +280,10 @@ def checklist(
             Format.JSON: lambda: _jsondata().dumps([i.model_dump(mode="json") for i in items]),
             Format.HTML: lambda: _html().checklist_only(result, phases),
             Format.PDF: lambda: _pdf().checklist_only(result, phases, paper=paper.value),
-            Format.ICS: lambda: _ics().calendar(result.model_copy(update={"checklist": items})),
+            Format.ICS: lambda: _ics().calendar(
+                result.model_copy(update={"checklist": items}),
+                plan_id=None if generic or answers else _latest_plan_id(),
+            ),
         },
     )
 
@@ -288,6 +316,7 @@ def questions(
     answers: AnswersOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Print the questions to ask at the meeting, grouped by topic.

@@ -5,14 +5,15 @@ before), else an all-day event. Around it, at most a dozen of the plan's dated s
 become all-day events with a reminder: the ones that matter most for this family,
 no more than two on any day, and none on a federal holiday, so a calendar helps
 rather than floods. Events rather than to-dos: Google Calendar ignores to-dos on
-import, while Apple Calendar and Outlook take events too. Each event's UID is stable,
-so importing an updated plan replaces events instead of adding copies.
+import, while Apple Calendar and Outlook take events too. Each event's UID comes from
+the saved plan's own id, so importing an updated plan replaces events instead of
+adding copies.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import secrets
 
 from iepprep import __version__
 from iepprep.core.common.safety import clean, one_line
@@ -48,7 +49,11 @@ def calendar_steps(plan: Plan) -> list[ChecklistItem]:
     return sorted(chosen, key=lambda item: (item.due or dt.date.max, -item.score))
 
 
-def calendar(plan: Plan, *, now: dt.datetime | None = None) -> bytes:
+def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None = None) -> bytes:
+    """The plan's dates as a calendar. Event UIDs come from `plan_id`, the saved plan's
+    own random id (re-importing the same plan updates its events; another family's plan,
+    even for a child of the same name, never replaces them); a plan that was not saved
+    gets a new random id."""
     from icalendar import Alarm, Calendar, Event
 
     meeting = plan.profile.meeting_date
@@ -60,8 +65,7 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None) -> bytes:
         )
     stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     who = one_line(plan.profile.child_name) if plan.profile.child_name else ""
-    # Keyed on the child only, so a plan re-made with new answers updates its events.
-    family = hashlib.sha256((plan.profile.child_name or "").encode()).hexdigest()[:12]
+    family = plan_id or secrets.token_hex(8)
 
     cal = Calendar()
     cal.add("prodid", f"-//iepprep//iepprep {__version__}//EN")

@@ -5,6 +5,7 @@ Every entry carries a citation or a public source; loading fails if one does not
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -116,9 +117,16 @@ class RightsFile(Strict):
 
 
 class StateNote(Strict):
+    """One way a state differs, from the state's own statute, regulation or agency page.
+
+    `checked` is the day the note was last compared with that text: state rules change,
+    and a parent deserves to know how fresh a figure is.
+    """
+
     text: Annotated[str, Field(min_length=10, max_length=500)]
     source: Url
     citation: Annotated[str, Field(max_length=120)] | None = None
+    checked: Annotated[dt.date, Field(ge=dt.date(2020, 1, 1))]
 
 
 class StateInfo(Strict):

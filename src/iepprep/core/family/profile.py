@@ -434,6 +434,18 @@ class Profile(BaseModel):
     def _one_choice(cls, value: Any, info: ValidationInfo) -> Any:
         return _choice(value, _CHOICES[info.field_name or ""])
 
+    @field_validator("meeting_date")
+    @classmethod
+    def _date_in_range(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        # New answers (a context with "today") may be at most a year old; a saved plan's
+        # date only has to be no more than three years ahead, so old plans stay readable.
+        from iepprep.core.common.dates import check_meeting_date
+
+        if value is not None:
+            today = (info.context or {}).get("today")
+            check_meeting_date(value, today=today, past=today is not None)
+        return value
+
     @field_validator("concerns", "attendees", "documents_received", mode="before")
     @classmethod
     def _single_value_is_a_list(cls, value: Any, info: ValidationInfo) -> Any:

@@ -77,6 +77,15 @@ def draft(kind: str, profile: Profile, record: MeetingRecord | None, *, today: d
         "worries_paragraph": f"In my own words: {_one_line(profile.worries)}"
         if profile.worries
         else "",
+        # A draft IEP is not an education record the law lets parents see (34 CFR
+        # 300.613 covers records); it is asked for apart, as a courtesy.
+        "draft_request": ""
+        if Document.DRAFT_IEP in profile.documents_received
+        else (
+            "If the team has written a draft IEP or proposed goals, I would be grateful "
+            "for a copy before the meeting too, so I can come prepared. I understand the "
+            "school is not required to share one."
+        ),
     }
     lists = _lists(profile, record)
     paragraphs: list[str | list[str]] = []
@@ -105,7 +114,6 @@ def _lists(profile: Profile, record: MeetingRecord | None) -> dict[str, list[str
     records = []
     wanted = {
         Document.EVALUATION_REPORT: "Any new evaluation reports, with the scores and the evaluators' recommendations",
-        Document.DRAFT_IEP: "The draft IEP or proposed goals, if the school prepares them",
         Document.PROGRESS_REPORTS: "The latest progress reports on each IEP goal",
     }
     for doc, line in wanted.items():

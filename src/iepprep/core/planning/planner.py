@@ -178,17 +178,18 @@ def _before_dates(
         return {}
     longest = dated[0].days_before or 0
     days_left = (meeting - today).days
-    scale = min(1.0, days_left / longest) if longest else 1.0
-    share = math.ceil(len(dated) / ((last - today).days + 1)) if scale < 1 else len(dated)
+    # A day holds at most its share of the squeezed steps (those that lost lead time).
+    share = max(2, math.ceil(len(dated) / ((last - today).days + 1)))
     taken: dict[dt.date, int] = {}
     due = {}
     for tip in dated:
         lead = tip.days_before or 0
-        ahead = math.ceil(lead * scale - 1e-9)
+        ahead = _days_ahead(lead, longest, days_left)
         day = max(today, meeting - dt.timedelta(days=ahead)) if ahead else meeting
         if ahead:
             day = _school_day(tip, min(day, last), today, last, calendar)
-            if taken.get(day, 0) >= share:  # that day is full: the next one with room
+            squeezed = ahead < lead
+            if squeezed and taken.get(day, 0) >= share:  # full: the next day with room
                 day = next(
                     (
                         d
@@ -200,6 +201,21 @@ def _before_dates(
         taken[day] = taken.get(day, 0) + 1
         due[tip.id] = day
     return due
+
+
+def _days_ahead(lead: int, longest: int, days_left: int) -> int:
+    """How many days before the meeting a step with `lead` days of lead time is due.
+
+    When the longest lead does not fit in the days left, the near steps keep their
+    dates and the far ones are squeezed, in order, into the rest of the time.
+    """
+    if longest <= days_left:
+        return lead
+    knee = days_left / 2
+    if lead <= knee:
+        return lead
+    squeezed = knee + (lead - knee) * (days_left - knee) / (longest - knee)
+    return min(days_left, math.ceil(squeezed - 1e-9))
 
 
 def _days_after(day: dt.date, last: dt.date) -> list[dt.date]:
