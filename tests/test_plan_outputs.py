@@ -87,3 +87,11 @@ def test_letters_end_with_places_for_contact_details(run, write_yaml) -> None:
     for kind in ("records-request", "parent-concerns", "meeting-request", "recap", "disagreement"):
         text = run("letter", kind, "--answers", answers).stdout
         assert text.rstrip().endswith("Ana\n[your phone number]\n[your e-mail address]"), kind
+
+
+def test_a_worry_shows_on_screen_where_it_brought_something(run, write_yaml) -> None:
+    worried = family(write_yaml, worries="suspended 12 days, now they want to move him")
+    text = run("plan", "--answers", str(worried), "--no-save").stdout
+    assert "because you wrote: \u201csuspended 12 days" in text
+    calm = run("plan", "--answers", str(family(write_yaml)), "--no-save").stdout
+    assert "because you wrote" not in calm

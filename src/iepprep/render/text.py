@@ -194,7 +194,10 @@ class TextRenderer:
                 self.emit(
                     StyledText(one_line(question.topic_title), style="" if self.plain else "bold")
                 )
-            self.hanging(f"{question.number:>3}. ", StyledText(one_line(question.text)))
+            body = StyledText(one_line(question.text))
+            if question.reason.startswith("because you wrote"):  # the plan heard them
+                body.append("\n" + one_line(question.reason), style=self._dim())
+            self.hanging(f"{question.number:>3}. ", body)
 
     def footer(self) -> None:
         self.emit()
