@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
 from iepprep import __version__
 from iepprep.core.common.safety import clean, one_line
@@ -21,6 +22,10 @@ from iepprep.core.family.profile import label
 from iepprep.core.planning.plan import ChecklistItem, Plan
 from iepprep.errors import InputError
 from iepprep.render import wording
+
+if TYPE_CHECKING:
+    from iepprep.render.views import PlanView
+
 
 MAX_STEPS = 12  # dated steps on the calendar, besides the meeting
 MAX_PER_DAY = 2
@@ -93,7 +98,7 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None 
             ev.add("dtend", start + MEETING_LENGTH)
         ev.add("summary", summary)
         ev.add("description", description)
-        ev.add("transp", "TRANSPARENT" if at is None else "OPAQUE")  # the meeting is busy time
+        ev.add("transp", "TRANSPARENT" if at is None else "OPAQUE")  # the meeting is busy
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", summary)
@@ -126,3 +131,13 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None 
             remind_days=0,
         )
     return bytes(cal.to_ical())
+
+
+class IcsRenderer:
+    """A plan's dates as calendar events; for the checklist, only its items."""
+
+    def plan(self, view: PlanView) -> bytes:
+        plan = view.plan
+        if view.kind == "checklist":
+            plan = plan.model_copy(update={"checklist": view.items})
+        return calendar(plan, plan_id=view.plan_id)

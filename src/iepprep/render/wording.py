@@ -114,10 +114,8 @@ def due_text(item: ChecklistItem, plan: Plan) -> str | None:
 
     if item.due is None:
         return None
-    if item.phase is Phase.BEFORE and item.due < plan.today:
+    if item.phase is Phase.BEFORE and item.due <= plan.today:
         return "as soon as you can"
-    if item.due == plan.today:
-        return "today"
     return f"by {short_date(item.due)}"
 
 
