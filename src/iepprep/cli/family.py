@@ -27,8 +27,11 @@ def library_for(ctx: typer.Context) -> Any:
         return load_library(files)
 
 
-def plan_for(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:
-    """The plan, with jargon explained, words to know and state notes."""
+def plan_for(
+    ctx: typer.Context, profile: Any, *, generic: bool = False, complete: bool = False
+) -> Any:
+    """The plan, with jargon explained, words to know and state notes. `complete`:
+    every step and question that applies, not only those that matter most."""
     from iepprep.core.content.reference import load_glossary, load_states
     from iepprep.core.planning.planner import make_plan
 
@@ -39,6 +42,7 @@ def plan_for(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:
         generic=generic,
         glossary=load_glossary(),
         states=load_states(),
+        complete=complete,
     )
 
 
