@@ -25,6 +25,12 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("IEPPREP_DEBUG", raising=False)
+    # English unless a test asks for Spanish: the machine's locale must not decide.
+    for name in ("IEPPREP_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    from iepprep.core.i18n.language import set_current
+
+    set_current("en")
     return home
 
 

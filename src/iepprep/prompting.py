@@ -88,6 +88,25 @@ class QuestionaryPrompter:
             questionary.print(f"  = {long_date(day)}", style="italic", **self._output())
         return answer
 
+    def language(self, *, default: str) -> str:
+        """The first question: the language to go on in, asked in both."""
+        import questionary
+
+        style = questionary.Style([("qmark", "bold")])
+        choices = [
+            questionary.Choice("English", value="en"),
+            questionary.Choice("Español", value="es"),
+        ]
+        answer = questionary.select(
+            "Which language? / ¿En qué idioma?",
+            choices=choices,
+            default=default if default in ("en", "es") else "en",
+            style=style,
+            instruction="(arrow keys, then Enter / flechas y Enter)",
+            **self._kwargs,
+        ).unsafe_ask()
+        return str(answer or default)
+
     def confirm(self, message: str, *, default: bool) -> bool:
         """A yes/no question outside the questionnaire (y or n, Enter for the default)."""
         import questionary

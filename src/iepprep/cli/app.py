@@ -118,16 +118,36 @@ BINARY_FORMATS = {Format.PDF}
 
 
 class Settings:
-    """Global options, shared by every command through the typer context."""
+    """Global options, shared by every command through the typer context.
 
-    def __init__(self, tips_files: list[Path], plain: bool) -> None:
+    `lang_chosen`: the language was chosen for this run on purpose (--lang or
+    IEPPREP_LANG), so the language in a family's answers does not override it.
+    """
+
+    def __init__(
+        self, tips_files: list[Path], plain: bool, *, lang: str = "en", lang_chosen: bool = False
+    ) -> None:
         self.tips_files = tips_files
         self.plain = plain
+        self.lang = lang
+        self.lang_chosen = lang_chosen
 
 
 def _settings(ctx: typer.Context) -> Settings:
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Settings) else Settings([], False)
+
+
+def follow_family_language(ctx: typer.Context, family_language: str | None) -> None:
+    """Speak the family's language (an answers file's `language: es`) unless a
+    language was chosen for this run on purpose."""
+    from iepprep.core.i18n.language import SUPPORTED, set_current
+
+    settings = _settings(ctx)
+    if settings.lang_chosen or family_language not in SUPPORTED or family_language == "en":
+        return
+    settings.lang = family_language
+    set_current(family_language)
 
 
 def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -223,6 +243,15 @@ def root(
         bool,
         typer.Option("--plain", help="Plain output for screen readers: no color or decoration."),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language: en (English) or es (español). Default: IEPPREP_LANG, the "
+            "language in your answers, or your system's language.",
+            metavar="LANG",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -230,7 +259,16 @@ def root(
         ),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(list(tips or []), plain)
+    from iepprep.core.i18n.language import choose, explicit, parse_language, set_current
+
+    if lang is not None and parse_language(lang) is None:
+        raise typer.BadParameter(
+            f"{lang!r} is not a language iepprep speaks: use en (English) or es (español).",
+            param_hint="--lang",
+        )
+    chosen = choose(lang, os.environ)
+    set_current(chosen)
+    ctx.obj = Settings(list(tips or []), plain, lang=chosen, lang_chosen=explicit(lang, os.environ))
 
 
 # ----------------------------------------------------------------- shared options

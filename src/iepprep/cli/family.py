@@ -8,6 +8,7 @@ import typer
 
 from iepprep.cli.app import (
     _settings,
+    follow_family_language,
     today,
 )
 from iepprep.errors import InputError, StorageError
@@ -20,10 +21,12 @@ def _load_library(ctx: typer.Context) -> Any:
 
 
 def _make_plan(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:
-    """The plan, with jargon explained, words to know and state notes."""
+    """The plan, with jargon explained, words to know and state notes, in the family's
+    language unless another was chosen for this run."""
     from iepprep.core.planner import make_plan
     from iepprep.core.reference import load_glossary, load_states
 
+    follow_family_language(ctx, profile.language)
     return make_plan(
         profile,
         _load_library(ctx),

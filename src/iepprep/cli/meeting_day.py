@@ -14,12 +14,19 @@ from iepprep.cli.app import (
     _info,
     app,
     examples,
+    follow_family_language,
     friendly_errors,
     today,
 )
 from iepprep.cli.family import Current, _current, _load_library, _now
 from iepprep.cli.output import _emit, _jsondata, _markdown
 from iepprep.errors import ExitCode, InputError
+
+
+class LetterLanguage(StrEnum):
+    EN = "en"
+    ES = "es"
+    BOTH = "both"
 
 
 @app.command(epilog=examples("iepprep meeting", "iepprep meeting --from 2"))
@@ -195,6 +202,15 @@ def letter(
     ],
     answers: AnswersOption = None,
     from_saved: FromOption = None,
+    letter_lang: Annotated[
+        LetterLanguage | None,
+        typer.Option(
+            "--letter-lang",
+            help="The letter's language: en, es, or both (Spanish to read, English to "
+            "send). Default: the language iepprep speaks.",
+            case_sensitive=False,
+        ),
+    ] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
 ) -> None:
@@ -225,20 +241,44 @@ def letter(
         current = _current(ctx, from_saved)
         profile = current.plan.profile
         record = current.record
-    result = draft(kind.value, profile, record, today=today())
+    if current is None:
+        follow_family_language(ctx, profile.language)
+    languages = _letter_languages(letter_lang)
+    results = [draft(kind.value, profile, record, today=today(), lang=lang) for lang in languages]
+
+    def as_text() -> str:
+        if len(results) == 1:
+            return letter_render.text(results[0])
+        return letter_render.both(results, letter_render.text)
+
+    def as_markdown() -> str:
+        if len(results) == 1:
+            return letter_render.markdown(results[0])
+        return letter_render.both(results, letter_render.markdown)
+
     _emit(
         ctx,
         fmt,
         output,
         {
-            Format.TEXT: lambda r: r.letter(letter_render.text(result)),
-            Format.MARKDOWN: lambda: letter_render.markdown(result),
+            Format.TEXT: lambda r: r.letter(as_text()),
+            Format.MARKDOWN: as_markdown,
         },
     )
     if current is not None:
         current.record.record_letter(
             kind.value,
             now=_now(),
-            text=letter_render.text(result),
+            text=as_text(),
             path=str(output) if output else None,
         )
+
+
+def _letter_languages(choice: "LetterLanguage | None") -> list[str]:
+    from iepprep.core.i18n.language import current
+
+    if choice is None:
+        return [current()]
+    if choice is LetterLanguage.BOTH:
+        return ["es", "en"]
+    return [choice.value]

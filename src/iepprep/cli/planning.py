@@ -98,12 +98,14 @@ def plan(
     elif edit:
         saved = _find_saved(store, from_saved or "latest")
         _saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
-        profile = _interview(today(), previous=saved.answers, draft_store=store if save else None)
+        profile = _interview(
+            ctx, today(), previous=saved.answers, draft_store=store if save else None
+        )
     elif from_saved is not None:
         saved = _find_saved(store, from_saved)
         profile, save = _saved_profile(saved.answers, saved.number), False
     else:
-        profile = _interview(today(), draft_store=store if save else None)
+        profile = _interview(ctx, today(), draft_store=store if save else None)
     result = _make_plan(ctx, profile)
     not_saved: StorageError | None = None
     if save:
@@ -136,7 +138,11 @@ def _keep_answers_safe(profile: Any, err: StorageError) -> None:
 
 
 def _interview(
-    day: dt.date, previous: dict[str, Any] | None = None, *, draft_store: "PlanStore | None" = None
+    ctx: typer.Context,
+    day: dt.date,
+    previous: dict[str, Any] | None = None,
+    *,
+    draft_store: "PlanStore | None" = None,
 ) -> Any:
     """Ask the questionnaire. With `draft_store` (a new plan that will be saved), each
     answer is kept as it is given, and a questionnaire stopped halfway is picked up
@@ -148,6 +154,7 @@ def _interview(
     prompter = QuestionaryPrompter()
     try:
         previous, asked = _where_to_start(previous, draft_store, prompter)
+        previous = _language_first(ctx, prompter, previous)
         return run_interview(
             prompter,
             today=day,
@@ -178,6 +185,24 @@ def _where_to_start(
         return draft.answers, draft.asked
     _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
     return None, []
+
+
+def _language_first(ctx: typer.Context, prompter: Any, previous: dict[str, Any] | None) -> Any:
+    """The first question of a new plan: which language to go on in (unless one was
+    chosen for this run). Saved or resumed answers carry their language already."""
+    from iepprep.cli.app import _settings, follow_family_language
+
+    settings = _settings(ctx)
+    if previous:
+        follow_family_language(ctx, previous.get("language"))
+        return previous
+    if settings.lang_chosen or not hasattr(prompter, "language"):
+        return previous
+    picked = prompter.language(default=settings.lang)
+    if picked == "en":
+        return previous
+    follow_family_language(ctx, picked)
+    return {"language": picked}
 
 
 def _draft_to_resume(store: "PlanStore", prompter: Any) -> "Draft | None":

@@ -16,7 +16,6 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from iepprep.core.datafiles import parse_yaml, validate
-from iepprep.core.dates import long_date
 from iepprep.core.library import bundled_text
 from iepprep.core.meeting import MeetingRecord
 from iepprep.core.profile import Document, Profile, label
@@ -57,12 +56,46 @@ class Letter:
     date: str
     subject: str
     paragraphs: list[str | list[str]]  # a list is a bulleted list
+    lang: str = "en"
 
 
-def load_letters() -> dict[str, LetterSpec]:
+# The words the code fills in, in English; a translation's `phrases` replace them.
+PHRASES = {
+    "child_placeholder": "[your child's name]",
+    "to_school": "IEP team at {school}",
+    "to_placeholder": "[case manager's name]",
+    "parent_placeholder": "[your name]",
+    "meeting_on": " on {date}",
+    "worries": "In my own words: {worries}",
+    "record_evaluation_report": "Any new evaluation reports, with the scores and the "
+    "evaluators' recommendations",
+    "record_draft_iep": "The draft IEP or proposed goals, if the school prepares them",
+    "record_progress_reports": "The latest progress reports on each IEP goal",
+    "record_other": "[any other records you want, such as attendance or discipline records]",
+    "concern_line": "{concern}: [what you see, with an example]",
+    "agreed_line": "{question} Answer: {answer}",
+    "answer_placeholder": "[the answer]",
+    "concerns_placeholder": "[your main concerns]",
+    "agreed_placeholder": "[what was agreed, who will do it, and by when]",
+    "notes_placeholder": "[anything else you noted]",
+}
+
+
+def load_letters(lang: str | None = None) -> dict[str, LetterSpec]:
+    """The letter templates, in `lang` (default: the language of this run)."""
+    from iepprep.core.i18n.language import current
+    from iepprep.core.i18n.localize import localize_letters
+
     name = "letters.yaml"
     parsed = validate(LettersFile, parse_yaml(bundled_text(name), name=name), name=name)
-    return dict(parsed.letters)
+    return localize_letters(parsed.letters, lang or current())
+
+
+def phrases(lang: str | None = None) -> dict[str, str]:
+    from iepprep.core.i18n.language import current
+    from iepprep.core.i18n.localize import letter_phrases
+
+    return {**PHRASES, **letter_phrases(lang or current())}
 
 
 def _one_line(text: str) -> str:
@@ -71,21 +104,34 @@ def _one_line(text: str) -> str:
     return one_line(text)
 
 
-def draft(kind: str, profile: Profile, record: MeetingRecord | None, *, today: dt.date) -> Letter:
-    spec = load_letters()[kind]
-    child = _one_line(profile.child_name) if profile.child_name else "[your child's name]"
+def draft(
+    kind: str,
+    profile: Profile,
+    record: MeetingRecord | None,
+    *,
+    today: dt.date,
+    lang: str | None = None,
+) -> Letter:
+    """The letter `kind`, filled in, in `lang` (default: the language of this run)."""
+    spec = load_letters(lang)[kind]
+    words = phrases(lang)
+    child = _one_line(profile.child_name) if profile.child_name else words["child_placeholder"]
     fields = {
-        "to": f"IEP team at {_one_line(profile.school)}"
+        "to": words["to_school"].format(school=_one_line(profile.school))
         if profile.school
-        else "[case manager's name]",
+        else words["to_placeholder"],
         "child": child,
-        "parent": _one_line(profile.parent_name) if profile.parent_name else "[your name]",
-        "meeting_on": f" on {long_date(profile.meeting_date)}" if profile.meeting_date else "",
-        "worries_paragraph": f"In my own words: {_one_line(profile.worries)}"
+        "parent": _one_line(profile.parent_name)
+        if profile.parent_name
+        else words["parent_placeholder"],
+        "meeting_on": words["meeting_on"].format(date=_long_date(profile.meeting_date, lang))
+        if profile.meeting_date
+        else "",
+        "worries_paragraph": words["worries"].format(worries=_one_line(profile.worries))
         if profile.worries
         else "",
     }
-    lists = _lists(profile, record)
+    lists = _lists(profile, record, words, lang)
     paragraphs: list[str | list[str]] = []
     for text in spec.body:
         match = _LIST.match(text.strip())
@@ -102,30 +148,55 @@ def draft(kind: str, profile: Profile, record: MeetingRecord | None, *, today: d
     return Letter(
         kind=kind,
         title=spec.title,
-        date=long_date(today),
+        date=_long_date(today, lang),
         subject=spec.subject.format_map(fields),
         paragraphs=paragraphs,
+        lang=_language(lang),
     )
 
 
-def _lists(profile: Profile, record: MeetingRecord | None) -> dict[str, list[str]]:
+def _language(lang: str | None) -> str:
+    from iepprep.core.i18n.language import current
+
+    return lang or current()
+
+
+def _long_date(day: dt.date, lang: str | None) -> str:
+    """The date written out in the letter's language."""
+    from iepprep.core.i18n.language import current
+
+    if (lang or current()) == "es":
+        from iepprep.core.i18n import dates
+
+        return dates.long_date(day)
+    from iepprep.core.dates import english_long_date
+
+    return english_long_date(day)
+
+
+def _lists(
+    profile: Profile, record: MeetingRecord | None, words: dict[str, str], lang: str | None
+) -> dict[str, list[str]]:
     records = []
     wanted = {
-        Document.EVALUATION_REPORT: "Any new evaluation reports, with the scores and the evaluators' recommendations",
-        Document.DRAFT_IEP: "The draft IEP or proposed goals, if the school prepares them",
-        Document.PROGRESS_REPORTS: "The latest progress reports on each IEP goal",
+        Document.EVALUATION_REPORT: words["record_evaluation_report"],
+        Document.DRAFT_IEP: words["record_draft_iep"],
+        Document.PROGRESS_REPORTS: words["record_progress_reports"],
     }
     for doc, line in wanted.items():
         if doc not in profile.documents_received:
             records.append(line)
-    records.append("[any other records you want, such as attendance or discipline records]")
+    records.append(words["record_other"])
     concerns = [
-        label(c).capitalize() + ": [what you see, with an example]" for c in profile.concerns
+        words["concern_line"].format(concern=label(c, lang).capitalize()) for c in profile.concerns
     ]
     agreed, notes, open_questions = [], [], []
     if record is not None:
         agreed = [
-            f"{_one_line(a.question.text)} Answer: {_one_line(a.text) or '[the answer]'}"
+            words["agreed_line"].format(
+                question=_one_line(a.question.text),
+                answer=_one_line(a.text) or words["answer_placeholder"],
+            )
             for a in record.answers.values()
         ]
         notes = [_one_line(n.text) for n in record.notes]
@@ -135,9 +206,9 @@ def _lists(profile: Profile, record: MeetingRecord | None) -> dict[str, list[str
         ]
     return {
         "records": records,
-        "concerns": concerns or ["[your main concerns]"],
-        "agreed": agreed or ["[what was agreed, who will do it, and by when]"],
-        "notes": notes or ["[anything else you noted]"],
+        "concerns": concerns or [words["concerns_placeholder"]],
+        "agreed": agreed or [words["agreed_placeholder"]],
+        "notes": notes or [words["notes_placeholder"]],
         "open": open_questions,
     }
 

@@ -181,7 +181,14 @@ def load_library(extra_tips: Sequence[Path] = ()) -> Library:
     texts += [(str(path), read_text_file(path, what="tips file")) for path in extra_tips]
     fixed = [bundled_text(name) for name in (BUNDLED_QUESTIONS, "synonyms.yaml", "glossary.yaml")]
     inputs = [*fixed, *(f"{name}\0{text}" for name, text in texts)]
-    return cached("library", inputs, lambda: _library_data(texts), _library_from_data)
+    library = cached("library", inputs, lambda: _library_data(texts), _library_from_data)
+    from iepprep.core.i18n.language import current
+
+    if current() == "en":
+        return library
+    from iepprep.core.i18n.localize import localize_library
+
+    return localize_library(library, current())
 
 
 def _library_from_data(data: dict[str, Any]) -> Library:

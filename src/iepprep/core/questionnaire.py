@@ -76,13 +76,18 @@ def _enum_of(key: str) -> type[StrEnum] | None:
 
 
 def load_questionnaire() -> Questionnaire:
+    """The questionnaire, in the language of this run."""
+    from iepprep.core.i18n.language import current
+    from iepprep.core.i18n.localize import localize_questionnaire
+
     name = "questionnaire.yaml"
-    return validate(
+    questionnaire = validate(
         Questionnaire,
         parse_yaml(bundled_text(name), name=name),
         name=name,
         describe_item=describe_list_item("questions", "question"),
     )
+    return localize_questionnaire(questionnaire, current())
 
 
 def convert(ask: Ask, raw: Any, *, today: dt.date) -> Any:
@@ -92,8 +97,19 @@ def convert(ask: Ask, raw: Any, *, today: dt.date) -> Any:
         if not raw:
             return None
         if ask.kind == "date":
-            return parse_date(raw, today=today).isoformat()
+            return read_date(raw, today=today).isoformat()
     return raw
+
+
+def read_date(text: str, *, today: dt.date) -> dt.date:
+    """A typed date, read in the language of this run ("10 de diciembre" in Spanish)."""
+    from iepprep.core.i18n.language import is_spanish
+
+    if is_spanish():
+        from iepprep.core.i18n.dates import parse_date as parse_spanish
+
+        return parse_spanish(text, today=today)
+    return parse_date(text, today=today)
 
 
 def check(ask: Ask, raw: Any, *, today: dt.date) -> str | None:

@@ -230,12 +230,21 @@ def load_glossary() -> Glossary:
         )
         return [entry.model_dump(mode="json", exclude_defaults=True) for entry in parsed.terms]
 
-    return cached(
+    glossary = cached(
         "glossary",
         [bundled_text(name)],
         build,
         lambda data: Glossary([construct(GlossaryTerm, entry) for entry in data]),
     )
+    from iepprep.core.i18n.language import current
+
+    if current() == "en":
+        return glossary
+    from iepprep.core.i18n.localize import localize_glossary
+
+    translated = localize_glossary(glossary, current())
+    assert isinstance(translated, Glossary)
+    return translated
 
 
 def load_rights() -> list[Right]:
@@ -246,7 +255,10 @@ def load_rights() -> list[Right]:
         name=name,
         describe_item=describe_list_item("rights", "right"),
     )
-    return list(parsed.rights)
+    from iepprep.core.i18n.language import current
+    from iepprep.core.i18n.localize import localize_rights
+
+    return localize_rights(parsed.rights, current())
 
 
 def load_states() -> dict[str, StateInfo]:
@@ -257,9 +269,13 @@ def load_states() -> dict[str, StateInfo]:
         parsed = validate(StatesFile, parse_yaml(bundled_text(name), name=name), name=name)
         return {code: info.model_dump(mode="json") for code, info in parsed.states.items()}
 
-    return cached(
+    states = cached(
         "states",
         [bundled_text(name)],
         build,
         lambda data: {code: construct(StateInfo, info) for code, info in data.items()},
     )
+    from iepprep.core.i18n.language import current
+    from iepprep.core.i18n.localize import localize_states
+
+    return localize_states(states, current())

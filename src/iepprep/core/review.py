@@ -32,15 +32,17 @@ class ReviewFile(BaseModel):
 
 
 def load_checks() -> list[SignCheck]:
+    from iepprep.core.i18n.language import current
+    from iepprep.core.i18n.localize import localize_checks
+
     name = "review.yaml"
-    return list(
-        validate(
-            ReviewFile,
-            parse_yaml(bundled_text(name), name=name),
-            name=name,
-            describe_item=describe_list_item("checks", "check"),
-        ).checks
-    )
+    checks = validate(
+        ReviewFile,
+        parse_yaml(bundled_text(name), name=name),
+        name=name,
+        describe_item=describe_list_item("checks", "check"),
+    ).checks
+    return localize_checks(checks, current())
 
 
 @dataclass(frozen=True)

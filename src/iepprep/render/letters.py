@@ -7,13 +7,28 @@ from collections.abc import Callable
 from iepprep.core.letters import Letter
 from iepprep.render.markdown import escape
 
+SUBJECT = {"en": "Subject:", "es": "Asunto:"}
+# Between the two versions of a letter written in both languages.
+DIVIDER = {"en": "English", "es": "Español"}
+
 
 def text(letter: Letter) -> str:
-    return _render(letter, subject_label="Subject:", clean=str)
+    return _render(letter, subject_label=SUBJECT.get(letter.lang, "Subject:"), clean=str)
 
 
 def markdown(letter: Letter) -> str:
-    return _render(letter, subject_label="**Subject:**", clean=escape)
+    subject = SUBJECT.get(letter.lang, "Subject:")
+    return _render(letter, subject_label=f"**{subject}**", clean=escape)
+
+
+def both(letters: list[Letter], render: Callable[[Letter], str]) -> str:
+    """The same letter in several languages, one after the other, each headed by its
+    language, so a parent can read one and send the other (or both)."""
+    parts = []
+    for letter in letters:
+        name = DIVIDER.get(letter.lang, letter.lang)
+        parts.append(f"----- {name} -----\n\n{render(letter)}")
+    return "\n".join(parts)
 
 
 def _render(letter: Letter, *, subject_label: str, clean: Callable[[str], str]) -> str:
