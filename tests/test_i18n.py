@@ -225,3 +225,46 @@ def test_a_spanish_date_that_cannot_be_read_says_so_in_spanish() -> None:
         es_dates.parse_date("pronto", today=TODAY)
     with pytest.raises(ValueError, match="es jueves, no martes"):
         es_dates.parse_date("martes 10 de diciembre", today=TODAY)
+
+
+# -------------------------------------------------------------- the questionnaire
+
+
+class SpanishParent:
+    """Picks Spanish at the first question, then answers a few questions in Spanish."""
+
+    def __init__(self) -> None:
+        self.asked: dict[str, str] = {}
+
+    def language(self, *, default: str) -> str:
+        return "es"
+
+    def ask(self, ask, *, default, today):  # type: ignore[no-untyped-def]
+        self.asked[ask.key] = ask.ask
+        return {"child_name": "Mateo", "meeting_date": "10 de diciembre"}.get(ask.key, default)
+
+
+def test_the_first_question_offers_spanish_and_the_rest_follows(run, monkeypatch) -> None:
+    import json
+
+    parent = SpanishParent()
+    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda: None)
+    monkeypatch.setattr("iepprep.prompting.QuestionaryPrompter", lambda: parent)
+    result = run("plan", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert parent.asked["child_name"] == "¿Cuál es el nombre de su hijo o hija?"
+    data = json.loads(result.stdout)
+    assert data["profile"]["language"] == "es"
+    assert data["profile"]["meeting_date"] == "2026-12-10"
+    assert data["checklist"][0]["text"] != "Call your state's parent center"
+    # The saved plan remembers the language: later commands speak Spanish unasked.
+    assert "Tome notas" in run("checklist").stdout
+
+
+def test_choices_are_labelled_in_spanish() -> None:
+    from iepprep.core.profile import Grade, label
+
+    assert label(Grade.HIGH, "es") == "escuela secundaria (high school)"
+    assert label(Grade.HIGH) == "high school"
+    set_current("es")
+    assert label(Grade.HIGH) == "escuela secundaria (high school)"
