@@ -11,7 +11,7 @@ import yaml
 from typer.testing import CliRunner
 
 from iepprep.cli import app
-from iepprep.core.library import Library, load_library
+from iepprep.core.content.library import Library, load_library
 
 TODAY = dt.date(2026, 11, 27)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from iepprep.core.answers import load_answers
-from iepprep.core.profile import Profile
+from iepprep.core.family.profile import Profile
+from iepprep.core.planning.answers import load_answers
 from iepprep.errors import InputError
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pydantic
 
 import iepprep
-from iepprep.core.cache import cache_dir
-from iepprep.core.library import BUNDLED_TIPS, bundled_text, load_library, parse_tips
-from iepprep.core.reference import load_glossary, load_states
-from iepprep.core.search import search_tips
+from iepprep.core.content.library import BUNDLED_TIPS, bundled_text, load_library, parse_tips
+from iepprep.core.content.reference import load_glossary, load_states
+from iepprep.core.search.tips import search_tips
+from iepprep.core.storage.files import cache_dir
 
 GROUP_TIP = """
 tips:

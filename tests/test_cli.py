@@ -232,7 +232,7 @@ def test_unexpected_errors_never_show_a_traceback(run, monkeypatch) -> None:
     def boom(*args, **kwargs):
         raise RuntimeError("internal")
 
-    monkeypatch.setattr("iepprep.core.planner.make_plan", boom)
+    monkeypatch.setattr("iepprep.core.planning.planner.make_plan", boom)
     result = run("plan", "--example")
     assert result.exit_code == 1
     assert "Traceback" not in result.output

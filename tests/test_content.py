@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from importlib.resources import files
 
-from iepprep.core.library import Library
-from iepprep.core.questionnaire import load_questionnaire
+from iepprep.core.content.library import Library
+from iepprep.core.planning.questionnaire import load_questionnaire
 
 DATA = files("iepprep").joinpath("data")
 
@@ -68,7 +68,7 @@ def test_every_part_of_the_article_is_covered(library: Library) -> None:
 def test_every_step_before_the_meeting_has_a_target_date(library: Library) -> None:
     """Undated steps sort after dated ones: an urgent one ("learn how a manifestation
     determination works") must not sink to the bottom of a checklist."""
-    from iepprep.core.content import Phase
+    from iepprep.core.content.models import Phase
 
     undated = [tip.id for tip in library.tips_in(Phase.BEFORE) if tip.days_before is None]
     assert undated == []

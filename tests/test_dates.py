@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from iepprep.core.dates import parse_date
+from iepprep.core.common.dates import parse_date
 
 FRIDAY = dt.date(2026, 11, 27)
 

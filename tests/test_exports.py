@@ -179,7 +179,7 @@ def test_html_renders_and_prints_in_headless_chromium(run, answers, tmp_path: Pa
 def test_markdown_keeps_plan_numbers_when_questions_are_left_out() -> None:
     """Open questions 1, 2 and 4 must show as 1, 2 and 4 in a Markdown viewer too."""
     markdown_it = pytest.importorskip("markdown_it")
-    from iepprep.core.plan import PlanQuestion
+    from iepprep.core.planning.plan import PlanQuestion
     from iepprep.render.markdown import questions_section
 
     def question(number: int) -> PlanQuestion:

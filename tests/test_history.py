@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from iepprep.core.questionnaire import Ask
+from iepprep.core.planning.questionnaire import Ask
 
 
 def save(run, write_yaml, name: str, **answers: Any) -> None:

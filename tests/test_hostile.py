@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iepprep.core.answers import parse_answers
-from iepprep.core.library import load_library, parse_tips
-from iepprep.core.planner import make_plan
+from iepprep.core.content.library import load_library, parse_tips
+from iepprep.core.planning.answers import parse_answers
+from iepprep.core.planning.planner import make_plan
 from iepprep.errors import DataFileError, InputError
 
 BILLION_LAUGHS = "\n".join(
@@ -75,7 +75,7 @@ def test_huge_binary_unreadable_and_missing_files(run, tmp_path: Path, monkeypat
     assert_clean_failure(run("--tips", str(binary), "tips", "list"), code=2)
     assert_clean_failure(run("--tips", str(tmp_path / "none.yaml"), "tips", "list"), code=2)
     assert_clean_failure(run("plan", "--answers", str(tmp_path)), code=2)  # a folder
-    monkeypatch.setattr("iepprep.core.datafiles.MAX_FILE_BYTES", 100)
+    monkeypatch.setattr("iepprep.core.content.datafiles.MAX_FILE_BYTES", 100)
     big = tmp_path / "big.yaml"
     big.write_text("# " + "x" * 200 + "\n", encoding="utf-8")
     result = run("plan", "--answers", str(big))

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from iepprep.core.content.library import load_library, localize_library
 from iepprep.core.i18n import dates as es_dates
+from iepprep.core.i18n.fallback import IN_ENGLISH
 from iepprep.core.i18n.language import choose, explicit, from_locale, parse_language, set_current
-from iepprep.core.i18n.localize import IN_ENGLISH, localize_library
-from iepprep.core.library import load_library
-from iepprep.core.search import search_tips
+from iepprep.core.search.tips import search_tips
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -194,8 +194,8 @@ def test_spanish_dates_match_babel() -> None:
 
     for offset in range(0, 400, 17):
         day = dt.date(2026, 1, 1) + dt.timedelta(days=offset)
-        assert es_dates.long_date(day) == format_date(day, "full", locale="es_US")
-        assert es_dates.short_date(day) == format_date(day, "EEE d MMM", locale="es_US")
+        assert es_dates.spanish_long_date(day) == format_date(day, "full", locale="es_US")
+        assert es_dates.spanish_short_date(day) == format_date(day, "EEE d MMM", locale="es_US")
 
 
 @pytest.mark.parametrize(
@@ -217,14 +217,14 @@ def test_spanish_dates_match_babel() -> None:
     ],
 )
 def test_spanish_dates_are_read(typed: str, meant: dt.date) -> None:
-    assert es_dates.parse_date(typed, today=TODAY) == meant
+    assert es_dates.spanish_parse_date(typed, today=TODAY) == meant
 
 
 def test_a_spanish_date_that_cannot_be_read_says_so_in_spanish() -> None:
     with pytest.raises(ValueError, match="escriba la fecha"):
-        es_dates.parse_date("pronto", today=TODAY)
+        es_dates.spanish_parse_date("pronto", today=TODAY)
     with pytest.raises(ValueError, match="es jueves, no martes"):
-        es_dates.parse_date("martes 10 de diciembre", today=TODAY)
+        es_dates.spanish_parse_date("martes 10 de diciembre", today=TODAY)
 
 
 # -------------------------------------------------------------- the questionnaire
@@ -262,7 +262,8 @@ def test_the_first_question_offers_spanish_and_the_rest_follows(run, monkeypatch
 
 
 def test_choices_are_labelled_in_spanish() -> None:
-    from iepprep.core.profile import Grade, label
+    from iepprep.core.family.profile import Grade
+    from iepprep.core.i18n.labels import label
 
     assert label(Grade.HIGH, "es") == "escuela secundaria (high school)"
     assert label(Grade.HIGH) == "high school"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from iepprep.core.library import load_library
+from iepprep.core.content.library import load_library
 from iepprep.errors import DataFileError
 
 GOOD_TIP = {

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from conftest import TODAY
-from iepprep.core.journal import Journal
-from iepprep.core.meeting import FINISH, NOTE, MeetingRecord, run_meeting
-from iepprep.core.plan import PlanQuestion
+from iepprep.core.meeting.live import FINISH, NOTE, MeetingRecord, run_meeting
+from iepprep.core.planning.plan import PlanQuestion
+from iepprep.core.storage.journal import Journal
 
 DOWN, ENTER = "\x1b[B", "\r"
 HOSTILE_NOTE = "Ms. Lee [bold]sends[/bold] \x1b[31mdraft\x07 <b>Friday</b> *soon*"
@@ -105,9 +105,9 @@ KILL_SCRIPT = textwrap.dedent(
     """
     import datetime as dt, os, signal, sys
     from pathlib import Path
-    from iepprep.core.journal import Journal
-    from iepprep.core.meeting import MeetingRecord, run_meeting
-    from iepprep.core.plan import PlanQuestion
+    from iepprep.core.storage.journal import Journal
+    from iepprep.core.meeting.live import MeetingRecord, run_meeting
+    from iepprep.core.planning.plan import PlanQuestion
 
     qs = [PlanQuestion(id="q1", topic="goals", topic_title="Goals", text="Q?", tips=[],
                        priority=1)]
@@ -385,7 +385,7 @@ def test_a_long_bullet_in_a_letter_wraps_under_its_own_text(run, saved_plan) -> 
 
 
 def test_time_in_the_meeting_reads_naturally() -> None:
-    from iepprep.core.meeting import _time_in
+    from iepprep.core.meeting.live import _time_in
 
     start = dt.datetime(2026, 12, 10, 9, 0)
     assert _time_in(None, start) == "0 min in"

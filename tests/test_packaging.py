@@ -71,7 +71,7 @@ def test_installed_wheel_finds_its_data_from_another_folder(wheel: Path, tmp_pat
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import iepprep.core.library as l; "
+        "import sys; sys.path.insert(0, sys.argv[1]); import iepprep.core.content.library as l; "
         "lib = l.load_library(); print(l.__file__, len(lib.tips))"
     )
     out = subprocess.run(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import TODAY
-from iepprep.core.content import Phase
-from iepprep.core.library import Library
-from iepprep.core.plan import Plan
-from iepprep.core.planner import make_plan
-from iepprep.core.profile import Profile
+from iepprep.core.content.library import Library
+from iepprep.core.content.models import Phase
+from iepprep.core.family.profile import Profile
+from iepprep.core.planning.plan import Plan
+from iepprep.core.planning.planner import make_plan
 
 
 def plan_for(library: Library, **answers: object) -> Plan:
@@ -171,7 +171,7 @@ def test_every_checklist_item_points_to_a_tip(library: Library) -> None:
 
 
 def test_questions_are_numbered_in_plan_order(library: Library) -> None:
-    from iepprep.core.planner import all_questions
+    from iepprep.core.planning.planner import all_questions
 
     plan = make_plan(Profile(concerns=["behavior", "speech_language"]), library, today=TODAY)
     assert [q.number for q in plan.questions] == list(range(1, len(plan.questions) + 1))
@@ -180,7 +180,7 @@ def test_questions_are_numbered_in_plan_order(library: Library) -> None:
 
 
 def test_the_generic_profile_is_what_validation_would_give() -> None:
-    from iepprep.core.planner import generic_profile
+    from iepprep.core.planning.planner import generic_profile
 
     validated = Profile.model_validate({"first_meeting": True, "meeting_type": "initial"})
     assert generic_profile() == validated

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import TODAY
-from iepprep.core.questionnaire import Ask, check, load_questionnaire, run_interview
+from iepprep.core.planning.questionnaire import Ask, check, load_questionnaire, run_interview
 from iepprep.prompting import QuestionaryPrompter
 
 DOWN, ENTER, SPACE, CTRL_C = "\x1b[B", "\r", " ", "\x03"

@@ -8,11 +8,11 @@ import re
 import pytest
 
 from conftest import TODAY
-from iepprep.core.jargon import FirstUseExplainer
-from iepprep.core.library import Library
-from iepprep.core.planner import make_plan
-from iepprep.core.profile import Profile
-from iepprep.core.reference import load_glossary, load_rights, load_states
+from iepprep.core.content.library import Library
+from iepprep.core.content.reference import load_glossary, load_rights, load_states
+from iepprep.core.family.profile import Profile
+from iepprep.core.planning.jargon import FirstUseExplainer
+from iepprep.core.planning.planner import make_plan
 
 CITATION = re.compile(r"(\d+ CFR|U\.S\.C\.|U\.S\. \d+|Education Code|CMR|Administrative Code)")
 
@@ -50,6 +50,25 @@ def test_states_own_names_for_the_meeting_are_in_the_glossary() -> None:
 def test_glossary_lookup_is_forgiving(asked: str, found: str) -> None:
     entry = load_glossary().get(asked)
     assert entry is not None and entry.term == found
+
+
+def test_the_glossary_indexes_its_terms_once(monkeypatch) -> None:
+    """A lookup may search up to three times (find, then suggestions): one index serves all."""
+    from iepprep.core.common import textsearch
+
+    built = []
+    original = textsearch.SearchIndex.__init__
+
+    def counting(self, *args, **kwargs) -> None:
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(textsearch.SearchIndex, "__init__", counting)
+    glossary = load_glossary()
+    assert glossary.find("least restrictive").term == "LRE"
+    assert glossary.search("behavior plan")
+    assert glossary.suggestions("evaluaton")
+    assert len(built) == 1
 
 
 def test_every_right_is_cited_and_says_how_states_differ() -> None:

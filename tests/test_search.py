@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from iepprep.core.library import Library
-from iepprep.core.search import search_tips, suggest
-from iepprep.core.textsearch import SearchIndex, highlight_spans, stem
+from iepprep.core.common.textsearch import SearchIndex, highlight_spans, stem
+from iepprep.core.content.library import Library
+from iepprep.core.search.tips import search_tips, suggest
 
 
 def top(library: Library, query: str, n: int = 3) -> list[str]:

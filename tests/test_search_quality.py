@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from iepprep.core.library import Library
-from iepprep.core.search import search_tips
+from iepprep.core.content.library import Library
+from iepprep.core.search.tips import search_tips
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_quality.yaml").read_text("utf-8"))
 PRECISION_AT_3_FLOOR = 0.78

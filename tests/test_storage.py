@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from iepprep.core.storage import PlanStore, write_output_file
+from iepprep.core.storage.files import write_output_file
+from iepprep.core.storage.plans import PlanStore
 from iepprep.errors import NotFoundError, StorageError
 
 
@@ -58,7 +59,7 @@ def test_full_disk_keeps_the_old_plan(isolated_home: Path, monkeypatch) -> None:
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("iepprep.core.storage.os.fsync", disk_full)
+    monkeypatch.setattr("iepprep.core.storage.files.os.fsync", disk_full)
     with pytest.raises(StorageError, match="No space left on device") as err:
         store.save({"grade": "middle"})
     assert "unchanged" in err.value.message

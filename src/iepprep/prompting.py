@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 from typing import Any
 
-from iepprep.core.questionnaire import Ask, check
+from iepprep.core.planning.questionnaire import Ask, check
 from iepprep.errors import NeedsTerminalError
 
 
@@ -82,7 +82,7 @@ class QuestionaryPrompter:
         ).unsafe_ask()
         if ask.kind == "date" and answer and answer.strip():
             # "next Tuesday" is read as a date: show which one, so a slip is seen now.
-            from iepprep.core.dates import long_date, parse_date
+            from iepprep.core.i18n.dates import long_date, parse_date
 
             day = parse_date(answer, today=today)
             questionary.print(f"  = {long_date(day)}", style="italic", **self._output())
@@ -128,7 +128,7 @@ class QuestionaryMeetingPrompter:
     def choose(self, title: str, question: Any, actions: list[tuple[str, str]]) -> str:
         import questionary
 
-        from iepprep.render.safety import one_line
+        from iepprep.core.common.safety import one_line
 
         if question is not None:
             import shutil

@@ -36,6 +36,7 @@ COMMAND_ORDER = [
     "tips",
     "glossary",
     "rights",
+    "deadlines",
     "meeting",
     "notes",
     "review",
@@ -186,7 +187,7 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
 def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
     import sys
 
-    from iepprep.render.safety import clean
+    from iepprep.core.common.safety import clean
     from iepprep.render.terminal import StyledText, console_for, is_terminal
 
     text = StyledText(prefix, style="bold red")
@@ -201,7 +202,7 @@ def _info(message: str) -> None:
     color terminal."""
     import sys
 
-    from iepprep.render.safety import clean
+    from iepprep.core.common.safety import clean
     from iepprep.render.terminal import StyledText, console_for, is_terminal
 
     if sys.stderr is None:  # no console at all (pythonw)

@@ -15,7 +15,7 @@ from iepprep.errors import InputError, StorageError
 
 
 def _load_library(ctx: typer.Context) -> Any:
-    from iepprep.core.library import load_library
+    from iepprep.core.content.library import load_library
 
     return load_library(_settings(ctx).tips_files)
 
@@ -23,8 +23,8 @@ def _load_library(ctx: typer.Context) -> Any:
 def _make_plan(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:
     """The plan, with jargon explained, words to know and state notes, in the family's
     language unless another was chosen for this run."""
-    from iepprep.core.planner import make_plan
-    from iepprep.core.reference import load_glossary, load_states
+    from iepprep.core.content.reference import load_glossary, load_states
+    from iepprep.core.planning.planner import make_plan
 
     follow_family_language(ctx, profile.language)
     return make_plan(
@@ -39,12 +39,12 @@ def _make_plan(ctx: typer.Context, profile: Any, *, generic: bool = False) -> An
 
 def _profile_for_reading(answers: Path | None) -> tuple[Any, bool]:
     """The profile for checklist/questions: --answers, else the last saved plan, else generic."""
-    from iepprep.core.answers import load_answers
+    from iepprep.core.planning.answers import load_answers
 
     if answers is not None:
         return load_answers(answers), False
-    from iepprep.core.planner import generic_profile
-    from iepprep.core.storage import PlanStore
+    from iepprep.core.planning.planner import generic_profile
+    from iepprep.core.storage.plans import PlanStore
 
     latest = PlanStore().latest()
     if latest is None:
@@ -53,8 +53,8 @@ def _profile_for_reading(answers: Path | None) -> tuple[Any, bool]:
 
 
 def _saved_profile(answers: dict[str, Any], number: int) -> Any:
-    from iepprep.core.datafiles import validate
-    from iepprep.core.profile import Profile
+    from iepprep.core.content.datafiles import validate
+    from iepprep.core.family.profile import Profile
 
     return validate(Profile, answers, name=f"Saved plan {number}", error=StorageError)
 
@@ -88,8 +88,8 @@ def _now() -> dt.datetime:
 
 
 def _current(ctx: typer.Context, from_saved: str | None) -> Current:
-    from iepprep.core.meeting import MeetingRecord
-    from iepprep.core.storage import PlanStore
+    from iepprep.core.meeting.live import MeetingRecord
+    from iepprep.core.storage.plans import PlanStore
     from iepprep.errors import NotFoundError
 
     store = PlanStore()

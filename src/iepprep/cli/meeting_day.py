@@ -37,7 +37,7 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
     Everything is saved the moment you enter it. Ctrl-C leaves; run it again to
     pick up where you stopped.
     """
-    from iepprep.core.meeting import run_meeting
+    from iepprep.core.meeting.live import run_meeting
     from iepprep.prompting import QuestionaryMeetingPrompter, require_terminal
 
     require_terminal()
@@ -76,7 +76,7 @@ REMINDER_TIPS = (
 
 
 def _reminders(ctx: typer.Context, plan: Any) -> list[str]:
-    from iepprep.core.content import Phase
+    from iepprep.core.content.models import Phase
 
     library = _load_library(ctx)
     ids = list(REMINDER_TIPS) + [
@@ -159,7 +159,7 @@ def review(
 
     Ends with the points to check in the proposed IEP before you sign.
     """
-    from iepprep.core.review import make_review
+    from iepprep.core.meeting.review import make_review
 
     current = _current(ctx, from_saved)
     result = make_review(current.plan, current.record)
@@ -219,10 +219,10 @@ def letter(
     Filled from your answers and meeting notes; what iepprep cannot know stays in
     [square brackets]. Not legal advice.
     """
-    from iepprep.core.answers import load_answers
-    from iepprep.core.letters import draft
-    from iepprep.core.profile import Profile
-    from iepprep.core.storage import PlanStore
+    from iepprep.core.family.profile import Profile
+    from iepprep.core.meeting.letters import draft
+    from iepprep.core.planning.answers import load_answers
+    from iepprep.core.storage.plans import PlanStore
     from iepprep.render import letters as letter_render
 
     current: Current | None = None

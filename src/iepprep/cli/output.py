@@ -63,7 +63,7 @@ def _emit(
             content = content.decode("utf-8")
         typer.echo(content, nl=False)
     else:
-        from iepprep.core.storage import write_output_file
+        from iepprep.core.storage.files import write_output_file
 
         write_output_file(output, content)
         _info(f"Wrote {output}")

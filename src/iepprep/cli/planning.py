@@ -35,7 +35,7 @@ from iepprep.cli.output import _emit, _html, _ics, _jsondata, _markdown, _pdf
 from iepprep.errors import InputError, Interrupted, StorageError
 
 if TYPE_CHECKING:
-    from iepprep.core.storage import Draft, PlanStore
+    from iepprep.core.storage.plans import Draft, PlanStore
 
 # ------------------------------------------------------------------------ plan
 
@@ -74,8 +74,8 @@ def plan(
     on this computer so other commands can use them. Stopped partway (Ctrl-C), it
     keeps what you answered and offers to pick up there next time.
     """
-    from iepprep.core.answers import example_profile, load_answers
-    from iepprep.core.storage import PlanStore
+    from iepprep.core.planning.answers import example_profile, load_answers
+    from iepprep.core.storage.plans import PlanStore
 
     chosen = [
         name
@@ -147,7 +147,7 @@ def _interview(
     """Ask the questionnaire. With `draft_store` (a new plan that will be saved), each
     answer is kept as it is given, and a questionnaire stopped halfway is picked up
     where it stopped: nothing a parent typed is lost to Ctrl-C or a closed window."""
-    from iepprep.core.questionnaire import run_interview
+    from iepprep.core.planning.questionnaire import run_interview
     from iepprep.prompting import QuestionaryPrompter, require_terminal
 
     require_terminal()
@@ -207,8 +207,8 @@ def _language_first(ctx: typer.Context, prompter: Any, previous: dict[str, Any] 
 
 def _draft_to_resume(store: "PlanStore", prompter: Any) -> "Draft | None":
     """The draft to pick up, if there is one and the parent wants it (else it goes)."""
-    from iepprep.core.dates import short_moment
-    from iepprep.core.profile import Profile
+    from iepprep.core.family.profile import Profile
+    from iepprep.core.i18n.dates import short_moment
 
     draft = store.load_draft()
     if draft is None:
@@ -272,7 +272,7 @@ def checklist(
 
     Uses your last saved plan, or --answers FILE, or else a general first-meeting plan.
     """
-    from iepprep.core.content import Phase
+    from iepprep.core.content.models import Phase
 
     profile, generic = _profile_for_reading(answers)
     result = _make_plan(ctx, profile, generic=generic)
@@ -337,7 +337,7 @@ def questions(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from iepprep.core import planner
+    from iepprep.core.planning import planner
 
     if open_only:
         if all_questions or answers is not None:

@@ -36,7 +36,7 @@ def glossary(
     output: OutputOption = None,
 ) -> None:
     """Explain IEP words and acronyms in plain language."""
-    from iepprep.core.reference import load_glossary
+    from iepprep.core.content.reference import load_glossary
     from iepprep.errors import NotFoundError
 
     book = load_glossary()
@@ -103,10 +103,10 @@ def rights(
     Adds what differs in your state: from --state, else your answers or saved plan.
     Not legal advice.
     """
-    from iepprep.core.datafiles import validate
-    from iepprep.core.planner import state_notes
-    from iepprep.core.profile import Profile
-    from iepprep.core.reference import load_rights, load_states
+    from iepprep.core.content.datafiles import validate
+    from iepprep.core.content.reference import load_rights, load_states
+    from iepprep.core.family.profile import Profile
+    from iepprep.core.planning.planner import state_notes
 
     if state is not None:
         profile = validate(Profile, {"state": state}, name="--state", error=InputError)

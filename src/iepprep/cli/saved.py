@@ -23,7 +23,7 @@ from iepprep.errors import InputError
 @friendly_errors
 def history(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption = None) -> None:
     """List your saved plans: child, meeting and when each was made."""
-    from iepprep.core.storage import PlanStore
+    from iepprep.core.storage.plans import PlanStore
 
     store = PlanStore()
     plans = store.all()
@@ -75,7 +75,7 @@ def forget(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask to confirm.")] = False,
 ) -> None:
     """Delete a saved plan, or everything (asks first)."""
-    from iepprep.core.storage import PlanStore
+    from iepprep.core.storage.plans import PlanStore
 
     store = PlanStore()
     if number is None and not everything:

@@ -35,7 +35,7 @@ def tips_search(
     output: OutputOption = None,
 ) -> None:
     """Find tips by keyword, best match first."""
-    from iepprep.core.search import search_tips, suggest
+    from iepprep.core.search.tips import search_tips, suggest
 
     query = " ".join(words)
     library = _load_library(ctx)
@@ -45,7 +45,7 @@ def tips_search(
         if hits:
             r.search_results(query, hits, explain=explain)
         else:
-            from iepprep.core.reference import load_glossary
+            from iepprep.core.content.reference import load_glossary
 
             term = load_glossary().find(query)
             in_glossary = term.term if term else None
@@ -80,7 +80,7 @@ def tips_list(
     output: OutputOption = None,
 ) -> None:
     """List the tips, optionally by topic or phase."""
-    from iepprep.core.content import Phase
+    from iepprep.core.content.models import Phase
     from iepprep.errors import NotFoundError
 
     library = _load_library(ctx)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape as _escape
 
-from iepprep.core.content import Phase
-from iepprep.core.plan import Plan, PlanQuestion
+from iepprep.core.common.safety import clean, one_line
+from iepprep.core.content.models import Phase
+from iepprep.core.planning.plan import Plan, PlanQuestion
 from iepprep.render import wording
-from iepprep.render.safety import clean, one_line
 
 CSS = """
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --line: #b9b9b9;

@@ -12,11 +12,11 @@ import datetime as dt
 import hashlib
 
 from iepprep import __version__
-from iepprep.core.plan import Plan
-from iepprep.core.profile import label
+from iepprep.core.common.safety import clean, one_line
+from iepprep.core.i18n.labels import label
+from iepprep.core.planning.plan import Plan
 from iepprep.errors import InputError
 from iepprep.render import wording
-from iepprep.render.safety import clean, one_line
 
 
 def calendar(plan: Plan, *, now: dt.datetime | None = None) -> bytes:

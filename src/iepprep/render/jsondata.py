@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from iepprep.core.content import Tip
-from iepprep.core.search import TipHit
+from iepprep.core.content.models import Tip
+from iepprep.core.search.tips import TipHit
 
 
 def dumps(data: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from iepprep.core.letters import Letter
+from iepprep.core.meeting.letters import Letter
 from iepprep.render.markdown import escape
 
 SUBJECT = {"en": "Subject:", "es": "Asunto:"}

@@ -10,15 +10,15 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from iepprep.core.content import Phase, Tip
-from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
-from iepprep.core.reference import GlossaryTerm, Right
-from iepprep.core.search import TipHit
+from iepprep.core.common.safety import one_line
+from iepprep.core.content.models import Phase, Tip
+from iepprep.core.content.reference import GlossaryTerm, Right
+from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
+from iepprep.core.search.tips import TipHit
 from iepprep.render import wording
-from iepprep.render.safety import one_line
 
 if TYPE_CHECKING:
-    from iepprep.core.review import Review
+    from iepprep.core.meeting.review import Review
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from importlib.resources import files
 from typing import Any, Literal
 
-from iepprep.core.content import Phase
-from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion
+from iepprep.core.common.safety import clean, one_line
+from iepprep.core.content.models import Phase
+from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion
 from iepprep.render import wording
-from iepprep.render.safety import clean, one_line
 
 Paper = Literal["letter", "a4"]
 INK = (27, 27, 27)

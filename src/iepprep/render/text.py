@@ -10,21 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from iepprep.core import dates
-from iepprep.core.content import Phase, Tip
-from iepprep.core.textsearch import highlight_spans
+from iepprep.core.common.safety import clean, one_line
+from iepprep.core.common.textsearch import highlight_spans
+from iepprep.core.content.models import Phase, Tip
+from iepprep.core.i18n import dates
 from iepprep.render import wording
-from iepprep.render.safety import clean, one_line
 from iepprep.render.terminal import PlainConsole, StyledText, cell_width
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from iepprep.core.meeting import Note
-    from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
-    from iepprep.core.reference import GlossaryTerm, Right
-    from iepprep.core.review import Review
-    from iepprep.core.search import TipHit
+    from iepprep.core.content.reference import GlossaryTerm, Right
+    from iepprep.core.meeting.live import Note
+    from iepprep.core.meeting.review import Review
+    from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
+    from iepprep.core.search.tips import TipHit
 
 
 class TextRenderer:
@@ -397,7 +397,8 @@ class ReferenceRenderer(TextRenderer):
         if not rows:
             self.emit(StyledText("No saved plans yet. Make one: iepprep plan"))
             return
-        from iepprep.core.profile import MeetingType, label
+        from iepprep.core.family.profile import MeetingType
+        from iepprep.core.i18n.labels import label
 
         for row in rows:
             who = one_line(str(row["child_name"])) if row["child_name"] else "(no name)"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from iepprep.core.content import Phase
-from iepprep.core.dates import days_until, long_date
+from iepprep.core.common.safety import clean, one_line
+from iepprep.core.content.models import Phase
+from iepprep.core.i18n.dates import days_until, long_date
+from iepprep.core.i18n.labels import label
 from iepprep.core.i18n.messages import _
-from iepprep.core.profile import label
-from iepprep.render.safety import clean, one_line
 
 if TYPE_CHECKING:
-    from iepprep.core.plan import ChecklistItem, Plan
+    from iepprep.core.planning.plan import ChecklistItem, Plan
 
 PARENT_CENTER_URL = "https://www.parentcenterhub.org/find-your-center/"
 ARTICLE = '"21 Things You Should Know As A Mom In Your First IEP Meeting"'
@@ -130,7 +130,7 @@ def phase_title(phase: Phase) -> str:
 
 
 def due_text(item: ChecklistItem, plan: Plan) -> str | None:
-    from iepprep.core.dates import short_date
+    from iepprep.core.i18n.dates import short_date
 
     if item.due is None:
         return None
@@ -153,7 +153,7 @@ def source_bits(item: ChecklistItem) -> list[str]:
 
 def language_name(code: str) -> str:
     """The name of a language, in the language of this run."""
-    from iepprep.core.profile import LANGUAGES
+    from iepprep.core.family.profile import LANGUAGES
 
     names = {"en": _("English"), "es": _("Spanish")}
     return names.get(code) or LANGUAGES.get(code, code)

@@ -1,16 +1,17 @@
-"""Reading the translation files (`data/<lang>/*.yaml`), validated like the English ones.
+"""Reading the translation files (`iepprep/data/<lang>/*.yaml`), validated at load.
 
 A language with no file for some content simply has no translation for it: the
-caller shows the English, marked (see `fallback`). A file that exists but is broken
-is an error, reported the same way as a broken English file.
+caller shows the English, marked. A file that exists but is broken is an error,
+reported like a broken English file. (The files ship with iepprep and a test loads
+each one, so a parent never meets that error.)
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
-from iepprep.core.datafiles import parse_yaml, validate
 from iepprep.core.i18n.translations import (
     TRANSLATION_MODELS,
     GlossaryText,
@@ -23,11 +24,37 @@ from iepprep.core.i18n.translations import (
     Strict,
     TipsText,
 )
-from iepprep.core.library import bundled_text
+from iepprep.errors import DataFileError
 
 TRANSLATED_LANGUAGES = ("es",)
+DATA = Path(__file__).resolve().parent.parent.parent / "data"
 
 Model = TypeVar("Model", bound=Strict)
+
+
+def translation_text(lang: str, name: str) -> str | None:
+    """The text of `data/<lang>/<name>`, or None when there is no such file."""
+    try:
+        return (DATA / lang / name).read_text(encoding="utf-8")
+    except OSError:
+        pass
+    try:
+        from importlib.resources import files
+
+        return files("iepprep").joinpath("data", lang, name).read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):
+        return None
+
+
+def _parse(text: str, *, name: str) -> Any:
+    import yaml
+    from pydantic import ValidationError
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise DataFileError(f"{name} is not valid YAML: {exc}") from None
 
 
 @lru_cache(maxsize=32)
@@ -35,11 +62,19 @@ def _load(lang: str, name: str) -> Strict | None:
     if lang not in TRANSLATED_LANGUAGES:
         return None
     path = f"{lang}/{name}"
-    try:
-        text = bundled_text(path)
-    except (OSError, FileNotFoundError):
+    text = translation_text(lang, name)
+    if text is None:
         return None
-    return validate(TRANSLATION_MODELS[name], parse_yaml(text, name=path), name=path)
+    from pydantic import ValidationError
+
+    try:
+        return TRANSLATION_MODELS[name].model_validate(_parse(text, name=path))
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        raise DataFileError(
+            f"{path} has a problem at {where or 'the top'}: {first.get('msg', 'not valid')}."
+        ) from None
 
 
 def _typed(lang: str, name: str, model: type[Model]) -> Model | None:
@@ -77,3 +112,12 @@ def letters_text(lang: str) -> LettersText | None:
 
 def questionnaire_text(lang: str) -> QuestionnaireText | None:
     return _typed(lang, "questionnaire.yaml", QuestionnaireText)
+
+
+def synonym_groups(lang: str) -> list[list[str]]:
+    """The curated groups of related words in `lang` (`data/<lang>/synonyms.yaml`)."""
+    text = translation_text(lang, "synonyms.yaml") if lang in TRANSLATED_LANGUAGES else None
+    if text is None:
+        return []
+    data = _parse(text, name=f"{lang}/synonyms.yaml") or {}
+    return [[str(word) for word in group] for group in data.get("groups", [])]

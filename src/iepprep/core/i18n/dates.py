@@ -1,5 +1,5 @@
-"""Dates in Spanish: how they are written ("jueves, 10 de diciembre de 2026") and read
-("10 de diciembre", "el próximo martes", "mañana").
+"""Dates in the language of this run; in Spanish, how they are written ("jueves, 10 de
+diciembre de 2026") and read ("10 de diciembre", "el próximo martes", "mañana").
 
 The month and weekday names are CLDR's (the data Babel ships), copied here so a
 Spanish run does not pay for loading Babel's locale data; a test checks them against
@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+
+from iepprep.core.common import dates as english
+from iepprep.core.i18n.language import is_spanish
 
 MONTHS = (
     "enero",
@@ -30,26 +33,60 @@ MONTHS_SHORT = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "
 WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 WEEKDAYS_SHORT = ("lun", "mar", "mié", "jue", "vie", "sáb", "dom")
 
-BABEL_LOCALE = "es_US"
 HOW_TO_WRITE_A_DATE = "escriba la fecha como 10 de diciembre, 2026-12-10 o el próximo martes"
 
 
 def long_date(day: dt.date) -> str:
+    """'Thursday, December 10, 2026', or 'jueves, 10 de diciembre de 2026' in Spanish:
+    in the language of this run, as are the other functions of this section."""
+    if not is_spanish():
+        return english.long_date(day)
+    return spanish_long_date(day)
+
+
+def short_date(day: dt.date) -> str:
+    """'Tue Dec 3' / 'jue 3 dic'."""
+    return spanish_short_date(day) if is_spanish() else english.short_date(day)
+
+
+def short_moment(moment: dt.datetime) -> str:
+    """'Sat Nov 28 at 00:56' / 'sáb 28 nov a las 00:56'."""
+    return spanish_short_moment(moment) if is_spanish() else english.short_moment(moment)
+
+
+def days_until(day: dt.date, *, today: dt.date) -> str:
+    """'in 3 days' / 'en 3 días'."""
+    if is_spanish():
+        return spanish_days_until(day, today=today)
+    return english.days_until(day, today=today)
+
+
+def parse_date(text: str, *, today: dt.date) -> dt.date:
+    """A typed date, read in the language of this run."""
+    if is_spanish():
+        return spanish_parse_date(text, today=today)
+    return english.parse_date(text, today=today)
+
+
+# ------------------------------------------------------------------------ Spanish
+
+
+def spanish_long_date(day: dt.date) -> str:
     """'jueves, 10 de diciembre de 2026' (CLDR 'full' format)."""
     return f"{WEEKDAYS[day.weekday()]}, {day.day} de {MONTHS[day.month - 1]} de {day.year}"
 
 
-def short_date(day: dt.date) -> str:
+def spanish_short_date(day: dt.date) -> str:
     """'jue 10 dic': short enough for a checklist line."""
     return f"{WEEKDAYS_SHORT[day.weekday()]} {day.day} {MONTHS_SHORT[day.month - 1]}"
 
 
-def short_moment(moment: dt.datetime) -> str:
+def spanish_short_moment(moment: dt.datetime) -> str:
     """'sáb 28 nov a las 00:56'."""
-    return f"{short_date(moment.date())} a las {moment:%H:%M}"
+    return f"{spanish_short_date(moment.date())} a las {moment:%H:%M}"
 
 
-def days_until(day: dt.date, *, today: dt.date) -> str:
+def spanish_days_until(day: dt.date, *, today: dt.date) -> str:
     delta = (day - today).days
     if delta == 0:
         return "hoy"
@@ -60,11 +97,6 @@ def days_until(day: dt.date, *, today: dt.date) -> str:
     if delta == -1:
         return "ayer"
     return f"hace {-delta} días"
-
-
-def number(value: float) -> str:
-    """A number as US Spanish writes it (CLDR es_US: 1,234.5, like English)."""
-    return f"{value:,}"
 
 
 # ------------------------------------------------------------------------- reading
@@ -106,18 +138,16 @@ _IN_SO_MANY = re.compile(
 )
 
 
-def parse_date(text: str, *, today: dt.date) -> dt.date:
+def spanish_parse_date(text: str, *, today: dt.date) -> dt.date:
     """Read a date as a Spanish speaker writes it: '10 de diciembre', '10 dic 2026',
     'el próximo martes', 'martes', 'mañana', 'en 2 semanas'. Anything else is read as
     the English reader reads it (2026-12-10, 12/10). Raises ValueError in Spanish."""
-    from iepprep.core.dates import parse_date as parse_english
-
     value = " ".join(_fold(text).replace(",", " ").split())
     found = _spanish_date(value, today)
     if found is not None:
         return found
     try:
-        return parse_english(text, today=today)
+        return english.parse_date(text, today=today)
     except ValueError:
         raise ValueError(HOW_TO_WRITE_A_DATE) from None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
-from iepprep.core.textsearch import Hit, SearchIndex, words
+from iepprep.core.common.textsearch import Hit, SearchIndex, words
 
 STOPWORDS = frozenset(
     [
@@ -183,11 +183,6 @@ class SpanishIndex(SearchIndex):
             ],
         )
         self._built = True
-
-    @property
-    def vocabulary(self) -> list[str]:
-        self._build()
-        return super().vocabulary
 
     def search(self, query: str, *, limit: int | None = 10) -> list[Hit]:
         self._build()

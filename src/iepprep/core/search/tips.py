@@ -1,12 +1,18 @@
-"""Searching the tip library: the tip documents and the ranked results."""
+"""Searching the tip library: the tip documents, their index and the ranked results.
+
+The index of a library read from files is cached on disk under the library's
+`source_key`, apart from the library itself: a plan never pays for reading it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from iepprep.core.content import Tip
-from iepprep.core.library import Library, bundled_text, tip_fields
-from iepprep.core.textsearch import Hit, SearchIndex
+from iepprep.core.common.textsearch import Hit, SearchIndex
+from iepprep.core.content.cache import cached
+from iepprep.core.content.library import Library, bundled_text, tip_fields
+from iepprep.core.content.models import Tip
 
 TIP_FIELDS = {"title": 2.5, "topics": 1.5, "body": 1.0, "why": 0.8}
 
@@ -27,8 +33,8 @@ _TOO_COMMON = {"IEP", "IDEA"}
 
 def load_synonyms() -> list[list[str]]:
     """The curated synonym groups, plus each glossary acronym with its expansion."""
-    from iepprep.core.datafiles import parse_yaml
-    from iepprep.core.reference import load_glossary
+    from iepprep.core.content.datafiles import parse_yaml
+    from iepprep.core.content.reference import load_glossary
 
     data = parse_yaml(bundled_text("synonyms.yaml"), name="synonyms.yaml")
     groups = [list(map(str, group)) for group in data["groups"]]
@@ -38,9 +44,33 @@ def load_synonyms() -> list[list[str]]:
     return groups
 
 
+_last_index: dict[str, SearchIndex] = {}  # source_key -> the index read last
+
+
 def tip_index(library: Library) -> SearchIndex:
     """The library's search index: the cached one, or built now."""
-    return library.search_index or build_tip_index(library)
+    if library.language != "en":
+        from iepprep.core.search.translated import translated_tip_index
+
+        return translated_tip_index(library)
+    if not library.source_key:
+        return build_tip_index(library)
+    found = _last_index.get(library.source_key)
+    if found is None:
+
+        def from_data(data: dict[str, Any]) -> SearchIndex:
+            ids = data["ids"]
+            return SearchIndex.from_data(data, lambda doc: tip_fields(library.tips[ids[doc]]))
+
+        found = cached(
+            "tip-index",
+            [library.source_key],
+            lambda: build_tip_index(library).to_data(),
+            from_data,
+        )
+        _last_index.clear()
+        _last_index[library.source_key] = found
+    return found
 
 
 def build_tip_index(library: Library) -> SearchIndex:

@@ -7,11 +7,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from iepprep.core.content import Phase
-from iepprep.core.datafiles import describe_list_item, parse_yaml, validate
-from iepprep.core.library import bundled_text
-from iepprep.core.meeting import MeetingRecord, Note
-from iepprep.core.plan import Plan, PlanQuestion
+from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.content.models import Phase
+from iepprep.core.meeting.live import MeetingRecord, Note
+from iepprep.core.planning.plan import Plan, PlanQuestion
 
 
 class SignCheck(BaseModel):
@@ -33,7 +33,6 @@ class ReviewFile(BaseModel):
 
 def load_checks() -> list[SignCheck]:
     from iepprep.core.i18n.language import current
-    from iepprep.core.i18n.localize import localize_checks
 
     name = "review.yaml"
     checks = validate(
@@ -43,6 +42,26 @@ def load_checks() -> list[SignCheck]:
         describe_item=describe_list_item("checks", "check"),
     ).checks
     return localize_checks(checks, current())
+
+
+def localize_checks(checks: list[SignCheck], lang: str) -> list[SignCheck]:
+    """The checks in `lang`; one with no translation keeps its English, marked."""
+    from iepprep.core.i18n.content import review_text
+    from iepprep.core.i18n.fallback import marked
+
+    text = review_text(lang)
+    if lang == "en" or text is None:
+        return list(checks)
+    localized = []
+    for check in checks:
+        translated = text.checks.get(check.id)
+        if translated is None:
+            localized.append(check.model_copy(update={"text": marked(check.text, lang)}))
+        else:
+            localized.append(
+                check.model_copy(update={"text": translated.text, "why": translated.why})
+            )
+    return localized
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from iepprep.core.content import Applies
-from iepprep.core.datafiles import describe_list_item, parse_yaml, validate
-from iepprep.core.dates import parse_date
-from iepprep.core.library import bundled_text
-from iepprep.core.profile import Profile, label
+from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.content.models import Applies
+from iepprep.core.family.profile import Profile
+from iepprep.core.i18n.labels import label
 
 Kind = Literal["text", "select", "multiselect", "confirm", "date"]
 _KIND_FOR_TYPE = {"text": str, "date": dt.date, "confirm": bool}
@@ -78,7 +78,6 @@ def _enum_of(key: str) -> type[StrEnum] | None:
 def load_questionnaire() -> Questionnaire:
     """The questionnaire, in the language of this run."""
     from iepprep.core.i18n.language import current
-    from iepprep.core.i18n.localize import localize_questionnaire
 
     name = "questionnaire.yaml"
     questionnaire = validate(
@@ -103,13 +102,27 @@ def convert(ask: Ask, raw: Any, *, today: dt.date) -> Any:
 
 def read_date(text: str, *, today: dt.date) -> dt.date:
     """A typed date, read in the language of this run ("10 de diciembre" in Spanish)."""
-    from iepprep.core.i18n.language import is_spanish
+    from iepprep.core.i18n.dates import parse_date as parse_in_language
 
-    if is_spanish():
-        from iepprep.core.i18n.dates import parse_date as parse_spanish
+    return parse_in_language(text, today=today)
 
-        return parse_spanish(text, today=today)
-    return parse_date(text, today=today)
+
+def localize_questionnaire(questionnaire: Questionnaire, lang: str) -> Questionnaire:
+    """The questions in `lang`; one with no translation keeps its English, marked."""
+    from iepprep.core.i18n.content import questionnaire_text
+    from iepprep.core.i18n.fallback import marked
+
+    text = questionnaire_text(lang)
+    if lang == "en" or text is None:
+        return questionnaire
+    asks = []
+    for ask in questionnaire.questions:
+        translated = text.questions.get(ask.key)
+        if translated is None:
+            asks.append(ask.model_copy(update={"ask": marked(ask.ask, lang)}))
+        else:
+            asks.append(ask.model_copy(update={"ask": translated.ask, "why": translated.why}))
+    return questionnaire.model_copy(update={"questions": asks})
 
 
 def check(ask: Ask, raw: Any, *, today: dt.date) -> str | None:

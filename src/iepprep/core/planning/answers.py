@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from iepprep.core.datafiles import parse_json, parse_yaml, read_text_file, validate
-from iepprep.core.library import bundled_text
-from iepprep.core.profile import Profile
+from iepprep.core.content.datafiles import parse_json, parse_yaml, read_text_file, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.family.profile import Profile
 from iepprep.errors import InputError
 
 EXAMPLE = "example.yaml"
@@ -38,7 +38,7 @@ def load_answers(path: Path) -> Profile:
 
 def example_profile() -> Profile:
     """The bundled example family, validated once and then read from the cache."""
-    from iepprep.core.cache import cached, construct
+    from iepprep.core.content.cache import cached, construct
 
     text = bundled_text(EXAMPLE)
     return cached(

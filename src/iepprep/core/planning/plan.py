@@ -6,8 +6,8 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict
 
-from iepprep.core.content import Phase
-from iepprep.core.profile import Profile
+from iepprep.core.content.models import Phase
+from iepprep.core.family.profile import Profile
 
 
 class ChecklistItem(BaseModel):

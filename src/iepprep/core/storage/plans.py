@@ -1,10 +1,7 @@
-"""Where iepprep keeps a family's saved plans, and how it writes files safely.
+"""A family's saved plans (numbered 1, 2, 3, ...) and the draft of a stopped questionnaire.
 
-Everything lives in one folder: `$IEPPREP_HOME` when set, else the platform's user
-data folder (for example ~/.local/share/iepprep on Linux). Folders are created 0700
-and files 0600, because the answers describe a child's disability. Every write goes
-to a temporary file that is renamed into place, so a crash or a full disk never
-leaves half a file and the previous version survives.
+They live in the `plans` folder of iepprep's home (see `iepprep.core.storage.files`),
+written atomically, 0600 in 0700 folders.
 """
 
 from __future__ import annotations
@@ -12,78 +9,24 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from iepprep.core.storage.files import (
+    CACHE,
+    cache_dir,
+    data_home,
+    ensure_private_dir,
+    write_private_file,
+)
+from iepprep.core.storage.journal import Journal
 from iepprep.errors import NotFoundError, StorageError
 
-if TYPE_CHECKING:
-    from iepprep.core.journal import Journal
-
 PLANS = "plans"
-OWN_FOLDERS = (PLANS, "cache")
+OWN_FOLDERS = (PLANS, CACHE)
 _PLAN_FILE = re.compile(r"^plan-(\d{4,})\.json$")
-
-
-def data_home() -> Path:
-    override = os.environ.get("IEPPREP_HOME")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path("iepprep", appauthor=False)
-
-
-def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable only by this user."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):
-        path.chmod(0o700)
-    return path
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` with mode 0600, all or nothing. Raises OSError on failure."""
-    import tempfile
-
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.chmod(0o600)
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
-def write_private_file(path: Path, text: str) -> None:
-    """Write iepprep's own data: in a private folder, atomically, mode 0600."""
-    ensure_private_dir(path.parent)
-    atomic_write(path, text.encode("utf-8"))
-
-
-def write_output_file(path: Path, content: str | bytes) -> None:
-    """Write an export the user asked for (--output), atomically, mode 0600."""
-    parent = path.parent
-    if not parent.is_dir():
-        raise StorageError(
-            f"Cannot write {str(path)!r}: the folder {str(parent)!r} does not exist."
-        )
-    try:
-        atomic_write(path, content.encode("utf-8") if isinstance(content, str) else content)
-    except OSError as exc:
-        raise StorageError(
-            f"Cannot write {str(path)!r}: {exc.strerror or exc}.",
-            hint="Check that you may write in that folder and that the disk is not full.",
-        ) from None
 
 
 @dataclass(frozen=True)
@@ -235,8 +178,6 @@ class PlanStore:
 
     def journal(self, number: int) -> Journal:
         """The meeting journal (notes, answered questions, letters) of plan `number`."""
-        from iepprep.core.journal import Journal
-
         return Journal(self.folder / f"plan-{number:04d}.journal.jsonl")
 
     def delete(self, number: int) -> None:
@@ -265,8 +206,6 @@ class PlanStore:
                     shutil.rmtree(target)
             except OSError as exc:
                 raise StorageError(f"Cannot delete {str(target)!r}: {exc.strerror}.") from None
-        from iepprep.core.cache import cache_dir
-
         cache = cache_dir()
         if cache.is_dir() and cache.name in ("cache", "iepprep"):  # never a folder we did not make
             shutil.rmtree(cache, ignore_errors=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion
-from iepprep.core.reference import Glossary
+from iepprep.core.content.reference import Glossary
+from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion
 
 # Short capitals that are ordinary words in headings or too vague to expand mid-sentence.
 _NEVER_EXPAND = {"AT", "IDEA"}

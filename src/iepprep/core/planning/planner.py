@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from iepprep.core.content import Phase, Tip
-from iepprep.core.dates import long_date
-from iepprep.core.library import Library
-from iepprep.core.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
-from iepprep.core.profile import MeetingType, Profile
-from iepprep.core.reference import Glossary, StateInfo
+from iepprep.core.content.library import Library
+from iepprep.core.content.models import Phase, Tip
+from iepprep.core.content.reference import Glossary, StateInfo
+from iepprep.core.family.profile import MeetingType, Profile
+from iepprep.core.i18n.dates import long_date
+from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
 
 # How many checklist lines each phase may hold; tailored tips may exceed it.
 PHASE_LIMITS = {Phase.BEFORE: 12, Phase.DURING: 11, Phase.AFTER: 9}
@@ -198,7 +198,7 @@ def make_plan(
     )
     if glossary is None:
         return plan
-    from iepprep.core.jargon import explain_plan
+    from iepprep.core.planning.jargon import explain_plan
 
     words = [
         PlanWord.model_construct(

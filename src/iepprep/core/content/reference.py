@@ -6,17 +6,22 @@ Every entry carries a citation or a public source; loading fails if one does not
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from iepprep.core.cache import cached, construct
-from iepprep.core.content import Applies
-from iepprep.core.datafiles import describe_list_item, parse_yaml, validate
-from iepprep.core.library import bundled_text
-from iepprep.core.profile import US_STATES, Profile
+from iepprep.core.content.cache import cached, construct
+from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.content.models import Applies
+from iepprep.core.family.profile import US_STATES, Profile
+from iepprep.core.i18n.fallback import fold, marked
+
+if TYPE_CHECKING:
+    from iepprep.core.common.textsearch import SearchIndex
 
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=300)]
 
@@ -179,11 +184,12 @@ class Glossary:
             if entry.expansion and re.fullmatch(r"[A-Z][A-Z&]{1,6}", entry.term)
         }
 
-    def search(self, query: str, limit: int = 5) -> list[GlossaryTerm]:
-        """Terms ranked for a free-text query, by the same engine as tip search."""
-        from iepprep.core.textsearch import SearchIndex
+    @cached_property
+    def _index(self) -> SearchIndex:
+        """The terms' search index, built on the first search and kept for the next."""
+        from iepprep.core.common.textsearch import SearchIndex
 
-        index = SearchIndex(
+        return SearchIndex(
             [
                 (
                     entry.term,
@@ -193,8 +199,14 @@ class Glossary:
             ],
             field_weights={"names": 3.0, "definition": 1.0},
         )
-        by_term = {entry.term: entry for entry in self.terms}
-        return [by_term[hit.id] for hit in index.search(query, limit=limit)]
+
+    @cached_property
+    def _by_term(self) -> dict[str, GlossaryTerm]:
+        return {entry.term: entry for entry in self.terms}
+
+    def search(self, query: str, limit: int = 5) -> list[GlossaryTerm]:
+        """Terms ranked for a free-text query, by the same engine as tip search."""
+        return [self._by_term[hit.id] for hit in self._index.search(query, limit=limit)]
 
     def suggestions(self, query: str, n: int = 4) -> list[str]:
         from difflib import get_close_matches
@@ -240,11 +252,8 @@ def load_glossary() -> Glossary:
 
     if current() == "en":
         return glossary
-    from iepprep.core.i18n.localize import localize_glossary
 
-    translated = localize_glossary(glossary, current())
-    assert isinstance(translated, Glossary)
-    return translated
+    return localize_glossary(glossary, current())
 
 
 def load_rights() -> list[Right]:
@@ -256,7 +265,6 @@ def load_rights() -> list[Right]:
         describe_item=describe_list_item("rights", "right"),
     )
     from iepprep.core.i18n.language import current
-    from iepprep.core.i18n.localize import localize_rights
 
     return localize_rights(parsed.rights, current())
 
@@ -276,6 +284,143 @@ def load_states() -> dict[str, StateInfo]:
         lambda data: {code: construct(StateInfo, info) for code, info in data.items()},
     )
     from iepprep.core.i18n.language import current
-    from iepprep.core.i18n.localize import localize_states
 
     return localize_states(states, current())
+
+
+# ------------------------------------------------------------------ in other languages
+# The same entries with a translation's words (`data/<lang>/`); an entry with no
+# translation keeps its English, marked (see `iepprep.core.i18n.fallback`).
+
+
+def _english_label(entry: GlossaryTerm) -> str:
+    return f"{entry.term}, {entry.expansion}" if entry.expansion else entry.term
+
+
+def localize_glossary_terms(terms: Sequence[GlossaryTerm], lang: str) -> list[GlossaryTerm]:
+    """Each term under its name in `lang`, with the English term (and what it stands
+    for) as its expansion: "Ubicación (Placement)", "Aviso previo por escrito (PWN,
+    Prior Written Notice)". The English names still find it."""
+    from iepprep.core.i18n.content import glossary_text
+
+    text = glossary_text(lang)
+    if lang == "en" or text is None:
+        return list(terms)
+    spanish_name = {
+        entry.term: text.terms[entry.term].term for entry in terms if entry.term in text.terms
+    }
+    by_name = {fold(name): entry.term for entry in terms for name in entry.names}
+    localized = []
+    for entry in terms:
+        translated = text.terms.get(entry.term)
+        if translated is None:
+            localized.append(
+                entry.model_copy(update={"definition": marked(entry.definition, lang)})
+            )
+            continue
+        names = [translated.term, *translated.aliases]
+        folded = [fold(name) for name in names if fold(name) != name.casefold()]
+        see_also = [
+            spanish_name.get(by_name.get(fold(other), other), other) for other in entry.see_also
+        ]
+        localized.append(
+            entry.model_copy(
+                update={
+                    "term": translated.term,
+                    "expansion": _english_label(entry),
+                    "aliases": list(dict.fromkeys([*names[1:], *folded, *entry.names])),
+                    "definition": translated.definition,
+                    "example": translated.example,
+                    "see_also": see_also,
+                }
+            )
+        )
+    return localized
+
+
+class TranslatedGlossary(Glossary):
+    """The glossary in another language: looked up and searched with its words (accents
+    optional); the English acronyms are still spelled out where a plan first uses them."""
+
+    @cached_property
+    def acronyms(self) -> dict[str, GlossaryTerm]:
+        found = {}
+        for entry in self.terms:
+            english = (entry.expansion or "").split(",")[0]
+            if english and english.upper() == english and 2 <= len(english) <= 7:
+                found[english] = entry.model_copy(update={"expansion": entry.term.lower()})
+        return found
+
+    @cached_property
+    def _index(self) -> SearchIndex:
+        from iepprep.core.i18n.search import SpanishIndex
+
+        return SpanishIndex(
+            lambda: [
+                (e.term, {"names": " ".join(e.names), "definition": e.definition})
+                for e in self.terms
+            ],
+            field_weights={"names": 3.0, "definition": 1.0},
+        )
+
+    def get(self, name: str) -> GlossaryTerm | None:
+        return super().get(name) or super().get(fold(name))
+
+
+def localize_glossary(glossary: Glossary, lang: str) -> Glossary:
+    """The glossary in `lang`, or `glossary` itself in English."""
+    from iepprep.core.i18n.content import glossary_text
+
+    if lang == "en" or glossary_text(lang) is None:
+        return glossary
+    return TranslatedGlossary(localize_glossary_terms(glossary.terms, lang))
+
+
+def localize_rights(rights: Sequence[Right], lang: str) -> list[Right]:
+    from iepprep.core.i18n.content import rights_text
+
+    text = rights_text(lang)
+    if lang == "en" or text is None:
+        return list(rights)
+    localized = []
+    for right in rights:
+        translated = text.rights.get(right.id)
+        if translated is None:
+            localized.append(right.model_copy(update={"title": marked(right.title, lang)}))
+        else:
+            localized.append(
+                right.model_copy(
+                    update={
+                        "title": translated.title,
+                        "text": translated.text,
+                        "state_note": translated.state_note or right.state_note,
+                    }
+                )
+            )
+    return localized
+
+
+def localize_states(states: Mapping[str, StateInfo], lang: str) -> dict[str, StateInfo]:
+    from iepprep.core.i18n.content import states_text
+
+    text = states_text(lang)
+    if lang == "en" or text is None:
+        return dict(states)
+    localized = {}
+    for code, info in states.items():
+        translated = text.states.get(code)
+        notes = [
+            note.model_copy(
+                update={
+                    "text": translated.notes[n]
+                    if translated and n < len(translated.notes)
+                    else marked(note.text, lang)
+                }
+            )
+            for n, note in enumerate(info.notes)
+        ]
+        name = info.meeting_name
+        if name:
+            name = translated.meeting_name if translated and translated.meeting_name else name
+        localized[code] = info.model_copy(update={"notes": notes, "meeting_name": name})
+    return localized

@@ -250,10 +250,6 @@ class SearchIndex:
         index._finish()
         return index
 
-    @property
-    def vocabulary(self) -> list[str]:
-        return list(self._idf)
-
     def _expand(self, query: str) -> list[_QueryTerm]:
         query_words = [w for w in words(query) if w not in STOPWORDS]
         query_stems = [stem(w) for w in query_words]

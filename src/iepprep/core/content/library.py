@@ -7,23 +7,26 @@ source checkout alike.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from iepprep.core.cache import cached, construct
-from iepprep.core.content import Phase, Question, QuestionsFile, Tip, TipsFile, Topic
-from iepprep.core.datafiles import describe_list_item, parse_yaml, read_text_file, validate
-from iepprep.core.textsearch import SearchIndex
+from iepprep.core.content.cache import cached, construct
+from iepprep.core.content.datafiles import describe_list_item, parse_yaml, read_text_file, validate
+from iepprep.core.content.models import Phase, Question, QuestionsFile, Tip, TipsFile, Topic
+from iepprep.core.i18n.fallback import marked
+from iepprep.core.i18n.translations import TipText
 from iepprep.errors import DataFileError, NotFoundError
 
 BUNDLED_TIPS = "tips.yaml"
 BUNDLED_QUESTIONS = "questions.yaml"
 
 
-_DATA = Path(__file__).resolve().parent.parent / "data"
+_DATA = Path(__file__).resolve().parent.parent.parent / "data"
 
 
 def bundled_text(name: str) -> str:
@@ -73,7 +76,11 @@ class Library:
     topics: list[Topic]
     questions: list[Question]
     added_files: tuple[str, ...] = field(default=())
-    search_index: SearchIndex | None = None
+    # A digest of every file this library was read from ("" when built in memory): the
+    # search index is cached under it (see `iepprep.core.search.tips`).
+    source_key: str = ""
+    # The language of its words: "en", or a translation's (see `content.translated`).
+    language: str = "en"
 
     def tip(self, tip_id: str) -> Tip:
         try:
@@ -175,42 +182,39 @@ def build_library(tips_files: Iterable[tuple[str, TipsFile]], questions: Questio
 def load_library(extra_tips: Sequence[Path] = ()) -> Library:
     """The bundled library plus the tips in `extra_tips` (the `--tips` files).
 
-    Served from the cache when no file has changed (see `iepprep.core.cache`).
+    Served from the cache when no file has changed (see `iepprep.core.content.cache`).
     """
     texts = [(BUNDLED_TIPS, bundled_text(BUNDLED_TIPS))]
     texts += [(str(path), read_text_file(path, what="tips file")) for path in extra_tips]
     fixed = [bundled_text(name) for name in (BUNDLED_QUESTIONS, "synonyms.yaml", "glossary.yaml")]
     inputs = [*fixed, *(f"{name}\0{text}" for name, text in texts)]
-    library = cached("library", inputs, lambda: _library_data(texts), _library_from_data)
+    digest = hashlib.sha256()
+    for part in inputs:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    key = digest.hexdigest()
+    library = cached(
+        "library", inputs, lambda: _library_data(texts), lambda data: _library_from_data(data, key)
+    )
     from iepprep.core.i18n.language import current
 
     if current() == "en":
         return library
-    from iepprep.core.i18n.localize import localize_library
-
     return localize_library(library, current())
 
 
-def _library_from_data(data: dict[str, Any]) -> Library:
+def _library_from_data(data: dict[str, Any], source_key: str) -> Library:
     tips = LazyTips({tip_id: tip for _, file_tips in data["files"] for tip_id, tip in file_tips})
-    ids = data["index"]["ids"]
-
-    def text_of(doc: int) -> dict[str, str]:
-        return tip_fields(tips[ids[doc]])
-
     return Library(
         tips=tips,
         topics=[construct(Topic, topic) for topic in data["topics"]],
         questions=[construct(Question, question) for question in data["questions"]],
         added_files=tuple(name for name, _ in data["files"][1:]),
-        search_index=SearchIndex.from_data(data["index"], text_of),
+        source_key=source_key,
     )
 
 
 def _library_data(texts: Sequence[tuple[str, str]]) -> dict[str, Any]:
-    """Parse and validate everything, and index it: the slow path, run on a cache miss."""
-    from iepprep.core.search import build_tip_index
-
+    """Parse and validate everything: the slow path, run on a cache miss."""
     parsed = [(name, parse_tips(text, name=name)) for name, text in texts]
     questions = parse_questions(bundled_text(BUNDLED_QUESTIONS), name=BUNDLED_QUESTIONS)
     library = build_library(parsed, questions)
@@ -226,5 +230,74 @@ def _library_data(texts: Sequence[tuple[str, str]]) -> dict[str, Any]:
             question.model_dump(mode="json", exclude_defaults=True)
             for question in library.questions
         ],
-        "index": build_tip_index(library).to_data(),
     }
+
+
+# ------------------------------------------------------------------ in other languages
+# The same content with a translation's words (`data/<lang>/`): ids, phases, who a tip
+# is for, citations and sources stay the English entry's own, so the planner, search
+# and every renderer work unchanged. An entry with no translation keeps its English,
+# marked (see `iepprep.core.i18n.fallback`).
+
+
+def localize_tip(tip: Tip, text: TipText | None, lang: str) -> Tip:
+    if text is None:
+        return tip.model_copy(update={"title": marked(tip.title, lang)})
+    return tip.model_copy(
+        update={"title": text.title, "body": text.body, "why": text.why, "asks": list(text.asks)}
+    )
+
+
+class LocalizedTips(Mapping[str, Tip]):
+    """Tips by id, each translated when first used (a search shows only a few)."""
+
+    def __init__(self, tips: Mapping[str, Tip], texts: Mapping[str, TipText], lang: str) -> None:
+        self._tips = tips
+        self._texts = texts
+        self._lang = lang
+        self._built: dict[str, Tip] = {}
+
+    def __getitem__(self, tip_id: str) -> Tip:
+        tip = self._built.get(tip_id)
+        if tip is None:
+            tip = localize_tip(self._tips[tip_id], self._texts.get(tip_id), self._lang)
+            self._built[tip_id] = tip
+        return tip
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tips)
+
+    def __len__(self) -> int:
+        return len(self._tips)
+
+
+def localize_library(library: Library, lang: str) -> Library:
+    """The library with its tips, topics and questions in `lang`, searchable in it."""
+    from iepprep.core.i18n import content
+
+    tips_text = content.tips_text(lang)
+    questions_text = content.questions_text(lang)
+    if lang == "en" or tips_text is None or questions_text is None:
+        return library
+    tips = LocalizedTips(library.tips, tips_text.tips, lang)
+    topics: list[Topic] = [
+        topic.model_copy(
+            update={"title": questions_text.topics.get(topic.id) or marked(topic.title, lang)}
+        )
+        for topic in library.topics
+    ]
+    questions: list[Question] = [
+        question.model_copy(
+            update={
+                "text": questions_text.questions.get(question.id) or marked(question.text, lang)
+            }
+        )
+        for question in library.questions
+    ]
+    return dataclasses.replace(
+        library,
+        tips=tips,
+        topics=topics,
+        questions=questions,
+        language=lang,
+    )

@@ -121,17 +121,8 @@ LABELS: dict[StrEnum, str] = {
 }
 
 
-def label(value: StrEnum, lang: str | None = None) -> str:
-    """The plain-words label for a choice (falls back to the value itself), in `lang`
-    (default: the language of this run)."""
-    from iepprep.core.i18n.language import current
-
-    if (lang or current()) != "en":
-        from iepprep.core.i18n.localize import choice_label
-
-        translated = choice_label(value, lang or current())
-        if translated:
-            return translated
+def label(value: StrEnum) -> str:
+    """The plain-words label for a choice (falls back to the value itself)."""
     return LABELS.get(value, str(value).replace("_", " "))
 
 

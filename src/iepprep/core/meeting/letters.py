@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import string
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from iepprep.core.datafiles import parse_yaml, validate
-from iepprep.core.library import bundled_text
-from iepprep.core.meeting import MeetingRecord
-from iepprep.core.profile import Document, Profile, label
+from iepprep.core.content.datafiles import parse_yaml, validate
+from iepprep.core.content.library import bundled_text
+from iepprep.core.family.profile import Document, Profile
+from iepprep.core.i18n.labels import label
+from iepprep.core.meeting.live import MeetingRecord
 
-KINDS = ("records-request", "parent-concerns", "meeting-request", "recap", "disagreement")
 _LIST = re.compile(r"^\{list:([a-z]+)\}$")
-_FIELD_NAMES = {"to", "child", "parent", "meeting_on", "worries_paragraph"}
-_LIST_NAMES = {"records", "concerns", "agreed", "notes", "open"}
 
 
 class LetterSpec(BaseModel):
@@ -32,14 +29,6 @@ class LetterSpec(BaseModel):
     title: Annotated[str, Field(min_length=5)]
     subject: Annotated[str, Field(min_length=5)]
     body: Annotated[list[str], Field(min_length=3)]
-
-    def fields(self) -> set[str]:
-        names: set[str] = set()
-        for text in [self.subject, *self.body]:
-            for _, name, spec, _ in string.Formatter().parse(text):
-                if name:
-                    names.add(f"list:{spec}" if name == "list" else name)
-        return names
 
 
 class LettersFile(BaseModel):
@@ -84,7 +73,6 @@ PHRASES = {
 def load_letters(lang: str | None = None) -> dict[str, LetterSpec]:
     """The letter templates, in `lang` (default: the language of this run)."""
     from iepprep.core.i18n.language import current
-    from iepprep.core.i18n.localize import localize_letters
 
     name = "letters.yaml"
     parsed = validate(LettersFile, parse_yaml(bundled_text(name), name=name), name=name)
@@ -92,14 +80,40 @@ def load_letters(lang: str | None = None) -> dict[str, LetterSpec]:
 
 
 def phrases(lang: str | None = None) -> dict[str, str]:
+    from iepprep.core.i18n.content import letters_text
     from iepprep.core.i18n.language import current
-    from iepprep.core.i18n.localize import letter_phrases
 
-    return {**PHRASES, **letter_phrases(lang or current())}
+    text = letters_text(lang or current())
+    return {**PHRASES, **(text.phrases if text is not None else {})}
+
+
+def localize_letters(letters: dict[str, LetterSpec], lang: str) -> dict[str, LetterSpec]:
+    """The templates in `lang`; one with no translation keeps its English, marked."""
+    from iepprep.core.i18n.content import letters_text
+    from iepprep.core.i18n.fallback import marked
+
+    text = letters_text(lang)
+    if lang == "en" or text is None:
+        return dict(letters)
+    localized = {}
+    for kind, spec in letters.items():
+        translated = text.letters.get(kind)
+        localized[kind] = (
+            spec.model_copy(
+                update={
+                    "title": translated.title,
+                    "subject": translated.subject,
+                    "body": list(translated.body),
+                }
+            )
+            if translated is not None
+            else spec.model_copy(update={"title": marked(spec.title, lang)})
+        )
+    return localized
 
 
 def _one_line(text: str) -> str:
-    from iepprep.render.safety import one_line
+    from iepprep.core.common.safety import one_line
 
     return one_line(text)
 
@@ -163,15 +177,10 @@ def _language(lang: str | None) -> str:
 
 def _long_date(day: dt.date, lang: str | None) -> str:
     """The date written out in the letter's language."""
-    from iepprep.core.i18n.language import current
+    from iepprep.core.common.dates import long_date
+    from iepprep.core.i18n.dates import spanish_long_date
 
-    if (lang or current()) == "es":
-        from iepprep.core.i18n import dates
-
-        return dates.long_date(day)
-    from iepprep.core.dates import english_long_date
-
-    return english_long_date(day)
+    return spanish_long_date(day) if _language(lang) == "es" else long_date(day)
 
 
 def _lists(
@@ -211,22 +220,3 @@ def _lists(
         "notes": notes or [words["notes_placeholder"]],
         "open": open_questions,
     }
-
-
-def check_templates() -> list[str]:
-    """Problems in the letter templates (used by the tests)."""
-    problems = []
-    letters = load_letters()
-    for kind in KINDS:
-        if kind not in letters:
-            problems.append(f"missing letter {kind}")
-    for kind, spec in letters.items():
-        unknown = {
-            name
-            for name in spec.fields()
-            if name not in _FIELD_NAMES
-            and not (name.startswith("list:") and name[5:] in _LIST_NAMES)
-        }
-        if unknown:
-            problems.append(f"{kind}: unknown fields {sorted(unknown)}")
-    return problems

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from iepprep.core.storage import ensure_private_dir
+from iepprep.core.storage.files import ensure_private_dir
 from iepprep.errors import StorageError
 
 EventKind = Literal["note", "answered", "skipped", "reopened", "letter", "meeting"]

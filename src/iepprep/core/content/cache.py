@@ -20,7 +20,6 @@ import datetime as dt
 import enum
 import hashlib
 import json
-import os
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -31,24 +30,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from iepprep import __version__
+from iepprep.core.storage.files import atomic_write, cache_dir, ensure_private_dir
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 # Bump when the shape of any cached payload changes: old entries then simply miss.
-CACHE_FORMAT = "4"
-
-
-def cache_dir() -> Path:
-    override = os.environ.get("IEPPREP_CACHE")
-    if override:
-        return Path(override)
-    from iepprep.core.storage import data_home
-
-    if os.environ.get("IEPPREP_HOME"):
-        return data_home() / "cache"
-    import platformdirs
-
-    return platformdirs.user_cache_path("iepprep", appauthor=False)
+CACHE_FORMAT = "5"
 
 
 def cached(
@@ -92,8 +79,6 @@ def _read(entry: Path) -> Any:
 def _write(entry: Path, data: Any) -> None:
     try:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        from iepprep.core.storage import atomic_write, ensure_private_dir
-
         ensure_private_dir(entry.parent)
         atomic_write(entry, hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
     except OSError:

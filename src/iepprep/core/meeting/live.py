@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from iepprep.core.journal import MAX_TEXT, Event, Journal
-from iepprep.core.plan import PlanQuestion
+from iepprep.core.planning.plan import PlanQuestion
+from iepprep.core.storage.journal import MAX_TEXT, Event, Journal
 from iepprep.errors import InputError, NotFoundError
 
 
@@ -217,7 +217,7 @@ def _time_in(started: dt.datetime | None, now: dt.datetime) -> str:
         return "0 min in"
     minutes = int((now - started).total_seconds() // 60)
     if minutes < 0 or started.date() != now.date():
-        from iepprep.core.dates import short_moment
+        from iepprep.core.i18n.dates import short_moment
 
         return f"started {short_moment(started)}"
     if minutes < 90:

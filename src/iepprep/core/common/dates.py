@@ -132,50 +132,22 @@ def _calendar_date(value: str, text: str, today: dt.date) -> dt.date:
         raise ValueError(f"there is no such date as {text.strip()!r}") from None
 
 
-def _spanish() -> bool:
-    from iepprep.core.i18n.language import is_spanish
-
-    return is_spanish()
-
-
 def short_date(day: dt.date) -> str:
-    """'Tue Dec 3': short enough for a checklist line, clear enough to act on.
-    In the language of this run ('jue 3 dic'), as are the functions below."""
-    if _spanish():
-        from iepprep.core.i18n import dates
-
-        return dates.short_date(day)
+    """'Tue Dec 3': short enough for a checklist line, clear enough to act on."""
     return f"{day:%a %b} {day.day}"
 
 
 def short_moment(moment: dt.datetime) -> str:
     """'Sat Nov 28 at 00:56': when something was saved."""
-    if _spanish():
-        from iepprep.core.i18n import dates
-
-        return dates.short_moment(moment)
     return f"{short_date(moment.date())} at {moment:%H:%M}"
 
 
 def long_date(day: dt.date) -> str:
     """'Thursday, December 10, 2026'."""
-    if _spanish():
-        from iepprep.core.i18n import dates
-
-        return dates.long_date(day)
-    return english_long_date(day)
-
-
-def english_long_date(day: dt.date) -> str:
-    """'Thursday, December 10, 2026', whatever the language of this run."""
     return f"{day:%A, %B} {day.day}, {day.year}"
 
 
 def days_until(day: dt.date, *, today: dt.date) -> str:
-    if _spanish():
-        from iepprep.core.i18n import dates
-
-        return dates.days_until(day, today=today)
     delta = (day - today).days
     if delta == 0:
         return "today"

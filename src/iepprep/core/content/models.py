@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from iepprep.core.profile import (
+from iepprep.core.family.profile import (
     Attendee,
     Concern,
     Document,
@@ -30,13 +30,6 @@ class Phase(StrEnum):
     BEFORE = "before"
     DURING = "during"
     AFTER = "after"
-
-
-PHASE_TITLES: dict[Phase, str] = {
-    Phase.BEFORE: "Before the meeting",
-    Phase.DURING: "At the meeting",
-    Phase.AFTER: "After the meeting",
-}
 
 
 class Strict(BaseModel):

@@ -1,0 +1,228 @@
+"""`iepprep deadlines`: the dates the school must meet, counted the way the law counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from iepprep.cli.app import (
+    Format,
+    FormatOption,
+    OutputOption,
+    _settings,
+    app,
+    examples,
+    friendly_errors,
+    today,
+)
+from iepprep.errors import InputError
+
+_YEAR = re.compile(r"\d{4}|/\d{2,4}\s*$")
+_RELATIVE = re.compile(r"^\s*(today|yesterday|tomorrow|next|this|on|in)\b", re.IGNORECASE)
+
+
+def _date_option(help_text: str) -> Any:
+    return typer.Option(help=help_text, metavar="DATE", show_default=False)
+
+
+@app.command(
+    epilog=examples(
+        "iepprep deadlines --consent 2026-10-26",
+        "iepprep deadlines --consent 10/26 --state TX --closures district-calendar.ics",
+        "iepprep deadlines --placement-change 2026-11-20 --format ics -o deadlines.ics",
+    )
+)
+@friendly_errors
+def deadlines(
+    ctx: typer.Context,
+    requested: Annotated[
+        str | None, _date_option("The day the school got your written request to evaluate.")
+    ] = None,
+    consent: Annotated[str | None, _date_option("The day you signed consent to evaluate.")] = None,
+    eligibility: Annotated[
+        str | None, _date_option("The day your child was found eligible.")
+    ] = None,
+    iep: Annotated[str | None, _date_option("The day of the IEP meeting.")] = None,
+    placement_change: Annotated[
+        str | None,
+        _date_option("The day the school decided to change placement for discipline."),
+    ] = None,
+    complaint: Annotated[str | None, _date_option("The day you filed a state complaint.")] = None,
+    due_process: Annotated[
+        str | None, _date_option("The day the school received your due process complaint.")
+    ] = None,
+    state: Annotated[
+        str | None,
+        typer.Option(help="Two-letter state code (default: your saved plan's).", metavar="XX"),
+    ] = None,
+    closures: Annotated[
+        Path | None,
+        typer.Option(
+            help="Your district calendar (.ics) or a list of closed days, one per line.",
+            metavar="FILE",
+            dir_okay=False,
+        ),
+    ] = None,
+    absences: Annotated[
+        int,
+        typer.Option(
+            help="School days your child was absent during an evaluation (Texas counts them).",
+            metavar="N",
+            min=0,
+            max=200,
+        ),
+    ] = 0,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Count the deadlines the school must meet, from dates you know."""
+    from iepprep.core.deadlines.calendar import SchoolCalendar, read_closures
+    from iepprep.core.deadlines.counting import deadlines_for
+    from iepprep.core.deadlines.rules import Event
+
+    day = today()
+    typed = {
+        Event.REQUESTED: ("--requested", requested),
+        Event.CONSENT: ("--consent", consent),
+        Event.ELIGIBILITY: ("--eligibility", eligibility),
+        Event.IEP: ("--iep", iep),
+        Event.PLACEMENT_CHANGE: ("--placement-change", placement_change),
+        Event.COMPLAINT: ("--complaint", complaint),
+        Event.DUE_PROCESS: ("--due-process", due_process),
+    }
+    events = {
+        event: event_date(text, option=option, today=day)
+        for event, (option, text) in typed.items()
+        if text is not None
+    }
+    saved_state, from_plan = _from_saved_plan(events)
+    if state is None:
+        state = saved_state
+    state = _state_code(state)
+    calendar = SchoolCalendar(read_closures(closures, today=day) if closures else None)
+    report = deadlines_for(
+        {**from_plan, **events}, state=state, calendar=calendar, absences=absences
+    )
+    _write(ctx, report, fmt, output, day)
+
+
+def event_date(text: str, *, option: str, today: dt.date) -> dt.date:
+    """A date typed for an event that has happened: without a year, the last such date."""
+    from iepprep.core.common.dates import parse_date
+
+    try:
+        day = parse_date(text, today=today)
+    except ValueError as exc:
+        raise InputError(f"{option}: {exc}.") from None
+    if day > today and not _YEAR.search(text) and not _RELATIVE.match(text):
+        day = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else day
+    if not dt.date(today.year - 10, 1, 1) <= day <= dt.date(today.year + 3, 12, 31):
+        raise InputError(f"{option}: {day.isoformat()} is too far from today to count from.")
+    return day
+
+
+def _state_code(state: str | None) -> str | None:
+    if state is None:
+        return None
+    from iepprep.core.family.profile import US_STATES
+
+    code = state.strip().upper()
+    if code not in US_STATES:
+        by_name = {name.lower(): key for key, name in US_STATES.items()}
+        code = by_name.get(state.strip().lower(), "")
+    if not code:
+        raise InputError(
+            f"--state: {state!r} is not a US state; use the two-letter code, for example TX."
+        )
+    return code
+
+
+def _from_saved_plan(events: dict[Any, dt.date]) -> tuple[str | None, dict[Any, dt.date]]:
+    """The saved plan's state, and (when no date was given) its meeting as an event."""
+    from iepprep.core.deadlines.rules import Event
+    from iepprep.core.storage.plans import PlanStore
+    from iepprep.errors import IepprepError
+
+    try:
+        latest = PlanStore().latest()
+    except IepprepError:  # a damaged store must not stop a count that does not need it
+        return None, {}
+    if latest is None:
+        return None, {}
+    answers = latest.answers
+    state = answers.get("state") if isinstance(answers.get("state"), str) else None
+    if events:
+        return state, {}
+    meeting = answers.get("meeting_date")
+    kind = answers.get("meeting_type")
+    try:
+        day = dt.date.fromisoformat(str(meeting)) if meeting else None
+    except ValueError:
+        day = None
+    if day is None:
+        return state, {}
+    event = {
+        "eligibility": Event.ELIGIBILITY,
+        "reevaluation": Event.ELIGIBILITY,
+        "initial": Event.IEP,
+        "annual": Event.IEP,
+    }.get(str(kind))
+    return state, ({event: day} if event else {})
+
+
+def _write(
+    ctx: typer.Context,
+    report: Any,
+    fmt: Format | None,
+    output: Path | None,
+    day: dt.date,
+) -> None:
+    from iepprep.cli.output import _pick_format
+    from iepprep.render import deadlines as layout
+
+    chosen = _pick_format(fmt, output)
+    content: str | bytes
+    if chosen is Format.TEXT:
+        import io
+        import os
+        import sys
+
+        from rich.console import Console
+
+        plain = (
+            _settings(ctx).plain
+            or bool(os.environ.get("NO_COLOR"))
+            or (os.environ.get("TERM") == "dumb")
+        )
+        if output is None:
+            console = Console(markup=False, highlight=False, emoji=False, no_color=plain)
+            layout.print_text(report, console, today=day, plain=plain)
+            return
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=100, markup=False, highlight=False, no_color=True)
+        layout.print_text(report, console, today=day, plain=True)
+        content = buffer.getvalue()
+        del sys
+    elif chosen is Format.JSON:
+        content = layout.as_json(report)
+    elif chosen is Format.MARKDOWN:
+        content = layout.as_markdown(report, today=day)
+    elif chosen is Format.ICS:
+        content = layout.as_calendar(report)
+    else:
+        raise InputError(
+            f"iepprep deadlines cannot write {chosen.value}; it can write text, markdown, "
+            "json or ics."
+        )
+    if output is None:
+        typer.echo(content.decode() if isinstance(content, bytes) else content, nl=False)
+        return
+    from iepprep.cli.app import _info
+    from iepprep.core.storage.files import write_output_file
+
+    write_output_file(output, content)
+    _info(f"Wrote {output}")

@@ -1,0 +1,221 @@
+"""Which days are school days: from the district's own calendar, or an estimate.
+
+A school day is a weekday the district has not closed. With the district's calendar
+(an .ics file or a plain list of dates), its closures decide. Without one, iepprep
+skips weekends and US federal holidays only and says the result is an estimate:
+breaks, teacher days and summer are not known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from iepprep.errors import InputError
+
+ONE_DAY = dt.timedelta(days=1)
+# A count never looks further than this for the next school day: a file that closes
+# everything would otherwise loop forever.
+LONGEST_CLOSURE = dt.timedelta(days=200)
+MAX_RANGE_DAYS = 366
+
+# All-day events in a district calendar that are school days, not closures.
+_SCHOOL_DAY_EVENTS = re.compile(
+    r"early (release|dismissal)|half[- ]day|minimum day|late start|picture|"
+    r"first day|last day|report card|progress report|open house|back to school",
+    re.IGNORECASE,
+)
+_DATE = r"(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})"
+_LINE = re.compile(rf"^{_DATE}(?:\s*(?:\.\.|–|—|\bto\b|\bthrough\b|\s-\s)\s*{_DATE})?(?:\s+(.*))?$")
+
+
+@dataclass(frozen=True)
+class Closures:
+    """Days the district is closed, and where that list came from."""
+
+    days: frozenset[dt.date]
+    source: str  # the file's name, for the output
+    skipped_events: tuple[str, ...] = ()  # all-day events not taken as closures
+
+
+@dataclass
+class SchoolCalendar:
+    """Answers "is this a school day?" from closures, or estimates it."""
+
+    closures: Closures | None = None
+    _holidays: dict[int, set[dt.date]] = field(default_factory=dict)
+
+    @property
+    def is_estimate(self) -> bool:
+        return self.closures is None
+
+    def is_school_day(self, day: dt.date) -> bool:
+        if day.weekday() >= 5:
+            return False
+        if self.closures is not None:
+            return day not in self.closures.days
+        return day not in self._federal_holidays(day.year)
+
+    def _federal_holidays(self, year: int) -> set[dt.date]:
+        if year not in self._holidays:
+            import holidays
+
+            self._holidays[year] = set(holidays.country_holidays("US", years=year))
+        return self._holidays[year]
+
+    def next_school_day(self, day: dt.date) -> dt.date:
+        """The first school day after `day`."""
+        limit = day + LONGEST_CLOSURE
+        day += ONE_DAY
+        while not self.is_school_day(day):
+            day += ONE_DAY
+            if day > limit:
+                raise InputError(
+                    f"The closures file leaves no school days for "
+                    f"{LONGEST_CLOSURE.days} days after {day - LONGEST_CLOSURE:%B %-d, %Y}.",
+                    hint="Check that it lists only the days school is closed.",
+                )
+        return day
+
+    def breaks(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
+        """Runs of days without school between `start` and `end` (inclusive), as (first, last)."""
+        runs: list[tuple[dt.date, dt.date]] = []
+        day = start
+        while day <= end:
+            if self.is_school_day(day):
+                day += ONE_DAY
+                continue
+            first = day
+            while day <= end + LONGEST_CLOSURE and not self.is_school_day(day):
+                day += ONE_DAY
+            runs.append((first, day - ONE_DAY))
+        return runs
+
+    def summer_break(self, year: int) -> tuple[dt.date, dt.date] | None:
+        """The district's summer break of `year` (the long closure around mid-July), if known."""
+        if self.closures is None:
+            return None
+        middle = dt.date(year, 7, 15)
+        if self.is_school_day(middle):
+            return None
+        first = last = middle
+        while not self.is_school_day(first - ONE_DAY) and middle - first < LONGEST_CLOSURE:
+            first -= ONE_DAY
+        while not self.is_school_day(last + ONE_DAY) and last - middle < LONGEST_CLOSURE:
+            last += ONE_DAY
+        return (first, last) if (last - first).days >= 20 else None
+
+
+def read_closures(path: Path, *, today: dt.date) -> Closures:
+    """The closures in a district calendar (.ics) or a plain list (text or YAML)."""
+    from iepprep.core.content.datafiles import read_text_file
+
+    text = read_text_file(path, what="closures file", error=InputError)
+    if path.suffix.lower() in (".ics", ".ical", ".ifb") or text.lstrip().startswith(
+        "BEGIN:VCALENDAR"
+    ):
+        return _closures_from_ics(text, name=path.name)
+    if path.suffix.lower() in (".yaml", ".yml") or text.lstrip().startswith("-"):
+        return _closures_from_yaml(text, name=path.name, today=today)
+    return Closures(frozenset(_closure_lines(text.splitlines(), name=path.name)), path.name)
+
+
+def _closures_from_ics(text: str, *, name: str) -> Closures:
+    import icalendar
+
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except (ValueError, IndexError, KeyError) as exc:
+        raise InputError(
+            f"The closures file {name!r} is not a calendar iepprep can read ({exc}).",
+            hint="Export the district calendar again as .ics, or list the dates one per line.",
+        ) from None
+    days: set[dt.date] = set()
+    skipped: list[str] = []
+    for event in calendar.walk("VEVENT"):
+        start = event.get("DTSTART")
+        if start is None:
+            continue
+        first = start.dt
+        if isinstance(first, dt.datetime):
+            continue  # a timed event (a game, a board meeting) does not close school
+        summary = str(event.get("SUMMARY", ""))
+        if _SCHOOL_DAY_EVENTS.search(summary):
+            skipped.append(summary)
+            continue
+        end = event.get("DTEND")
+        last = (
+            end.dt - ONE_DAY if end is not None and not isinstance(end.dt, dt.datetime) else first
+        )
+        if event.get("DURATION") is not None and end is None:
+            last = first + event.get("DURATION").dt - ONE_DAY
+        days.update(_date_range(first, max(first, last), name=name, where=summary or "an event"))
+    if not days:
+        raise InputError(
+            f"The closures file {name!r} has no all-day events, so no closures were found.",
+            hint="Districts mark days off as all-day events; or list the dates one per line.",
+        )
+    return Closures(frozenset(days), name, tuple(skipped))
+
+
+def _closures_from_yaml(text: str, *, name: str, today: dt.date) -> Closures:
+    from iepprep.core.content.datafiles import parse_yaml
+
+    data = parse_yaml(text, name=name, error=InputError)
+    if not isinstance(data, list):
+        raise InputError(
+            f"The closures file {name!r} should be a list of dates or ranges.",
+            hint="One per line, like: - 2026-12-21 to 2027-01-01",
+        )
+    lines = [item.isoformat() if isinstance(item, dt.date) else str(item) for item in data]
+    return Closures(frozenset(_closure_lines(lines, name=name)), name)
+
+
+def _closure_lines(lines: Iterable[str], *, name: str) -> set[dt.date]:
+    days: set[dt.date] = set()
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        match = _LINE.match(line)
+        if match is None:
+            raise InputError(
+                f"Line {number} of the closures file {name!r} is not a date or a range: "
+                f"{line[:60]!r}.",
+                hint="Write one date or range per line: 2026-03-16, or 2026-03-16 to 2026-03-20.",
+            )
+        first = _one_date(match.group(1), name=name, number=number)
+        last = _one_date(match.group(2), name=name, number=number) if match.group(2) else first
+        if last < first:
+            raise InputError(
+                f"Line {number} of the closures file {name!r} ends before it starts "
+                f"({first.isoformat()} to {last.isoformat()})."
+            )
+        days.update(_date_range(first, last, name=name, where=f"line {number}"))
+    if not days:
+        raise InputError(f"The closures file {name!r} lists no dates.")
+    return days
+
+
+def _one_date(text: str, *, name: str, number: int) -> dt.date:
+    try:
+        if "/" in text:
+            month, day, year = (int(part) for part in text.split("/"))
+            return dt.date(year + 2000 if year < 100 else year, month, day)
+        return dt.date(*(int(part) for part in text.split("-")))
+    except ValueError:
+        raise InputError(
+            f"Line {number} of the closures file {name!r} has a date that does not exist: {text!r}."
+        ) from None
+
+
+def _date_range(first: dt.date, last: dt.date, *, name: str, where: str) -> list[dt.date]:
+    if (last - first).days > MAX_RANGE_DAYS:
+        raise InputError(
+            f"The closures file {name!r} has a closure of more than a year ({where}).",
+            hint="List only the days school is closed.",
+        )
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]

@@ -1,0 +1,322 @@
+"""Counting each deadline from the dates a parent knows, as its rule says.
+
+`deadlines_for` is the one entry point: events and a state in, dated deadlines out,
+each saying how it was counted, what was skipped and whether the state's own rule
+was checked. Nothing here prints; the renderers lay the result out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from iepprep.core.deadlines.calendar import ONE_DAY, SchoolCalendar
+from iepprep.core.deadlines.rules import Counting, DeadlinesFile, Event, Rule, load_rules
+from iepprep.errors import InputError
+
+# The order events happen in, for checking that dates are not given backwards.
+_EVENT_ORDER = [Event.REQUESTED, Event.CONSENT, Event.ELIGIBILITY, Event.IEP]
+EVENT_OPTIONS = {
+    Event.REQUESTED: "--requested",
+    Event.CONSENT: "--consent",
+    Event.ELIGIBILITY: "--eligibility",
+    Event.IEP: "--iep",
+    Event.LAST_EVALUATION: "--eligibility or --iep",
+    Event.PLACEMENT_CHANGE: "--placement-change",
+    Event.COMPLAINT: "--complaint",
+    Event.DUE_PROCESS: "--due-process",
+}
+EVENT_WORDS = {
+    Event.REQUESTED: "your written request for an evaluation",
+    Event.CONSENT: "your consent to the evaluation",
+    Event.ELIGIBILITY: "the eligibility decision",
+    Event.IEP: "the IEP meeting",
+    Event.LAST_EVALUATION: "the last evaluation",
+    Event.PLACEMENT_CHANGE: "the decision to change placement",
+    Event.COMPLAINT: "the state complaint",
+    Event.DUE_PROCESS: "the due process complaint",
+}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One dated deadline and how it was reached."""
+
+    rule: Rule
+    start: dt.date
+    date: dt.date
+    state: str | None
+    verified: bool  # the rule is the federal one for no state, or the state's own, checked
+    how: str  # how it was counted, in words
+    skipped: tuple[str, ...] = ()  # what was not counted, in words
+    estimate: bool = False  # school days or breaks were guessed without the district calendar
+    cautions: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    def json_data(self) -> dict[str, Any]:
+        return {
+            "id": self.rule.id,
+            "title": self.rule.title,
+            "date": self.date.isoformat(),
+            "counted": self.rule.counting.value,
+            "days": self.rule.days,
+            "years": self.rule.years,
+            "from": self.rule.start.value,
+            "from_date": self.start.isoformat(),
+            "citation": self.rule.citation,
+            "url": self.rule.url,
+            "state": self.state,
+            "verified": self.verified,
+            "note": self.rule.note,
+            "how": self.how,
+            "skipped": list(self.skipped),
+            "estimate": self.estimate,
+            "cautions": list(self.cautions),
+        }
+
+
+@dataclass(frozen=True)
+class DeadlineReport:
+    """All the deadlines for a family's dates, with what the count rests on."""
+
+    deadlines: list[Deadline]
+    state: str | None
+    state_checked: dt.date | None  # when the state's own rules were last read
+    state_note: str | None  # why the federal rule is shown for this state
+    calendar_source: str | None  # the closures file, or None for the estimate
+    skipped_events: tuple[str, ...]  # calendar events not taken as closures
+    missing: list[Event]  # events that would give more deadlines
+
+    def next_after(self, today: dt.date) -> Deadline | None:
+        upcoming = [d for d in self.deadlines if d.date >= today]
+        return min(upcoming, key=lambda d: d.date) if upcoming else None
+
+
+def deadlines_for(
+    events: Mapping[Event, dt.date],
+    *,
+    state: str | None,
+    calendar: SchoolCalendar,
+    absences: int = 0,
+    rules: DeadlinesFile | None = None,
+) -> DeadlineReport:
+    """Every deadline the given events start, counted by the state's rules or the federal ones."""
+    check_order(events)
+    book = rules or load_rules()
+    chosen, own = book.rules_for(state)
+    known = dict(events)
+    if Event.LAST_EVALUATION not in known:
+        last = known.get(Event.ELIGIBILITY) or known.get(Event.IEP)
+        if last is not None:
+            known[Event.LAST_EVALUATION] = last
+    found: list[Deadline] = []
+    missing: list[Event] = []
+    for rule in chosen:
+        start = known.get(rule.start)
+        if start is None:
+            if rule.start not in missing:
+                missing.append(rule.start)
+            continue
+        found.append(
+            _count(rule, start, calendar, state=state, own=own is not None, absences=absences)
+        )
+    found.sort(key=lambda d: (d.date, d.rule.id))
+    return DeadlineReport(
+        deadlines=found,
+        state=state,
+        state_checked=own.checked if own else None,
+        state_note=book.unverified.get(state) if state and own is None else None,
+        calendar_source=calendar.closures.source if calendar.closures else None,
+        skipped_events=calendar.closures.skipped_events if calendar.closures else (),
+        missing=[event for event in missing if event is not Event.LAST_EVALUATION],
+    )
+
+
+def check_order(events: Mapping[Event, dt.date]) -> None:
+    """Refuse dates given in an impossible order (eligibility before consent, ...)."""
+    given = [(event, events[event]) for event in _EVENT_ORDER if event in events]
+    for (earlier, first), (later, second) in itertools.pairwise(given):
+        if second < first:
+            raise InputError(
+                f"{EVENT_OPTIONS[later]} ({second.isoformat()}) is before "
+                f"{EVENT_OPTIONS[earlier]} ({first.isoformat()}), "
+                f"but {EVENT_WORDS[later]} comes after {EVENT_WORDS[earlier]}.",
+                hint="Check the two dates; one of them may have the month and day swapped.",
+            )
+
+
+def _count(
+    rule: Rule,
+    start: dt.date,
+    calendar: SchoolCalendar,
+    *,
+    state: str | None,
+    own: bool,
+    absences: int,
+) -> Deadline:
+    verified = own or state is None
+    if rule.years is not None:
+        return Deadline(
+            rule,
+            start,
+            _add_years(start, rule.years),
+            state,
+            verified,
+            how=f"{rule.years} year{'s' if rule.years > 1 else ''} after {start:%B %-d, %Y}",
+        )
+    assert rule.days is not None
+    if rule.counting is Counting.SCHOOL:
+        return _count_school_days(rule, start, calendar, state, verified, absences)
+    return _count_calendar_days(rule, start, calendar, state, verified)
+
+
+def _count_school_days(
+    rule: Rule,
+    start: dt.date,
+    calendar: SchoolCalendar,
+    state: str | None,
+    verified: bool,
+    absences: int,
+) -> Deadline:
+    assert rule.days is not None
+    days = rule.days
+    how = f"{days} school days after {start:%B %-d, %Y}"
+    skipped = ["weekends"]
+    cautions = []
+    if rule.extend_by_absences and absences >= rule.extend_by_absences:
+        days += absences
+        how += f", plus {absences} school days your child was absent"
+    elif rule.extend_by_absences and absences:
+        how += (
+            f" ({absences} absence{'s' if absences > 1 else ''} do not move it: "
+            f"it moves from {rule.extend_by_absences} absences)"
+        )
+    day = start
+    for _ in range(days):
+        day = calendar.next_school_day(day)
+    if calendar.is_estimate:
+        skipped.append("US federal holidays")
+        cautions.append(_estimate_caution(start, day))
+    else:
+        skipped.append("the closures in your district calendar")
+    return Deadline(
+        rule,
+        start,
+        day,
+        state,
+        verified,
+        how,
+        tuple(skipped),
+        calendar.is_estimate,
+        tuple(cautions),
+    )
+
+
+def _count_calendar_days(
+    rule: Rule, start: dt.date, calendar: SchoolCalendar, state: str | None, verified: bool
+) -> Deadline:
+    assert rule.days is not None
+    how = f"{rule.days} calendar days after {start:%B %-d, %Y}"
+    begin = start
+    if rule.wait_days:
+        begin = start + dt.timedelta(days=rule.wait_days)
+        how = (
+            f"{rule.days} calendar days after the {rule.wait_days}-day period that began "
+            f"{start:%B %-d, %Y}"
+        )
+    if not (rule.skip_breaks_over or rule.skip_summer):
+        return Deadline(rule, start, begin + dt.timedelta(days=rule.days), state, verified, how)
+    not_counted = _days_not_counted(rule, begin, calendar)
+    day, counted = begin, 0
+    skipped_days = 0
+    while counted < rule.days:
+        day += ONE_DAY
+        if day in not_counted:
+            skipped_days += 1
+        else:
+            counted += 1
+    skipped: list[str] = []
+    cautions: list[str] = []
+    if skipped_days:
+        what = (
+            "the summer break"
+            if rule.skip_summer
+            else (f"breaks of more than {rule.skip_breaks_over} school days")
+        )
+        skipped.append(f"{skipped_days} days of {what}")
+    if calendar.is_estimate:
+        if rule.skip_summer:
+            cautions.append(
+                "The summer break is not counted, and iepprep does not know your district's "
+                "summer dates: give the district calendar with --closures. If the summer falls "
+                "in this time, the real date is later."
+            )
+        else:
+            cautions.append(
+                f"Breaks of more than {rule.skip_breaks_over} school days are not counted, and "
+                "iepprep does not know your district's breaks: give the district calendar with "
+                "--closures. If a long break falls in this time, the real date is later."
+            )
+    return Deadline(
+        rule,
+        start,
+        day,
+        state,
+        verified,
+        how,
+        tuple(skipped),
+        calendar.is_estimate,
+        tuple(cautions),
+    )
+
+
+def _days_not_counted(rule: Rule, begin: dt.date, calendar: SchoolCalendar) -> set[dt.date]:
+    """The days a calendar count skips: long breaks (CA) or the summer (PA)."""
+    horizon = begin + dt.timedelta(days=(rule.days or 0) * 3 + 120)
+    skip: set[dt.date] = set()
+    if calendar.is_estimate:
+        return skip
+    if rule.skip_summer:
+        for year in range(begin.year, horizon.year + 1):
+            summer = calendar.summer_break(year)
+            if summer is not None:
+                first, last = summer
+                skip.update(first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    if rule.skip_breaks_over:
+        for first, last in calendar.breaks(begin + ONE_DAY, horizon):
+            weekdays = sum(
+                1
+                for n in range((last - first).days + 1)
+                if (first + dt.timedelta(days=n)).weekday() < 5
+            )
+            if weekdays > rule.skip_breaks_over:
+                skip.update(first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return skip
+
+
+def _estimate_caution(start: dt.date, end: dt.date) -> str:
+    caution = (
+        "This counts weekdays except US federal holidays. Your district's own calendar "
+        "(breaks, teacher days, snow days) decides: give it with --closures."
+    )
+    if any(
+        dt.date(year, 6, 15) <= end and start <= dt.date(year, 8, 31)
+        for year in range(start.year, end.year + 1)
+    ):
+        caution += (
+            " This time crosses the summer, which school-day counts skip: the real date is later."
+        )
+    return caution
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # February 29
+        return day.replace(year=day.year + years, day=28)

@@ -1,0 +1,1 @@
+"""The family's answers: the profile model every plan is tailored to."""

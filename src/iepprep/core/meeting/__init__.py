@@ -1,0 +1,1 @@
+"""Meeting day and after: live notes, the review of open questions, follow-up letters."""

@@ -1,0 +1,1 @@
+"""Making a plan: answers files, the questionnaire, the planner and the plan it makes."""

@@ -1,0 +1,1 @@
+"""Searching the tips: the tip index (built once, cached) and ranked results."""

@@ -1,0 +1,1 @@
+"""Files iepprep writes: its private folders, atomic writes, saved plans and meeting journals."""

@@ -1,0 +1,31 @@
+"""The house's rooms: the import contracts hold and every core package says what it owns."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+import iepprep.core
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_import_contracts_hold() -> None:
+    """Layers, the pure core, and no import cycles (pyproject.toml's [tool.importlinter])."""
+    from importlinter.cli import lint_imports
+
+    exit_code = lint_imports(
+        config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True
+    )
+    assert exit_code == 0, "an import contract is broken: run lint-imports to see which"
+
+
+def test_every_core_package_says_what_it_owns() -> None:
+    packages = [info.name for info in pkgutil.iter_modules(iepprep.core.__path__) if info.ispkg]
+    assert {"common", "storage", "family", "content", "search", "planning", "meeting"} <= set(
+        packages
+    )
+    for name in packages:
+        doc = importlib.import_module(f"iepprep.core.{name}").__doc__
+        assert doc and doc.strip(), f"iepprep.core.{name} has no docstring"
