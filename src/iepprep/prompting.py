@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 from typing import Any
 
+from iepprep.core.i18n.messages import _
 from iepprep.core.planning.questionnaire import Ask, check
 from iepprep.errors import NeedsTerminalError
 
@@ -20,9 +21,11 @@ def require_terminal() -> None:
     stdin = sys.stdin
     if stdin is None or not stdin.isatty():
         raise NeedsTerminalError(
-            "iepprep plan asks questions, but there is no terminal to answer them in.",
-            hint="Give the answers in a file instead: iepprep plan --answers answers.yaml "
-            "(see the README for the keys), or try iepprep plan --example.",
+            _("iepprep plan asks questions, but there is no terminal to answer them in."),
+            hint=_(
+                "Give the answers in a file instead: iepprep plan --answers answers.yaml "
+                "(see the README for the keys), or try iepprep plan --example."
+            ),
         )
 
 
@@ -46,7 +49,7 @@ class QuestionaryPrompter:
                 choices=choices,
                 default=default,
                 style=style,
-                instruction="(arrow keys, then Enter)",
+                instruction=_("(arrow keys, then Enter)"),
                 **self._kwargs,
             ).unsafe_ask()
         if ask.kind == "multiselect":
@@ -59,12 +62,12 @@ class QuestionaryPrompter:
                 message,
                 choices=choices,
                 style=style,
-                instruction="(Space to pick, Enter when done)",
+                instruction=_("(Space to pick, Enter when done)"),
                 **self._kwargs,
             ).unsafe_ask()
             if picks is not None and len(picks) != 1:  # questionary says "done (2 selections)"
                 titles = [title for title, value in ask.choices() if value in picks]
-                shown = ", ".join(titles) or "none"
+                shown = ", ".join(titles) or _("none")
                 questionary.print(f"  = {shown}", style="italic", **self._output())
             return picks
         if ask.kind == "confirm":
@@ -145,7 +148,8 @@ class QuestionaryMeetingPrompter:
             )
             message = f"{title}\n\n  {one_line(question.topic_title)}\n{wrapped}\n"
         else:
-            message = f"{title}\n\n  Every question is answered or skipped.\n"
+            done = _("Every question is answered or skipped.")
+            message = f"{title}\n\n  {done}\n"
         choices = [questionary.Choice(label, value=value) for value, label in actions]
         answer = questionary.select(
             message, choices=choices, instruction=" ", **self._kwargs

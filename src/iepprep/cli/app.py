@@ -17,6 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from iepprep import __version__
+from iepprep.core.i18n.messages import _
 from iepprep.errors import ExitCode, IepprepError, InputError
 
 P = ParamSpec("P")
@@ -159,13 +160,13 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except IepprepError as err:
-            _print_error(err.message, err.hint, prefix=err.prefix)
+            _print_error(err.message, err.hint, prefix=_translated_prefix(err.prefix))
             raise typer.Exit(int(err.exit_code)) from None
         except KeyboardInterrupt:
-            _print_error("Stopped. Nothing was saved.", None, prefix="")
+            _print_error(_("Stopped. Nothing was saved."), None, prefix="")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except EOFError:
-            _print_error("The terminal closed. Nothing was saved.", None, prefix="")
+            _print_error(_("The terminal closed. Nothing was saved."), None, prefix="")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except BrokenPipeError:
             raise typer.Exit(int(ExitCode.OK)) from None
@@ -175,13 +176,18 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
             if os.environ.get("IEPPREP_DEBUG"):
                 raise
             _print_error(
-                f"Something went wrong inside iepprep ({type(exc).__name__}). "
-                "Your saved answers are safe.",
-                "Please report this; run with IEPPREP_DEBUG=1 to see the details.",
+                _(
+                    "Something went wrong inside iepprep ({problem}). Your saved answers are safe."
+                ).format(problem=type(exc).__name__),
+                _("Please report this; run with IEPPREP_DEBUG=1 to see the details."),
             )
             raise typer.Exit(int(ExitCode.ERROR)) from None
 
     return wrapper
+
+
+def _translated_prefix(prefix: str) -> str:
+    return {"Error: ": _("Error: ")}.get(prefix, prefix)
 
 
 def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
@@ -190,7 +196,7 @@ def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> 
     from iepprep.core.common.safety import clean
     from iepprep.render.terminal import StyledText, console_for, is_terminal
 
-    text = StyledText(prefix, style="bold red")
+    text = StyledText(_translated_prefix(prefix), style="bold red")
     text.append(clean(message))
     if hint:
         text.append("\n" + clean(hint))

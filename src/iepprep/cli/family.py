@@ -11,6 +11,7 @@ from iepprep.cli.app import (
     follow_family_language,
     today,
 )
+from iepprep.core.i18n.messages import _
 from iepprep.errors import InputError, StorageError
 
 
@@ -65,12 +66,16 @@ def _find_saved(store: Any, which: str) -> Any:
     if which.strip().lower() == "latest":
         latest = store.latest()
         if latest is None:
-            raise NotFoundError("There are no saved plans yet.", hint="Make one: iepprep plan")
+            raise NotFoundError(
+                _("There are no saved plans yet."), hint=_("Make one: iepprep plan")
+            )
         return latest
     try:
         number = int(which)
     except ValueError:
-        raise InputError(f"--from takes a plan number or 'latest', not {which!r}.") from None
+        raise InputError(
+            _("--from takes a plan number or 'latest', not {value}.").format(value=repr(which))
+        ) from None
     return store.get(number)
 
 
@@ -95,8 +100,8 @@ def _current(ctx: typer.Context, from_saved: str | None) -> Current:
     store = PlanStore()
     if from_saved is None and store.latest() is None:
         raise NotFoundError(
-            "There is no saved plan yet; notes and answers are kept with your plan.",
-            hint="Make one first: iepprep plan (or iepprep plan --answers FILE).",
+            _("There is no saved plan yet; notes and answers are kept with your plan."),
+            hint=_("Make one first: iepprep plan (or iepprep plan --answers FILE)."),
         )
     saved = _find_saved(store, from_saved or "latest")
     plan = _make_plan(ctx, _saved_profile(saved.answers, saved.number))

@@ -32,6 +32,7 @@ from iepprep.cli.family import (
     _saved_profile,
 )
 from iepprep.cli.output import _emit, _html, _ics, _jsondata, _markdown, _pdf
+from iepprep.core.i18n.messages import _
 from iepprep.errors import InputError, Interrupted, StorageError
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def plan(
         if on
     ]
     if len(chosen) > 1:
-        raise InputError(f"Use only one of {' and '.join(chosen)}.")
+        raise InputError(_("Use only one of {options}.").format(options=" / ".join(chosen)))
     store = PlanStore()
     save = not no_save
     if example:
@@ -112,11 +113,15 @@ def plan(
         try:
             saved = store.save(profile.answers())
             store.clear_draft()
-            _info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
+            _info(
+                _("Saved your answers as plan {number}, in {folder}.").format(
+                    number=saved.number, folder=store.folder
+                )
+            )
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
-        _info("This is an example family; nothing was saved. Make your own: iepprep plan")
+        _info(_("This is an example family; nothing was saved. Make your own: iepprep plan"))
     _emit_plan(ctx, result, fmt, output, paper)
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
@@ -129,9 +134,11 @@ def _keep_answers_safe(profile: Any, err: StorageError) -> None:
     answers = {k: v for k, v in profile.answers().items() if v not in (None, [])}
     _print_error(
         err.message,
-        "So that nothing you typed is lost, here are your answers. Save these lines in "
-        "a file (for example answers.json) and use: iepprep plan --answers answers.json",
-        prefix="Not saved: ",
+        _(
+            "So that nothing you typed is lost, here are your answers. Save these lines in "
+            "a file (for example answers.json) and use: iepprep plan --answers answers.json"
+        ),
+        prefix=_("Not saved: "),
     )
     __import__("sys").stderr.write(json.dumps(answers, indent=2, ensure_ascii=False) + "\n")
     raise typer.Exit(int(err.exit_code))
@@ -165,8 +172,10 @@ def _interview(
     except (KeyboardInterrupt, EOFError):
         if draft_store is not None and draft_store.load_draft() is not None:
             raise Interrupted(
-                "Stopped. Your answers so far are kept on this computer: run "
-                "iepprep plan to pick up where you left off."
+                _(
+                    "Stopped. Your answers so far are kept on this computer: run "
+                    "iepprep plan to pick up where you left off."
+                )
             ) from None
         raise
 
@@ -177,13 +186,13 @@ def _where_to_start(
     """Say what is about to happen; pick up a stopped questionnaire if the parent wants.
     Returns the answers to start from and the questions already asked."""
     if previous:
-        _info("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops.")
+        _info(_("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops."))
         return previous, []
     draft = _draft_to_resume(draft_store, prompter) if draft_store else None
     if draft is not None:
-        _info("Picking up where you stopped. Ctrl-C stops again; your answers are kept.")
+        _info(_("Picking up where you stopped. Ctrl-C stops again; your answers are kept."))
         return draft.answers, draft.asked
-    _info("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
+    _info(_("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops."))
     return None, []
 
 
@@ -219,11 +228,13 @@ def _draft_to_resume(store: "PlanStore", prompter: Any) -> "Draft | None":
         store.clear_draft()
         return None
     count = len(draft.asked)
-    _info(
-        f"You stopped partway on {short_moment(draft.updated)}, after "
-        f"{count} question{'s' if count != 1 else ''}; your answers were kept."
+    stopped = (
+        _("You stopped partway on {when}, after 1 question; your answers were kept.")
+        if count == 1
+        else _("You stopped partway on {when}, after {count} questions; your answers were kept.")
     )
-    if prompter.confirm("Pick up where you left off?", default=True):
+    _info(stopped.format(when=short_moment(draft.updated), count=count))
+    if prompter.confirm(_("Pick up where you left off?"), default=True):
         return draft
     store.clear_draft()
     return None
@@ -341,7 +352,9 @@ def questions(
 
     if open_only:
         if all_questions or answers is not None:
-            raise InputError("--open works on your saved plan; use it without --all or --answers.")
+            raise InputError(
+                _("--open works on your saved plan; use it without --all or --answers.")
+            )
         current = _current(ctx, None)
         result = current.plan
         answered = current.record.answers
@@ -396,7 +409,9 @@ def questions_done(
     current = _current(ctx, from_saved)
     done = current.record.answer(question_id, answer, now=_now())
     left = len(current.record.open_questions)
-    _info(
-        f"Saved as answered: \u201c{done.question.text}\u201d "
-        f"{left} question{'s' if left != 1 else ''} still open."
+    still_open = (
+        _("Saved as answered: \u201c{question}\u201d 1 question still open.")
+        if left == 1
+        else _("Saved as answered: \u201c{question}\u201d {count} questions still open.")
     )
+    _info(still_open.format(question=done.question.text, count=left))

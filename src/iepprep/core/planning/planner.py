@@ -15,6 +15,7 @@ from iepprep.core.content.models import Phase, Tip
 from iepprep.core.content.reference import Glossary, StateInfo
 from iepprep.core.family.profile import MeetingType, Profile
 from iepprep.core.i18n.dates import long_date
+from iepprep.core.i18n.messages import _
 from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
 
 # How many checklist lines each phase may hold; tailored tips may exceed it.
@@ -141,14 +142,17 @@ def notices_for(profile: Profile, today: dt.date) -> list[str]:
     meeting = profile.meeting_date
     if meeting is not None and meeting < today:
         notices.append(
-            f"Your meeting date, {long_date(meeting)}, has passed. The steps after the "
-            "meeting matter most now. If another meeting is coming, run iepprep plan "
-            "again with its date."
+            _(
+                "Your meeting date, {date}, has passed. The steps after the meeting matter "
+                "most now. If another meeting is coming, run iepprep plan again with its date."
+            ).format(date=long_date(meeting))
         )
     elif meeting is not None and (meeting - today).days < 3:
         notices.append(
-            "Your meeting is very soon. Do the most important steps first: write your "
-            "questions down, and remember you may take the IEP home before signing."
+            _(
+                "Your meeting is very soon. Do the most important steps first: write your "
+                "questions down, and remember you may take the IEP home before signing."
+            )
         )
     return notices
 
@@ -184,8 +188,10 @@ def make_plan(
     if generic:
         notices.insert(
             0,
-            "No answers saved yet, so this is a general plan for a first IEP meeting. "
-            "Run iepprep plan to make one for your child.",
+            _(
+                "No answers saved yet, so this is a general plan for a first IEP meeting. "
+                "Run iepprep plan to make one for your child."
+            ),
         )
     plan = Plan.model_construct(
         profile=profile,

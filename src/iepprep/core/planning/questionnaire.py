@@ -19,6 +19,7 @@ from iepprep.core.content.library import bundled_text
 from iepprep.core.content.models import Applies
 from iepprep.core.family.profile import Profile
 from iepprep.core.i18n.labels import label
+from iepprep.core.i18n.messages import _
 
 Kind = Literal["text", "select", "multiselect", "confirm", "date"]
 _KIND_FOR_TYPE = {"text": str, "date": dt.date, "confirm": bool}
@@ -134,9 +135,42 @@ def check(ask: Ask, raw: Any, *, today: dt.date) -> str | None:
     except ValueError as exc:  # ValidationError is a ValueError too
         if isinstance(exc, ValidationError):
             message = exc.errors(include_url=False)[0]["msg"]
-            return str(message).removeprefix("Value error, ")
-        return str(exc)
+            return _in_language(str(message).removeprefix("Value error, "))
+        return _in_language(str(exc))
     return None
+
+
+def _in_language(reason: str) -> str:
+    """A validation reason (written in English by the answers model) in the language of
+    this run. Reasons that quote the answer are matched by their fixed part."""
+    import re
+
+    fixed = {
+        "write the date as YYYY-MM-DD, for example 2026-12-10": _(
+            "write the date as YYYY-MM-DD, for example 2026-12-10"
+        ),
+        "use the two-letter state code, for example TX": _(
+            "use the two-letter state code, for example TX"
+        ),
+        "use a two-letter language code, for example en or es": _(
+            "use a two-letter language code, for example en or es"
+        ),
+    }
+    if reason in fixed:
+        return fixed[reason]
+    if match := re.fullmatch(
+        r"(.+) is not a US state code; use two letters, for example TX", reason
+    ):
+        return _("{value} is not a US state code; use two letters, for example TX").format(
+            value=match.group(1)
+        )
+    if match := re.fullmatch(
+        r"(.+) is not a language code; use two letters, for example en or es", reason
+    ):
+        return _("{value} is not a language code; use two letters, for example en or es").format(
+            value=match.group(1)
+        )
+    return reason
 
 
 class Prompter(Protocol):
