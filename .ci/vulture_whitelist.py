@@ -9,6 +9,7 @@ from iepprep.core.content.library import Library
 from iepprep.core.content.models import Tip
 from iepprep.core.deadlines.counting import DeadlineReport
 from iepprep.core.deadlines.rules import Counting
+from iepprep.core.draft.saved import saved_findings
 from iepprep.core.planning.plan import Plan
 from iepprep.render import wording
 
@@ -27,4 +28,5 @@ _ = (
     Counting.CALENDAR,  # a value read from deadlines.yaml
     DeadlineReport.next_after,  # the plan's header shows the next deadline
     wording.__getattr__,  # wording.NOT_LEGAL_ADVICE & co. in the run's language (PEP 562)
+    saved_findings,  # review and questions show a saved draft check
 )

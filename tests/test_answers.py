@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from iepprep.core.family.profile import Profile
-from iepprep.core.planning.answers import load_answers
+from iepprep.core.planning.answers import answers_file, load_answers, parse_answers
 from iepprep.errors import InputError
 
 
@@ -48,6 +48,27 @@ def test_yaml_and_json_read_the_same(write_yaml, tmp_path: Path) -> None:
     assert load_answers(json_path) == from_yaml
     assert from_yaml.meeting_date == dt.date(2026, 12, 10)
     assert from_yaml.state == "CA"
+
+
+def test_an_answers_file_reads_back_to_the_same_profile() -> None:
+    profile = Profile.model_validate(
+        {"child_name": "Zoë", "meeting_date": "2026-12-10", "concerns": ["reading"], "state": "CA"}
+    )
+    text = answers_file(profile)
+    assert parse_answers(text, name="answers.json", json_only=True) == profile
+    assert "school" not in json.loads(text)  # only what was answered
+
+
+def test_answers_that_cannot_be_saved_are_printed(run, isolated_home: Path, write_yaml) -> None:
+    isolated_home.mkdir(parents=True)
+    (isolated_home / "plans").write_text("a file where the plans folder should be", "utf-8")
+    family = write_yaml("family.yaml", {"child_name": "Zoë", "grade": "high"})
+    result = run("plan", "--answers", str(family))
+    assert result.exit_code == 1
+    assert "IEP meeting plan for Zoë" in result.stdout  # the plan is shown anyway
+    assert "Not saved: " in result.stderr
+    printed = result.stderr[result.stderr.index("{") :]
+    assert parse_answers(printed, name="answers.json", json_only=True) == load_answers(family)
 
 
 def test_state_and_language_by_name() -> None:

@@ -22,7 +22,7 @@ SAME_IN_BOTH = frozenset({"Error: ", "IEP", "PDF", "HTML", "Markdown", "JSON"})
 
 def _marked_in_source() -> set[str]:
     found = set()
-    keywords = {"_": None, "ngettext": (1, 2)}
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(SOURCE), method_map=[("**.py", "python")], keywords=keywords
     ):

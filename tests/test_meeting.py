@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -236,6 +237,33 @@ def test_notes_and_questions_without_prompts(run, saved_plan) -> None:
     after = json.loads(run("questions", "--open", "-f", "json").stdout)
     assert len(after) == len(before) - 1 and first not in {q["id"] for q in after}
     assert run("questions", "done", "no-such-question").exit_code == 3
+
+
+def test_notes_as_markdown_are_escaped_and_dated(run, saved_plan) -> None:
+    assert run("notes", "add", HOSTILE_NOTE).exit_code == 0
+    markdown = run("notes", "list", "-f", "markdown").stdout
+    assert re.fullmatch(r"- Ms\\\. Lee .* _\(\d{4}-\d\d-\d\d \d\d:\d\d\)_\n", markdown), markdown
+    assert "\\*soon\\*" in markdown and "*soon*" not in markdown.replace("\\*", "")
+    assert "\x1b" not in markdown and "\x07" not in markdown and "<b>" not in markdown
+
+
+def test_reminders_are_the_standing_tips_then_the_plans_own(library) -> None:
+    from iepprep.core.content.models import Phase
+    from iepprep.core.family.profile import Profile
+    from iepprep.core.meeting.live import REMINDER_TIPS, reminder_tips
+    from iepprep.core.planning.planner import make_plan
+    from iepprep.render.wording import reminder_lines
+
+    plan = make_plan(Profile(concerns=["behavior"]), library, today=TODAY)
+    tips = reminder_tips(plan, library.tips)
+    ids = [tip.id for tip in tips]
+    assert ids[: len(REMINDER_TIPS)] == list(REMINDER_TIPS)
+    assert len(ids) == len(set(ids))
+    assert {item.id for item in plan.phase(Phase.DURING)} <= set(ids)
+    lines = reminder_lines(tips)
+    assert lines[1] == "Reminders for the meeting:"
+    assert lines[2] == f"  - {tips[0].title}: {tips[0].why}"
+    assert len(lines) == len(tips) + 3
 
 
 def test_a_question_can_be_marked_by_its_number_in_the_plan(run, saved_plan) -> None:

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_FILES = ["tips.yaml", "questions.yaml", "questionnaire.yaml", "synonyms.yaml", "example.yaml"]
+DATA_FILES = [
+    "tips.yaml",
+    "questions.yaml",
+    "questionnaire.yaml",
+    "synonyms.yaml",
+    "concepts.yaml",
+    "example.yaml",
+]
 
 
 def test_importing_the_cli_loads_no_prompt_libraries() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from iepprep.core.common.textsearch import SearchIndex, highlight_spans, stem
+from iepprep.core.common.textsearch import Concept, SearchIndex, highlight_spans, stem
 from iepprep.core.content.library import Library
-from iepprep.core.search.tips import search_tips, suggest
+from iepprep.core.search.tips import answer_sentence, search, search_tips, suggest
 
 
 def top(library: Library, query: str, n: int = 3) -> list[str]:
@@ -100,8 +100,12 @@ def test_cli_search_json_contract(run) -> None:
     import json
 
     data = json.loads(result.stdout)
-    assert data and {"id", "title", "body", "phase", "topics", "score"} <= set(data[0])
-    assert data[0]["score"] >= data[-1]["score"]
+    tips = data["tips"]
+    assert data["query"] == "signing" and data["glossary"] == []
+    assert tips and {"id", "title", "body", "phase", "topics", "score"} <= set(tips[0])
+    assert tips[0]["score"] >= tips[-1]["score"]
+    assert tips[0]["answer"] in tips[0]["body"]
+    assert "title" in tips[0]["matched_fields"] or "body" in tips[0]["matched_fields"]
 
 
 def test_cli_nothing_found_is_kind_and_exits_0(run) -> None:
@@ -136,3 +140,92 @@ def test_nothing_found_points_to_the_glossary_when_the_word_is_there(run) -> Non
     assert result.exit_code == 0
     assert 'It is in the glossary: iepprep glossary "Section 504"' in result.stdout
     assert "in the glossary" not in run("tips", "search", "xylophone").stdout
+
+
+def test_every_tip_says_which_questions_it_answers(library: Library) -> None:
+    for tip in library.tips.values():
+        assert 3 <= len(tip.asks) <= 6, tip.id
+
+
+def test_a_parents_question_finds_the_tip_that_lists_it() -> None:
+    index = SearchIndex(
+        [
+            ("tape", {"title": "Check the rules", "asks": "can I tape the meeting"}),
+            ("other", {"title": "Meeting rules", "body": "the meeting has rules"}),
+        ],
+        field_weights={"title": 2.5, "asks": 1.0, "body": 1.0},
+    )
+    assert next(hit.id for hit in index.search("am I allowed to tape it")) == "tape"
+
+
+def test_words_that_name_no_topic_count_little() -> None:
+    """ "my daughter ... every morning" is about crying, not about mornings."""
+    index = SearchIndex(
+        [
+            ("morning", {"body": "bring coffee if the meeting is in the morning"}),
+            ("cry", {"body": "it is fine to cry and take a break"}),
+        ],
+        field_weights={"body": 1.0},
+        light_words=["my", "daughter", "morning", "every"],
+    )
+    assert next(hit.id for hit in index.search("my daughter cries every morning")) == "cry"
+    assert [hit.id for hit in index.search("morning")] == ["morning"]  # alone, it counts
+
+
+def test_a_concept_reads_a_situation_into_the_tips_words() -> None:
+    index = SearchIndex(
+        [
+            ("mdr", {"body": "learn how a manifestation determination works"}),
+            ("home", {"body": "read it at home when the house is quiet"}),
+        ],
+        field_weights={"body": 1.0},
+        concepts=[Concept(("sent", "home"), ("manifest", "determin"), "discipline")],
+    )
+    hits = index.search("they sent him home early again")
+    assert hits[0].id == "mdr"
+    assert any(m.via == "concept" and m.about == "discipline" for m in hits[0].matches)
+    rebuilt = SearchIndex.from_data(index.to_data(), lambda n: {})
+    assert next(h.id for h in rebuilt.search("they sent him home early")) == "mdr"
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [("FBA", ["FBA"]), ("504 vs iep", ["Section 504", "IEP"]), ("least restrictive", ["LRE"])],
+)
+def test_a_query_naming_a_term_brings_its_definition(
+    library: Library, query: str, terms: list[str]
+) -> None:
+    assert [entry.term for entry in search(library, query).glossary] == terms
+
+
+def test_everyday_words_and_the_iep_alone_bring_no_definition(library: Library) -> None:
+    assert search(library, "the goals in his IEP are the same as last year").glossary == []
+    assert search(library, "who is on the team").glossary == []
+
+
+def test_a_condition_brings_its_eligibility_words(library: Library) -> None:
+    results = search(library, "my daughter has dyslexia")
+    assert [entry.term for entry in results.glossary] == ["SLD"]
+    assert results.about
+
+
+def test_the_answer_is_the_sentence_that_holds_the_matched_words() -> None:
+    body = "Keep a list of questions. Recording needs notice in some states. Bring it."
+    assert answer_sentence(body, {stem("recording")}) == "Recording needs notice in some states."
+    assert answer_sentence(body, set()) == "Keep a list of questions."
+
+
+def test_text_results_show_title_answer_and_id_without_scores(run) -> None:
+    result = run("tips", "search", "can", "I", "record", "the", "meeting", "--explain")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "If you want to record, check the rules first" in out
+    assert "id check-recording-rules" in out
+    assert "score" not in out
+    assert "you wrote \u201crecord\u201d" in out
+    assert "recordin" not in out.replace("recording", "")  # no stems shown
+
+
+def test_a_named_term_shows_its_definition_above_the_tips(run) -> None:
+    out = run("tips", "search", "what", "is", "an", "FBA").stdout
+    assert out.index("FBA (Functional Behavioral Assessment):") < out.index("tips for")

@@ -17,7 +17,7 @@ from typing import Any
 import typer
 
 # Registering the commands: each module adds its own to `app` when imported.
-from iepprep.cli import deadlines, meeting_day, planning, reference, saved, tips  # noqa: F401
+from iepprep.cli import deadlines, draft, meeting_day, planning, reference, saved, tips  # noqa: F401
 from iepprep.cli.app import app
 
 __all__ = ["app", "main"]

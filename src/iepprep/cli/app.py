@@ -38,6 +38,7 @@ COMMAND_ORDER = [
     "glossary",
     "rights",
     "deadlines",
+    "draft",
     "meeting",
     "notes",
     "review",
@@ -135,7 +136,8 @@ class Settings:
         self.lang_chosen = lang_chosen
 
 
-def _settings(ctx: typer.Context) -> Settings:
+def settings_of(ctx: typer.Context) -> Settings:
+    """The options given before the command (--tips, --plain), kept on the root context."""
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Settings) else Settings([], False)
 
@@ -145,7 +147,7 @@ def follow_family_language(ctx: typer.Context, family_language: str | None) -> N
     language was chosen for this run on purpose."""
     from iepprep.core.i18n.language import SUPPORTED, set_current
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     if settings.lang_chosen or family_language not in SUPPORTED or family_language == "en":
         return
     settings.lang = family_language
@@ -160,13 +162,13 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except IepprepError as err:
-            _print_error(err.message, err.hint, prefix=_translated_prefix(err.prefix))
+            print_error(err.message, err.hint, prefix=_translated_prefix(err.prefix))
             raise typer.Exit(int(err.exit_code)) from None
         except KeyboardInterrupt:
-            _print_error(_("Stopped. Nothing was saved."), None, prefix="")
+            print_error(_("Stopped. Nothing was saved."), None, prefix="")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except EOFError:
-            _print_error(_("The terminal closed. Nothing was saved."), None, prefix="")
+            print_error(_("The terminal closed. Nothing was saved."), None, prefix="")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except BrokenPipeError:
             raise typer.Exit(int(ExitCode.OK)) from None
@@ -175,7 +177,7 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         except Exception as exc:  # the last line of defence: never a traceback
             if os.environ.get("IEPPREP_DEBUG"):
                 raise
-            _print_error(
+            print_error(
                 _(
                     "Something went wrong inside iepprep ({problem}). Your saved answers are safe."
                 ).format(problem=type(exc).__name__),
@@ -190,7 +192,7 @@ def _translated_prefix(prefix: str) -> str:
     return {"Error: ": _("Error: ")}.get(prefix, prefix)
 
 
-def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
+def print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
     import sys
 
     from iepprep.core.common.safety import clean
@@ -203,7 +205,7 @@ def _print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> 
     console_for(sys.stderr).print(text, wrap=is_terminal(sys.stderr))
 
 
-def _info(message: str) -> None:
+def info(message: str) -> None:
     """A message for the user that is not the output itself: to stderr, dimmed on a
     color terminal."""
     import sys

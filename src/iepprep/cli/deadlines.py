@@ -13,10 +13,10 @@ from iepprep.cli.app import (
     Format,
     FormatOption,
     OutputOption,
-    _settings,
     app,
     examples,
     friendly_errors,
+    settings_of,
     today,
 )
 from iepprep.errors import InputError
@@ -194,7 +194,7 @@ def _write(
         from rich.console import Console
 
         plain = (
-            _settings(ctx).plain
+            settings_of(ctx).plain
             or bool(os.environ.get("NO_COLOR"))
             or (os.environ.get("TERM") == "dumb")
         )
@@ -221,8 +221,8 @@ def _write(
     if output is None:
         typer.echo(content.decode() if isinstance(content, bytes) else content, nl=False)
         return
-    from iepprep.cli.app import _info
+    from iepprep.cli.app import info
     from iepprep.core.storage.files import write_output_file
 
     write_output_file(output, content)
-    _info(f"Wrote {output}")
+    info(f"Wrote {output}")

@@ -7,21 +7,22 @@ from typing import Any
 import typer
 
 from iepprep.cli.app import (
-    _settings,
     follow_family_language,
+    settings_of,
     today,
 )
 from iepprep.core.i18n.messages import _
 from iepprep.errors import InputError, StorageError
 
 
-def _load_library(ctx: typer.Context) -> Any:
+def library_for(ctx: typer.Context) -> Any:
+    """The tip library: the bundled tips plus any --tips files."""
     from iepprep.core.content.library import load_library
 
-    return load_library(_settings(ctx).tips_files)
+    return load_library(settings_of(ctx).tips_files)
 
 
-def _make_plan(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:
+def plan_for(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:
     """The plan, with jargon explained, words to know and state notes, in the family's
     language unless another was chosen for this run."""
     from iepprep.core.content.reference import load_glossary, load_states
@@ -30,7 +31,7 @@ def _make_plan(ctx: typer.Context, profile: Any, *, generic: bool = False) -> An
     follow_family_language(ctx, profile.language)
     return make_plan(
         profile,
-        _load_library(ctx),
+        library_for(ctx),
         today=today(),
         generic=generic,
         glossary=load_glossary(),
@@ -38,7 +39,7 @@ def _make_plan(ctx: typer.Context, profile: Any, *, generic: bool = False) -> An
     )
 
 
-def _profile_for_reading(answers: Path | None) -> tuple[Any, bool]:
+def profile_for_reading(answers: Path | None) -> tuple[Any, bool]:
     """The profile for checklist/questions: --answers, else the last saved plan, else generic."""
     from iepprep.core.planning.answers import load_answers
 
@@ -50,17 +51,19 @@ def _profile_for_reading(answers: Path | None) -> tuple[Any, bool]:
     latest = PlanStore().latest()
     if latest is None:
         return generic_profile(), True
-    return _saved_profile(latest.answers, latest.number), False
+    return saved_profile(latest.answers, latest.number), False
 
 
-def _saved_profile(answers: dict[str, Any], number: int) -> Any:
+def saved_profile(answers: dict[str, Any], number: int) -> Any:
+    """A saved plan's answers, validated again (a bad file is a StorageError naming it)."""
     from iepprep.core.content.datafiles import validate
     from iepprep.core.family.profile import Profile
 
     return validate(Profile, answers, name=f"Saved plan {number}", error=StorageError)
 
 
-def _find_saved(store: Any, which: str) -> Any:
+def find_saved(store: Any, which: str) -> Any:
+    """The saved plan --from names: a number, or 'latest'."""
     from iepprep.errors import NotFoundError
 
     if which.strip().lower() == "latest":
@@ -88,11 +91,13 @@ class Current:
         self.record = record
 
 
-def _now() -> dt.datetime:
+def current_time() -> dt.datetime:
+    """Now, to the second: when a note, an answer or a letter is recorded."""
     return dt.datetime.now().replace(microsecond=0)
 
 
-def _current(ctx: typer.Context, from_saved: str | None) -> Current:
+def current_plan(ctx: typer.Context, from_saved: str | None) -> Current:
+    """The saved plan (latest, or --from) and its meeting record; NotFoundError if none."""
     from iepprep.core.meeting.live import MeetingRecord
     from iepprep.core.storage.plans import PlanStore
     from iepprep.errors import NotFoundError
@@ -103,6 +108,6 @@ def _current(ctx: typer.Context, from_saved: str | None) -> Current:
             _("There is no saved plan yet; notes and answers are kept with your plan."),
             hint=_("Make one first: iepprep plan (or iepprep plan --answers FILE)."),
         )
-    saved = _find_saved(store, from_saved or "latest")
-    plan = _make_plan(ctx, _saved_profile(saved.answers, saved.number))
+    saved = find_saved(store, from_saved or "latest")
+    plan = plan_for(ctx, saved_profile(saved.answers, saved.number))
     return Current(saved, plan, MeetingRecord(plan.questions, store.journal(saved.number)))

@@ -11,14 +11,14 @@ from iepprep.cli.app import (
     FormatOption,
     FromOption,
     OutputOption,
-    _info,
     app,
     examples,
     follow_family_language,
     friendly_errors,
+    info,
     today,
 )
-from iepprep.cli.family import Current, _current, _load_library, _now
+from iepprep.cli.family import Current, current_plan, current_time, library_for
 from iepprep.cli.output import _emit, _jsondata, _markdown
 from iepprep.errors import ExitCode, InputError
 
@@ -41,10 +41,10 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
     from iepprep.prompting import QuestionaryMeetingPrompter, require_terminal
 
     require_terminal()
-    current = _current(ctx, from_saved)
+    current = current_plan(ctx, from_saved)
     record = current.record
     resumed = record.started is not None
-    _info(
+    info(
         ("Welcome back: picking up where you stopped. " if resumed else "")
         + "Everything you enter is saved at once. Ctrl-C leaves."
     )
@@ -53,41 +53,23 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
             record,
             QuestionaryMeetingPrompter(),
             reminders=_reminders(ctx, current.plan),
-            clock=_now,
+            clock=current_time,
         )
     except (KeyboardInterrupt, EOFError):
-        _info("Stopped. Everything so far is saved. Pick up where you left off: iepprep meeting")
+        info("Stopped. Everything so far is saved. Pick up where you left off: iepprep meeting")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     left = len(record.open_questions)
-    _info(
+    info(
         f"Saved: {len(record.answers)} answered, {left} still open, {len(record.notes)} "
         f"note{'s' if len(record.notes) != 1 else ''}. Next: iepprep review"
     )
 
 
-REMINDER_TIPS = (
-    "ask-when-confused",
-    "take-a-break",
-    "take-it-home-before-signing",
-    "dont-let-them-rush",
-    "you-can-say-no",
-    "take-notes",
-)
-
-
 def _reminders(ctx: typer.Context, plan: Any) -> list[str]:
-    from iepprep.core.content.models import Phase
+    from iepprep.core.meeting.live import reminder_tips
+    from iepprep.render.wording import reminder_lines
 
-    library = _load_library(ctx)
-    ids = list(REMINDER_TIPS) + [
-        i.id for i in plan.phase(Phase.DURING) if i.id not in REMINDER_TIPS
-    ]
-    lines = ["", "Reminders for the meeting:"]
-    for tip_id in ids:
-        tip = library.tips.get(tip_id)
-        if tip is not None:
-            lines.append(f"  - {tip.title}: {tip.why}")
-    return [*lines, ""]
+    return reminder_lines(reminder_tips(plan, library_for(ctx).tips))
 
 
 notes_app = typer.Typer(
@@ -108,10 +90,10 @@ def notes_add(
     from_saved: FromOption = None,
 ) -> None:
     """Add a note to your saved plan (saved at once)."""
-    current = _current(ctx, from_saved)
-    current.record.add_note(" ".join(words), now=_now())
+    current = current_plan(ctx, from_saved)
+    current.record.add_note(" ".join(words), now=current_time())
     count = len(current.record.notes)
-    _info(f"Saved note {count} with plan {current.saved.number}.")
+    info(f"Saved note {count} with plan {current.saved.number}.")
 
 
 @notes_app.command("list", epilog=examples("iepprep notes list", "iepprep notes list -f json"))
@@ -124,27 +106,17 @@ def notes_list(
 ) -> None:
     """Show the notes kept with your saved plan."""
 
-    notes = _current(ctx, from_saved).record.notes
+    notes = current_plan(ctx, from_saved).record.notes
     _emit(
         ctx,
         fmt,
         output,
         {
             Format.TEXT: lambda r: r.notes(notes),
-            Format.MARKDOWN: lambda: "".join(
-                f"- {_md(n.text)} _({n.at:%Y-%m-%d %H:%M})_\n" for n in notes
-            ),
-            Format.JSON: lambda: _jsondata().dumps(
-                [{"at": n.at.isoformat(), "text": n.text} for n in notes]
-            ),
+            Format.MARKDOWN: lambda: _markdown().notes(notes),
+            Format.JSON: lambda: _jsondata().dumps([note.json_data() for note in notes]),
         },
     )
-
-
-def _md(text: str) -> str:
-    from iepprep.render.markdown import escape
-
-    return escape(text)
 
 
 @app.command(epilog=examples("iepprep review", "iepprep review --format markdown -o review.md"))
@@ -161,7 +133,7 @@ def review(
     """
     from iepprep.core.meeting.review import make_review
 
-    current = _current(ctx, from_saved)
+    current = current_plan(ctx, from_saved)
     result = make_review(current.plan, current.record)
     _emit(
         ctx,
@@ -233,12 +205,12 @@ def letter(
         profile = load_answers(answers)
     elif from_saved is None and PlanStore().latest() is None:
         profile = Profile()  # no plan yet: a draft with [placeholders] is still useful
-        _info(
+        info(
             "No saved plan yet, so the letter has [placeholders] to fill in. "
             "Make a plan and they are filled for you: iepprep plan"
         )
     else:
-        current = _current(ctx, from_saved)
+        current = current_plan(ctx, from_saved)
         profile = current.plan.profile
         record = current.record
     if current is None:
@@ -268,7 +240,7 @@ def letter(
     if current is not None:
         current.record.record_letter(
             kind.value,
-            now=_now(),
+            now=current_time(),
             text=as_text(),
             path=str(output) if output else None,
         )

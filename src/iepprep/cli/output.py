@@ -5,7 +5,7 @@ from typing import Any
 
 import typer
 
-from iepprep.cli.app import BINARY_FORMATS, SUFFIX_FORMATS, Format, _info, _settings
+from iepprep.cli.app import BINARY_FORMATS, SUFFIX_FORMATS, Format, info, settings_of
 from iepprep.errors import InputError
 
 
@@ -23,7 +23,7 @@ def _emit(
     """Write one result in the chosen format (or the one --output's extension names),
     to the screen or to --output. `build` maps each format the command offers to a
     function making it: text ones get a renderer, the others return the content."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     fmt = _pick_format(fmt, output)
     if fmt not in build:
         offered = ", ".join(f.value for f in build)
@@ -66,7 +66,7 @@ def _emit(
         from iepprep.core.storage.files import write_output_file
 
         write_output_file(output, content)
-        _info(f"Wrote {output}")
+        info(f"Wrote {output}")
 
 
 def _markdown() -> Any:

@@ -15,28 +15,28 @@ from iepprep.cli.app import (
     Paper,
     PaperOption,
     PhaseChoice,
-    _info,
-    _print_error,
     app,
     examples,
     friendly_errors,
+    info,
+    print_error,
     today,
 )
 from iepprep.cli.family import (
-    _current,
-    _find_saved,
-    _load_library,
-    _make_plan,
-    _now,
-    _profile_for_reading,
-    _saved_profile,
+    current_plan,
+    current_time,
+    find_saved,
+    library_for,
+    plan_for,
+    profile_for_reading,
+    saved_profile,
 )
 from iepprep.cli.output import _emit, _html, _ics, _jsondata, _markdown, _pdf
 from iepprep.core.i18n.messages import _
-from iepprep.errors import InputError, Interrupted, StorageError
+from iepprep.errors import InputError, StorageError
 
 if TYPE_CHECKING:
-    from iepprep.core.storage.plans import Draft, PlanStore
+    from iepprep.core.storage.plans import PlanStore
 
 # ------------------------------------------------------------------------ plan
 
@@ -97,23 +97,23 @@ def plan(
     elif answers is not None:
         profile = load_answers(answers)
     elif edit:
-        saved = _find_saved(store, from_saved or "latest")
-        _saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
+        saved = find_saved(store, from_saved or "latest")
+        saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
         profile = _interview(
             ctx, today(), previous=saved.answers, draft_store=store if save else None
         )
     elif from_saved is not None:
-        saved = _find_saved(store, from_saved)
-        profile, save = _saved_profile(saved.answers, saved.number), False
+        saved = find_saved(store, from_saved)
+        profile, save = saved_profile(saved.answers, saved.number), False
     else:
         profile = _interview(ctx, today(), draft_store=store if save else None)
-    result = _make_plan(ctx, profile)
+    result = plan_for(ctx, profile)
     not_saved: StorageError | None = None
     if save:
         try:
             saved = store.save(profile.answers())
             store.clear_draft()
-            _info(
+            info(
                 _("Saved your answers as plan {number}, in {folder}.").format(
                     number=saved.number, folder=store.folder
                 )
@@ -121,7 +121,7 @@ def plan(
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
-        _info(_("This is an example family; nothing was saved. Make your own: iepprep plan"))
+        info(_("This is an example family; nothing was saved. Make your own: iepprep plan"))
     _emit_plan(ctx, result, fmt, output, paper)
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
@@ -129,10 +129,9 @@ def plan(
 
 def _keep_answers_safe(profile: Any, err: StorageError) -> None:
     """Saving failed: print the answers as an answers file, so nothing typed is lost."""
-    import json
+    from iepprep.core.planning.answers import answers_file
 
-    answers = {k: v for k, v in profile.answers().items() if v not in (None, [])}
-    _print_error(
+    print_error(
         err.message,
         _(
             "So that nothing you typed is lost, here are your answers. Save these lines in "
@@ -140,7 +139,7 @@ def _keep_answers_safe(profile: Any, err: StorageError) -> None:
         ),
         prefix=_("Not saved: "),
     )
-    __import__("sys").stderr.write(json.dumps(answers, indent=2, ensure_ascii=False) + "\n")
+    typer.echo(answers_file(profile), err=True, nl=False)
     raise typer.Exit(int(err.exit_code))
 
 
@@ -151,93 +150,39 @@ def _interview(
     *,
     draft_store: "PlanStore | None" = None,
 ) -> Any:
-    """Ask the questionnaire. With `draft_store` (a new plan that will be saved), each
-    answer is kept as it is given, and a questionnaire stopped halfway is picked up
-    where it stopped: nothing a parent typed is lost to Ctrl-C or a closed window."""
-    from iepprep.core.planning.questionnaire import run_interview
+    """Ask the questionnaire on this terminal (see `iepprep.core.planning.interview`)."""
+    from iepprep.core.planning.interview import interview
     from iepprep.prompting import QuestionaryPrompter, require_terminal
 
     require_terminal()
     prompter = QuestionaryPrompter()
-    try:
-        previous, asked = _where_to_start(previous, draft_store, prompter)
-        previous = _language_first(ctx, prompter, previous)
-        return run_interview(
-            prompter,
-            today=day,
-            previous=previous,
-            asked=asked,
-            on_answer=draft_store.save_draft if draft_store else None,
-        )
-    except (KeyboardInterrupt, EOFError):
-        if draft_store is not None and draft_store.load_draft() is not None:
-            raise Interrupted(
-                _(
-                    "Stopped. Your answers so far are kept on this computer: run "
-                    "iepprep plan to pick up where you left off."
-                )
-            ) from None
-        raise
-
-
-def _where_to_start(
-    previous: dict[str, Any] | None, draft_store: "PlanStore | None", prompter: Any
-) -> tuple[dict[str, Any] | None, list[str]]:
-    """Say what is about to happen; pick up a stopped questionnaire if the parent wants.
-    Returns the answers to start from and the questions already asked."""
-    if previous:
-        _info(_("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops."))
-        return previous, []
-    draft = _draft_to_resume(draft_store, prompter) if draft_store else None
-    if draft is not None:
-        _info(_("Picking up where you stopped. Ctrl-C stops again; your answers are kept."))
-        return draft.answers, draft.asked
-    _info(_("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops."))
-    return None, []
-
-
-def _language_first(ctx: typer.Context, prompter: Any, previous: dict[str, Any] | None) -> Any:
-    """The first question of a new plan: which language to go on in (unless one was
-    chosen for this run). Saved or resumed answers carry their language already."""
-    from iepprep.cli.app import _settings, follow_family_language
-
-    settings = _settings(ctx)
-    if previous:
-        follow_family_language(ctx, previous.get("language"))
-        return previous
-    if settings.lang_chosen or not hasattr(prompter, "language"):
-        return previous
-    picked = prompter.language(default=settings.lang)
-    if picked == "en":
-        return previous
-    follow_family_language(ctx, picked)
-    return {"language": picked}
-
-
-def _draft_to_resume(store: "PlanStore", prompter: Any) -> "Draft | None":
-    """The draft to pick up, if there is one and the parent wants it (else it goes)."""
-    from iepprep.core.family.profile import Profile
-    from iepprep.core.i18n.dates import short_moment
-
-    draft = store.load_draft()
-    if draft is None:
-        return None
-    try:
-        Profile.model_validate(draft.answers)
-    except ValueError:  # damaged or from an older version: start afresh
-        store.clear_draft()
-        return None
-    count = len(draft.asked)
-    stopped = (
-        _("You stopped partway on {when}, after 1 question; your answers were kept.")
-        if count == 1
-        else _("You stopped partway on {when}, after {count} questions; your answers were kept.")
+    return interview(
+        prompter,
+        today=day,
+        tell=info,
+        previous=previous,
+        drafts=draft_store,
+        start_with=_language_first(ctx, prompter, previous, draft_store),
     )
-    _info(stopped.format(when=short_moment(draft.updated), count=count))
-    if prompter.confirm(_("Pick up where you left off?"), default=True):
-        return draft
-    store.clear_draft()
-    return None
+
+
+def _language_first(
+    ctx: typer.Context, prompter: Any, previous: dict[str, Any] | None, drafts: Any
+) -> dict[str, Any]:
+    """The first question of a new plan: which language to go on in (unless one was
+    chosen for this run). Saved or stopped answers carry their language already."""
+    from iepprep.cli.app import follow_family_language, settings_of
+
+    settings = settings_of(ctx)
+    earlier = previous or (draft.answers if drafts and (draft := drafts.load_draft()) else None)
+    if earlier:
+        follow_family_language(ctx, earlier.get("language"))
+        return {}
+    if settings.lang_chosen or not hasattr(prompter, "language"):
+        return {}
+    picked = prompter.language(default=settings.lang)
+    follow_family_language(ctx, picked)
+    return {"language": picked} if picked != "en" else {}
 
 
 def _emit_plan(
@@ -285,8 +230,8 @@ def checklist(
     """
     from iepprep.core.content.models import Phase
 
-    profile, generic = _profile_for_reading(answers)
-    result = _make_plan(ctx, profile, generic=generic)
+    profile, generic = profile_for_reading(answers)
+    result = plan_for(ctx, profile, generic=generic)
     phases = [Phase(phase.value)] if phase else list(Phase)
     items = [item for item in result.checklist if item.phase in phases]
 
@@ -355,14 +300,14 @@ def questions(
             raise InputError(
                 _("--open works on your saved plan; use it without --all or --answers.")
             )
-        current = _current(ctx, None)
+        current = current_plan(ctx, None)
         result = current.plan
         answered = current.record.answers
         chosen = [q for q in result.questions if q.id not in answered]  # plan order, numbers
     else:
-        profile, generic = _profile_for_reading(answers)
-        result = _make_plan(ctx, profile, generic=generic)
-        chosen = planner.all_questions(_load_library(ctx)) if all_questions else result.questions
+        profile, generic = profile_for_reading(answers)
+        result = plan_for(ctx, profile, generic=generic)
+        chosen = planner.all_questions(library_for(ctx)) if all_questions else result.questions
 
     def as_text(r: Any) -> None:
         r.plan_header(result)
@@ -406,12 +351,12 @@ def questions_done(
     from_saved: FromOption = None,
 ) -> None:
     """Mark a question of your saved plan as answered, with a short answer."""
-    current = _current(ctx, from_saved)
-    done = current.record.answer(question_id, answer, now=_now())
+    current = current_plan(ctx, from_saved)
+    done = current.record.answer(question_id, answer, now=current_time())
     left = len(current.record.open_questions)
     still_open = (
         _("Saved as answered: \u201c{question}\u201d 1 question still open.")
         if left == 1
         else _("Saved as answered: \u201c{question}\u201d {count} questions still open.")
     )
-    _info(still_open.format(question=done.question.text, count=left))
+    info(still_open.format(question=done.question.text, count=left))

@@ -13,7 +13,7 @@ from iepprep.cli.app import (
     examples,
     friendly_errors,
 )
-from iepprep.cli.family import _profile_for_reading
+from iepprep.cli.family import profile_for_reading
 from iepprep.cli.output import _emit, _jsondata, _markdown, _pick_format
 from iepprep.errors import ExitCode, InputError
 
@@ -111,7 +111,7 @@ def rights(
     if state is not None:
         profile = validate(Profile, {"state": state}, name="--state", error=InputError)
     else:
-        profile, _ = _profile_for_reading(answers)
+        profile, _ = profile_for_reading(answers)
     notes = state_notes(profile, load_states())
     items = load_rights()
 

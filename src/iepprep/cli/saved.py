@@ -8,10 +8,10 @@ from iepprep.cli.app import (
     Format,
     FormatOption,
     OutputOption,
-    _info,
     app,
     examples,
     friendly_errors,
+    info,
 )
 from iepprep.cli.output import _emit, _jsondata
 from iepprep.errors import InputError
@@ -92,15 +92,15 @@ def forget(
         who = saved.answers.get("child_name") or "your child"
         question = f"Delete saved plan {number} (for {who})?"
     if not yes and not _confirm(question):
-        _info("Nothing was deleted.")
+        info("Nothing was deleted.")
         return
     if everything:
         count = store.delete_all()
-        _info(f"Deleted everything iepprep saved ({count} plan{'s' if count != 1 else ''}).")
+        info(f"Deleted everything iepprep saved ({count} plan{'s' if count != 1 else ''}).")
     else:
         assert number is not None
         store.delete(number)
-        _info(f"Deleted saved plan {number}.")
+        info(f"Deleted saved plan {number}.")
 
 
 def _confirm(question: str) -> bool:

@@ -13,7 +13,7 @@ from iepprep.cli.app import (
     friendly_errors,
     tips_app,
 )
-from iepprep.cli.family import _load_library
+from iepprep.cli.family import library_for
 from iepprep.cli.output import _emit, _jsondata, _markdown
 
 # ------------------------------------------------------------------------ tips
@@ -21,7 +21,11 @@ from iepprep.cli.output import _emit, _jsondata, _markdown
 
 @tips_app.command(
     "search",
-    epilog=examples("iepprep tips search signing", "iepprep tips search they rush us --explain"),
+    epilog=examples(
+        "iepprep tips search signing",
+        "iepprep tips search they rush us --explain",
+        "iepprep tips search my son got sent home early again",
+    ),
 )
 @friendly_errors
 def tips_search(
@@ -35,16 +39,17 @@ def tips_search(
     output: OutputOption = None,
 ) -> None:
     """Find tips by keyword, best match first."""
-    from iepprep.core.search.tips import search_tips, suggest
+    from iepprep.core.search.tips import search, suggest
 
     query = " ".join(words)
-    library = _load_library(ctx)
-    hits = search_tips(library, query, limit=limit)
+    library = library_for(ctx)
+    results = search(library, query, limit=limit)
 
     def as_text(r: Any) -> None:
-        if hits:
-            r.search_results(query, hits, explain=explain)
+        if results.hits:
+            r.search_results(results, explain=explain)
         else:
+            r.glossary_matches(results.glossary, more=False)
             from iepprep.core.content.reference import load_glossary
 
             term = load_glossary().find(query)
@@ -57,8 +62,8 @@ def tips_search(
         output,
         {
             Format.TEXT: as_text,
-            Format.MARKDOWN: lambda: _markdown().search_results(query, hits),
-            Format.JSON: lambda: _jsondata().dumps(_jsondata().search_data(hits)),
+            Format.MARKDOWN: lambda: _markdown().search_results(query, results.hits),
+            Format.JSON: lambda: _jsondata().dumps(_jsondata().search_data(results)),
         },
     )
 
@@ -83,7 +88,7 @@ def tips_list(
     from iepprep.core.content.models import Phase
     from iepprep.errors import NotFoundError
 
-    library = _load_library(ctx)
+    library = library_for(ctx)
     wanted_topic = topic.strip().lower() if topic else None
     if wanted_topic and wanted_topic not in library.tip_topics:
         raise NotFoundError(
@@ -115,7 +120,7 @@ def tips_show(
 ) -> None:
     """Show one tip in full, with where it comes from."""
 
-    tip = _load_library(ctx).tip(tip_id)
+    tip = library_for(ctx).tip(tip_id)
     _emit(
         ctx,
         fmt,

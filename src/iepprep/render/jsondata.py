@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
 from iepprep.core.content.models import Tip
-from iepprep.core.search.tips import TipHit
+from iepprep.core.search.tips import SearchResults, reasons
 
 
 def dumps(data: Any) -> str:
@@ -29,5 +28,21 @@ def tip_data(tip: Tip) -> dict[str, Any]:
     return data
 
 
-def search_data(hits: Sequence[TipHit]) -> list[dict[str, Any]]:
-    return [{**tip_data(hit.tip), "score": hit.score} for hit in hits]
+def search_data(results: SearchResults) -> dict[str, Any]:
+    """The glossary terms the query names, then the tips: each with its score, the
+    sentence that answers, and the fields the query matched in."""
+    return {
+        "query": results.query,
+        "glossary": [entry.json_data() for entry in results.glossary],
+        "about": list(results.about),
+        "tips": [
+            {
+                **tip_data(hit.tip),
+                "score": hit.score,
+                "answer": hit.answer,
+                "matched_fields": hit.hit.fields,
+                "reasons": reasons(hit),
+            }
+            for hit in results.hits
+        ],
+    }

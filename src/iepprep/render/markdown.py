@@ -18,6 +18,7 @@ from iepprep.core.search.tips import TipHit
 from iepprep.render import wording
 
 if TYPE_CHECKING:
+    from iepprep.core.meeting.live import Note
     from iepprep.core.meeting.review import Review
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -227,3 +228,8 @@ def review(review: Review) -> str:
         out += [f"- [ ] **{escape(check.text)}**  ", f"  {escape(check.why)}"]
     out.append("")
     return "\n".join(out + footer()).rstrip() + "\n"
+
+
+def notes(notes: Sequence[Note]) -> str:
+    """The meeting notes as a Markdown list, each with when it was written."""
+    return "".join(f"- {escape(note.text)} _({note.at:%Y-%m-%d %H:%M})_\n" for note in notes)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from iepprep.core.meeting.live import Note
     from iepprep.core.meeting.review import Review
     from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
-    from iepprep.core.search.tips import TipHit
+    from iepprep.core.search.tips import SearchResults
 
 
 class TextRenderer:
@@ -214,31 +214,48 @@ class TextRenderer:
             self.tip_line(tip)
             self.emit()
 
-    def search_results(self, query: str, hits: Sequence[TipHit], *, explain: bool = False) -> None:
+    def search_results(self, results: SearchResults, *, explain: bool = False) -> None:
+        """Glossary terms the query names, then per tip: its title, the sentence that
+        answers, and its id. No scores and no word stems: a tired parent reads this."""
+        from iepprep.core.search.tips import reasons
+
+        self.glossary_matches(results.glossary)
+        hits = results.hits
         noun = "tip" if len(hits) == 1 else "tips"
         self.emit(
             StyledText(
-                f"{len(hits)} {noun} for \u201c{one_line(query)}\u201d, best first:",
+                f"{len(hits)} {noun} for \u201c{one_line(results.query)}\u201d, best first:",
                 style=self._dim(),
             )
         )
         self.emit()
         for hit in hits:
-            self.tip_line(hit.tip, terms=hit.hit.terms, score=hit.score)
+            terms = hit.hit.terms
+            self.hanging(
+                "", _highlighted(one_line(hit.tip.title), terms, plain=self.plain, base="bold")
+            )
+            answer = _highlighted(
+                one_line(hit.answer or hit.tip.body), terms, plain=self.plain, base=""
+            )
+            answer.append("\n" + f"id {hit.tip.id}", style=self._dim())
+            self.hanging("    ", answer)
             if explain:
-                for match in hit.hit.matches:
-                    how = {
-                        "word": f"the word \u201c{match.query_word}\u201d",
-                        "synonym": f"a word related to \u201c{match.query_word}\u201d",
-                        "close match": f"a word close to \u201c{match.query_word}\u201d",
-                        "phrase": "the whole phrase",
-                    }[match.via]
-                    self.emit(
-                        StyledText(
-                            f"    matched {how} ({match.term}) in {', '.join(match.fields)}",
-                            style=self._dim(),
-                        )
-                    )
+                for reason in reasons(hit):
+                    self.hanging("    - ", StyledText(one_line(reason), style=self._dim()))
+            self.emit()
+        if hits:
+            self.emit(StyledText("The whole tip: iepprep tips show ID", style=self._dim()))
+
+    def glossary_matches(self, entries: Sequence[GlossaryTerm], *, more: bool = True) -> None:
+        for entry in entries:
+            line = StyledText(one_line(entry.heading), style="" if self.plain else "bold")
+            line.append(": " + one_line(_first_sentence(entry.definition)))
+            self.hanging("", line)
+        if entries and more:
+            names = " ".join(_shell_word(entry.term) for entry in entries[:1])
+            self.emit(
+                StyledText(f"More in the glossary: iepprep glossary {names}", style=self._dim())
+            )
             self.emit()
 
     def nothing_found(
@@ -288,6 +305,12 @@ class TextRenderer:
             self.hanging(f"{name}:", StyledText(one_line(value)), indent=8)
         if tip.source.url:  # whole, on its own line, so it can be copied or clicked
             self.emit(StyledText(tip.source.url, style=self._dim()))
+
+
+def _first_sentence(text: str) -> str:
+    """A definition's first sentence: the one line shown above search results."""
+    head, dot, _ = " ".join(text.split()).partition(". ")
+    return head + "." if dot else head
 
 
 def _shell_word(text: str) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from iepprep.core.common.safety import clean, one_line
-from iepprep.core.content.models import Phase
+from iepprep.core.content.models import Phase, Tip
 from iepprep.core.i18n.dates import days_until, long_date
 from iepprep.core.i18n.labels import label
 from iepprep.core.i18n.messages import _
@@ -157,3 +158,13 @@ def language_name(code: str) -> str:
 
     names = {"en": _("English"), "es": _("Spanish")}
     return names.get(code) or LANGUAGES.get(code, code)
+
+
+def reminder_lines(tips: Sequence[Tip]) -> list[str]:
+    """Live mode's reminders, as the lines it shows."""
+    return [
+        "",
+        _("Reminders for the meeting:"),
+        *(f"  - {tip.title}: {tip.why}" for tip in tips),
+        "",
+    ]

@@ -8,6 +8,11 @@ So the engine
 - ranks with BM25 over weighted fields (a match in a title counts more than in a body),
 - and gives a bonus when the words appear together as a phrase ("take it home").
 
+Parents also type whole sentences ("my son got sent home early again"). For those,
+words that name no topic ("my", "son", "morning") count little, and a concept layer
+reads situations and conditions ("sent home" means discipline; "dyslexia" means
+reading and the evaluation) into the words the tips use.
+
 It is pure Python over plain data, so it runs anywhere and is easy to test.
 """
 
@@ -90,6 +95,12 @@ SYNONYM_WEIGHT = 0.45  # a related word counts a bit less than the word itself
 FUZZY_WEIGHT = 0.7
 PHRASE_BONUS = 1.5
 PHRASE_CANDIDATES = 60
+LIGHT_WEIGHT = 0.2  # a word that names no topic in a sentence ("my", "son", "morning")
+CONCEPT_WEIGHT = 0.6  # a word a recognised concept stands for
+# A field of questions, one a line ("can I record the meeting?"): the document whose one
+# question shares most of a sentence's words is lifted by up to this share.
+QUESTION_FIELD = "asks"
+QUESTION_BONUS = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -133,9 +144,32 @@ class Match:
     """Why a document matched: which query word, through what, in which field."""
 
     query_word: str
-    via: str  # "word", "synonym", "close match" or "phrase"
+    via: str  # "word", "synonym", "close match", "concept", "phrase" or "question"
     term: str  # the stem that matched
     fields: tuple[str, ...]
+    about: str = ""  # for a concept: what it is about, in plain words
+    weight: float = 1.0  # how much the query word counted (little for "my", "son")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A situation or condition a parent names, and the words the tips use for it.
+
+    `says` are stems that must all be in the query (in any order); `means` are the
+    stems searched for in their place; `about` says it in plain words."""
+
+    says: tuple[str, ...]
+    means: tuple[str, ...]
+    about: str
+    glossary: str | None = None
+
+    def to_data(self) -> list[Any]:
+        return [list(self.says), list(self.means), self.about, self.glossary]
+
+    @classmethod
+    def from_data(cls, data: Sequence[Any]) -> Concept:
+        says, means, about, glossary = data
+        return cls(tuple(says), tuple(means), about, glossary)
 
 
 @dataclass
@@ -147,7 +181,12 @@ class Hit:
     @property
     def terms(self) -> set[str]:
         """Stems to highlight."""
-        return {match.term for match in self.matches if match.via != "phrase"}
+        return {match.term for match in self.matches if match.via not in ("phrase", "question")}
+
+    @property
+    def fields(self) -> list[str]:
+        """The fields any query word matched in, strongest reasons first."""
+        return list(dict.fromkeys(name for match in self.matches for name in match.fields))
 
 
 @dataclass(frozen=True)
@@ -159,6 +198,7 @@ class _QueryTerm:
     # A term from a several-word synonym ("specific learning disability") counts only
     # in documents that have all of that synonym's words, not "learning" alone.
     together: tuple[str, ...] = ()
+    about: str = ""
 
 
 class SearchIndex:
@@ -176,6 +216,8 @@ class SearchIndex:
         *,
         field_weights: Mapping[str, float],
         synonyms: Sequence[Sequence[str]] = (),
+        concepts: Sequence[Concept] = (),
+        light_words: Iterable[str] = (),
     ) -> None:
         self.field_weights = dict(field_weights)
         fields = list(self.field_weights)
@@ -194,6 +236,8 @@ class SearchIndex:
         self._postings = postings
         self._df = {term: len({doc for doc, _, _ in ps}) for term, ps in postings.items()}
         self._synonyms = [[stems(entry) for entry in group] for group in synonyms]
+        self._concepts = list(concepts)
+        self._light = {stem(w) for w in light_words}
         self._words = {w for text in texts for value in text.values() for w in words(value)}
         self._word_stems: dict[str, str] = {}
         self._finish()
@@ -227,6 +271,8 @@ class SearchIndex:
             "df": self._df,
             "lengths": self._lengths,
             "synonyms": self._synonyms,
+            "concepts": [concept.to_data() for concept in self._concepts],
+            "light": sorted(self._light),
             "stems": {w: stem(w) for w in sorted(self._words)},
         }
 
@@ -244,26 +290,46 @@ class SearchIndex:
         index._df = dict(data["df"])
         index._lengths = list(data["lengths"])
         index._synonyms = list(data["synonyms"])
+        index._concepts = [Concept.from_data(c) for c in data["concepts"]]
+        index._light = set(data["light"])
         index._words = set()
         index._word_stems = dict(data.get("stems", {}))
         _KNOWN_STEMS.update(index._word_stems)
         index._finish()
         return index
 
+    def concepts_in(self, query: str) -> list[Concept]:
+        """The concepts `query` names: every word of a concept's `says` is in it."""
+        present = {stem(w) for w in words(query)}
+        return [concept for concept in self._concepts if set(concept.says) <= present]
+
     def _expand(self, query: str) -> list[_QueryTerm]:
         query_words = [w for w in words(query) if w not in STOPWORDS]
         query_stems = [stem(w) for w in query_words]
+        concepts = self.concepts_in(query)
+        spoken_for = {term for concept in concepts for term in concept.says}
+        # A sentence's topic-less words count little, unless they are all it has.
+        topical = [t for t in query_stems if t not in self._light and t not in spoken_for]
+        light = LIGHT_WEIGHT if topical or concepts else 1.0
         terms: list[_QueryTerm] = []
         for word, term in zip(query_words, query_stems, strict=True):
+            weight = light if term in self._light or term in spoken_for else 1.0
             if term in self._idf:
-                terms.append(_QueryTerm(term, 1.0, word, "word"))
-            else:
+                terms.append(_QueryTerm(term, weight, word, "word"))
+            elif weight == 1.0:
                 for close in self._close_terms(term):
                     terms.append(_QueryTerm(close, FUZZY_WEIGHT, word, "close match"))
+        for concept in concepts:
+            said = " ".join(w for w in query_words if stem(w) in concept.says)
+            for term in concept.means:
+                if term in self._idf:
+                    terms.append(
+                        _QueryTerm(term, CONCEPT_WEIGHT, said, "concept", about=concept.about)
+                    )
         # Synonym groups whose member (one word or a phrase) appears in the query.
         for group in self._synonyms:
             hit_member = next((m for m in group if m and _contains(query_stems, m)), None)
-            if hit_member is None:
+            if hit_member is None or (topical and set(hit_member) <= self._light):
                 continue
             shown = " ".join(hit_member)
             for member in group:
@@ -271,7 +337,7 @@ class SearchIndex:
                     continue  # no document has every word of it
                 together = tuple(member) if len(member) > 1 else ()
                 for term in member:
-                    if term not in query_stems:
+                    if term not in query_stems and term not in self._light:
                         terms.append(_QueryTerm(term, SYNONYM_WEIGHT, shown, "synonym", together))
         best: dict[str, _QueryTerm] = {}
         for qt in terms:  # per term, the strongest reading; unconstrained if equal
@@ -324,7 +390,9 @@ class SearchIndex:
             for doc, wtf in weighted.items():
                 scores[doc] = scores.get(doc, 0.0) + qt.weight * idf * wtf * (K1 + 1) / (wtf + K1)
                 matches.setdefault(doc, []).append(
-                    Match(qt.query_word, qt.via, qt.term, tuple(fields_hit[doc]))
+                    Match(
+                        qt.query_word, qt.via, qt.term, tuple(fields_hit[doc]), qt.about, qt.weight
+                    )
                 )
         phrase = stems(query, keep_stopwords=True)
         if len(phrase) > 1:  # phrase bonus for the strongest candidates only: it re-reads text
@@ -339,10 +407,34 @@ class SearchIndex:
                 if in_fields:
                     scores[doc] *= PHRASE_BONUS
                     matches[doc].append(Match(query.strip(), "phrase", " ".join(phrase), in_fields))
+        if QUESTION_FIELD in self.field_weights and len(terms) > 1:
+            self._question_bonus(terms, scores, matches)
         ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))
         if limit is not None:
             ranked = ranked[:limit]
         return [Hit(self.ids[doc], round(scores[doc], 4), matches[doc]) for doc in ranked]
+
+    def _question_bonus(
+        self,
+        terms: Sequence[_QueryTerm],
+        scores: dict[int, float],
+        matches: dict[int, list[Match]],
+    ) -> None:
+        """Lift the documents with one question (one line of the question field) that
+        shares most of the query's weight: a sentence is best answered by the tip
+        whose own question says the same thing, not by one that has its words
+        scattered about."""
+        mass = {qt.term: qt.weight * self._idf[qt.term] for qt in terms}
+        total = sum(mass.values()) or 1.0
+        for doc in sorted(scores, key=lambda d: -scores[d])[:PHRASE_CANDIDATES]:
+            best, best_line = 0.0, ""
+            for line in self._text_of(doc).get(QUESTION_FIELD, "").split("\n"):
+                shared = sum(mass.get(term, 0.0) for term in set(stems(line)))
+                if shared > best:
+                    best, best_line = shared, line
+            if best:
+                scores[doc] *= 1 + QUESTION_BONUS * best / total
+                matches[doc].append(Match(best_line, "question", "", (QUESTION_FIELD,)))
 
     def suggestions(self, query: str, n: int = 3) -> list[str]:
         """Library words close to what was typed, for a "nothing found" message: whole

@@ -24,6 +24,8 @@ from iepprep.errors import DataFileError, NotFoundError
 
 BUNDLED_TIPS = "tips.yaml"
 BUNDLED_QUESTIONS = "questions.yaml"
+# The files the search index is built from, besides the tips.
+SEARCH_FILES = ("synonyms.yaml", "concepts.yaml", "glossary.yaml")
 
 
 _DATA = Path(__file__).resolve().parent.parent.parent / "data"
@@ -120,6 +122,7 @@ def tip_fields(tip: Tip) -> dict[str, str]:
         "body": tip.body,
         "why": tip.why,
         "topics": " ".join(tip.topics).replace("-", " "),
+        "asks": "\n".join(tip.asks),
     }
 
 
@@ -186,7 +189,7 @@ def load_library(extra_tips: Sequence[Path] = ()) -> Library:
     """
     texts = [(BUNDLED_TIPS, bundled_text(BUNDLED_TIPS))]
     texts += [(str(path), read_text_file(path, what="tips file")) for path in extra_tips]
-    fixed = [bundled_text(name) for name in (BUNDLED_QUESTIONS, "synonyms.yaml", "glossary.yaml")]
+    fixed = [bundled_text(name) for name in (BUNDLED_QUESTIONS, *SEARCH_FILES)]
     inputs = [*fixed, *(f"{name}\0{text}" for name, text in texts)]
     digest = hashlib.sha256()
     for part in inputs:

@@ -356,7 +356,7 @@ class TranslatedGlossary(Glossary):
         from iepprep.core.i18n.search import SpanishIndex
 
         return SpanishIndex(
-            lambda: [
+            [
                 (e.term, {"names": " ".join(e.names), "definition": e.definition})
                 for e in self.terms
             ],

@@ -168,7 +168,7 @@ def _count(
             _add_years(start, rule.years),
             state,
             verified,
-            how=f"{rule.years} year{'s' if rule.years > 1 else ''} after {start:%B %-d, %Y}",
+            how=f"{rule.years} year{'s' if rule.years > 1 else ''} after {start:%b %-d, %Y}",
         )
     assert rule.days is not None
     if rule.counting is Counting.SCHOOL:
@@ -186,8 +186,8 @@ def _count_school_days(
 ) -> Deadline:
     assert rule.days is not None
     days = rule.days
-    how = f"{days} school days after {start:%B %-d, %Y}"
-    skipped = ["weekends"]
+    how = f"{days} school days after {start:%b %-d, %Y}"
+    skipped: list[str] = []
     cautions = []
     if rule.extend_by_absences and absences >= rule.extend_by_absences:
         days += absences
@@ -201,10 +201,7 @@ def _count_school_days(
     for _ in range(days):
         day = calendar.next_school_day(day)
     if calendar.is_estimate:
-        skipped.append("US federal holidays")
         cautions.append(_estimate_caution(start, day))
-    else:
-        skipped.append("the closures in your district calendar")
     return Deadline(
         rule,
         start,
@@ -222,13 +219,13 @@ def _count_calendar_days(
     rule: Rule, start: dt.date, calendar: SchoolCalendar, state: str | None, verified: bool
 ) -> Deadline:
     assert rule.days is not None
-    how = f"{rule.days} calendar days after {start:%B %-d, %Y}"
+    how = f"{rule.days} calendar days after {start:%b %-d, %Y}"
     begin = start
     if rule.wait_days:
         begin = start + dt.timedelta(days=rule.wait_days)
         how = (
             f"{rule.days} calendar days after the {rule.wait_days}-day period that began "
-            f"{start:%B %-d, %Y}"
+            f"{start:%b %-d, %Y}"
         )
     if not (rule.skip_breaks_over or rule.skip_summer):
         return Deadline(rule, start, begin + dt.timedelta(days=rule.days), state, verified, how)

@@ -48,3 +48,9 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     if lang == ENGLISH:
         return singular if count == 1 else plural
     return translations(lang).ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Marks a message for translation where it is defined (a constant); translate it
+    with `_()` where it is shown."""
+    return message

@@ -10,10 +10,10 @@ phrase bonus all work as they do in English.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from iepprep.core.common.textsearch import Hit, SearchIndex, words
+from iepprep.core.common.textsearch import Concept, Hit, SearchIndex, words
 
 STOPWORDS = frozenset(
     [
@@ -142,28 +142,18 @@ def spanish_terms(text: str) -> str:
 
 
 class SpanishIndex(SearchIndex):
-    """A search index over Spanish text, built the first time it is searched.
-
-    `documents()` gives (id, fields) pairs in Spanish; `synonyms` are Spanish groups.
-    """
+    """A search index over Spanish text: (id, fields) pairs in Spanish, and Spanish
+    groups of related words. The English engine's concepts (phrases it knows in
+    English) do not apply."""
 
     def __init__(
         self,
-        documents: Callable[[], Sequence[tuple[str, Mapping[str, str]]]],
+        documents: Sequence[tuple[str, Mapping[str, str]]],
         *,
         field_weights: Mapping[str, float],
         synonyms: Sequence[Sequence[str]] = (),
     ) -> None:
-        self._source = documents
-        self._source_weights = dict(field_weights)
-        self._source_synonyms = [list(group) for group in synonyms]
         self._spelled: dict[str, str] = {}
-        self._built = False
-
-    def _build(self) -> None:
-        if self._built:
-            return
-        documents = self._source()
         for _, fields in documents:
             for text in fields.values():
                 for word in words(text):
@@ -177,22 +167,20 @@ class SpanishIndex(SearchIndex):
                 (doc_id, {name: spanish_terms(text) for name, text in fields.items()})
                 for doc_id, fields in documents
             ],
-            field_weights=self._source_weights,
-            synonyms=[
-                [spanish_terms(member) for member in group] for group in self._source_synonyms
-            ],
+            field_weights=field_weights,
+            synonyms=[[spanish_terms(member) for member in group] for group in synonyms],
         )
-        self._built = True
+
+    def concepts_in(self, query: str) -> list[Concept]:
+        return []
 
     def search(self, query: str, *, limit: int | None = 10) -> list[Hit]:
-        self._build()
         return super().search(spanish_terms(query), limit=limit)
 
     def suggestions(self, query: str, n: int = 3) -> list[str]:
         """Words of the Spanish texts close to what was typed, spelled as written."""
         from difflib import get_close_matches
 
-        self._build()
         found: list[str] = []
         for word in words(query):
             term = spanish_stem(word)

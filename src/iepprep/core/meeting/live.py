@@ -8,11 +8,12 @@ exactly where it stopped, and the non-interactive commands (`notes add`,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from iepprep.core.planning.plan import PlanQuestion
+from iepprep.core.content.models import Phase, Tip
+from iepprep.core.planning.plan import Plan, PlanQuestion
 from iepprep.core.storage.journal import MAX_TEXT, Event, Journal
 from iepprep.errors import InputError, NotFoundError
 
@@ -21,6 +22,10 @@ from iepprep.errors import InputError, NotFoundError
 class Note:
     at: dt.datetime
     text: str
+
+    def json_data(self) -> dict[str, str]:
+        """The note as `notes list --format json` gives it."""
+        return {"at": self.at.isoformat(), "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,26 @@ class MeetingPrompter(Protocol):
     def text(self, message: str) -> str: ...
 
     def show(self, lines: Sequence[str]) -> None: ...
+
+
+# Tips worth having at hand in any meeting; live mode's reminders start with these.
+REMINDER_TIPS = (
+    "ask-when-confused",
+    "take-a-break",
+    "take-it-home-before-signing",
+    "dont-let-them-rush",
+    "you-can-say-no",
+    "take-notes",
+)
+
+
+def reminder_tips(plan: Plan, tips: Mapping[str, Tip]) -> list[Tip]:
+    """The tips live mode shows as reminders: the standing ones, then the plan's own
+    tips for the meeting itself, each once (a tip the library lacks is left out)."""
+    ids = list(REMINDER_TIPS) + [
+        item.id for item in plan.phase(Phase.DURING) if item.id not in REMINDER_TIPS
+    ]
+    return [tips[tip_id] for tip_id in ids if tip_id in tips]
 
 
 ANSWERED, SKIP, NOTE, REMINDERS, FINISH = "answered", "skip", "note", "reminders", "finish"

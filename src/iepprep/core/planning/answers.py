@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,13 @@ def parse_answers(text: str, *, name: str, json_only: bool = False) -> Profile:
 def load_answers(path: Path) -> Profile:
     text = read_text_file(path, what="answers file", error=InputError)
     return parse_answers(text, name=str(path), json_only=path.suffix.lower() == ".json")
+
+
+def answers_file(profile: Profile) -> str:
+    """The profile as an answers file (JSON, only what was answered), which
+    `plan --answers FILE` reads back to the same profile."""
+    given = {key: value for key, value in profile.answers().items() if value not in (None, [])}
+    return json.dumps(given, indent=2, ensure_ascii=False) + "\n"
 
 
 def example_profile() -> Profile:

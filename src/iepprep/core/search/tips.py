@@ -1,30 +1,72 @@
-"""Searching the tip library: the tip documents, their index and the ranked results.
+"""Searching the tip library: the tip documents, the concept layer and the results.
 
-The index of a library read from files is cached on disk under the library's
-`source_key`, apart from the library itself: a plan never pays for reading it.
+A search gives a `SearchResults`: the ranked tips (each with the sentence of the tip
+that best answers the query) and the glossary terms the query names, shown above the
+tips so "504 vs iep" starts with what Section 504 is. The index of a library read
+from files is cached on disk under the library's `source_key`, apart from the
+library itself: a plan never pays for reading it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from iepprep.core.common.textsearch import Hit, SearchIndex
+from pydantic import Field
+
+from iepprep.core.common.textsearch import Concept, Hit, SearchIndex, stems
 from iepprep.core.content.cache import cached
 from iepprep.core.content.library import Library, bundled_text, tip_fields
-from iepprep.core.content.models import Tip
+from iepprep.core.content.models import Strict, Tip
+from iepprep.core.family.profile import Concern
 
-TIP_FIELDS = {"title": 2.5, "topics": 1.5, "body": 1.0, "why": 0.8}
+if TYPE_CHECKING:
+    from iepprep.core.content.reference import Glossary, GlossaryTerm
+
+# A parent's own question ("asks") is the closest thing to the query; then the title.
+TIP_FIELDS = {"title": 2.5, "asks": 1.0, "topics": 1.5, "body": 1.0, "why": 0.8}
+MAX_GLOSSARY_TERMS = 3
 
 
 @dataclass(frozen=True)
 class TipHit:
     tip: Tip
     hit: Hit
+    answer: str = ""  # the sentence of the tip that best answers the query
 
     @property
     def score(self) -> float:
         return self.hit.score
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    hits: list[TipHit]
+    glossary: list[GlossaryTerm] = field(default_factory=list)
+    # What the query was understood to be about ("discipline and the manifestation
+    # determination"), from the concept layer.
+    about: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.hits or self.glossary)
+
+
+class ConceptEntry(Strict):
+    """One entry of concepts.yaml: what parents write, and what the tips call it."""
+
+    says: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
+    means: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
+    about: Annotated[str, Field(min_length=3, max_length=80)]
+    glossary: str | None = None
+    concerns: list[Concern] = Field(default_factory=list)
+
+
+class ConceptsFile(Strict):
+    version: Literal[1] = 1
+    light_words: list[str] = Field(default_factory=list)
+    concepts: list[ConceptEntry] = Field(default_factory=list)
 
 
 # Acronyms that appear in nearly every tip: widening a query with them only adds noise.
@@ -42,6 +84,26 @@ def load_synonyms() -> list[list[str]]:
         if entry.expansion and entry.term not in _TOO_COMMON:
             groups.append([entry.term, entry.expansion, *entry.aliases])
     return groups
+
+
+def load_concepts() -> ConceptsFile:
+    """The concept layer (concepts.yaml), validated; its glossary names must exist."""
+    from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
+    from iepprep.core.content.reference import load_glossary
+    from iepprep.errors import DataFileError
+
+    name = "concepts.yaml"
+    concepts = validate(
+        ConceptsFile,
+        parse_yaml(bundled_text(name), name=name),
+        name=name,
+        describe_item=describe_list_item("concepts", "concept"),
+    )
+    glossary = load_glossary()
+    for entry in concepts.concepts:
+        if entry.glossary and glossary.get(entry.glossary) is None:
+            raise DataFileError(f"{name}: {entry.glossary!r} is not in the glossary.")
+    return concepts
 
 
 _last_index: dict[str, SearchIndex] = {}  # source_key -> the index read last
@@ -74,14 +136,155 @@ def tip_index(library: Library) -> SearchIndex:
 
 
 def build_tip_index(library: Library) -> SearchIndex:
+    concepts = load_concepts()
     documents = [(tip.id, tip_fields(tip)) for tip in library.tips.values()]
-    return SearchIndex(documents, field_weights=TIP_FIELDS, synonyms=load_synonyms())
+    return SearchIndex(
+        documents,
+        field_weights=TIP_FIELDS,
+        synonyms=load_synonyms(),
+        concepts=[
+            Concept(
+                tuple(term for said in entry.says for term in stems(said)),
+                tuple(dict.fromkeys(term for meant in entry.means for term in stems(meant))),
+                entry.about,
+                entry.glossary,
+            )
+            for entry in concepts.concepts
+        ],
+        light_words=concepts.light_words,
+    )
 
 
 def search_tips(library: Library, query: str, *, limit: int | None = 10) -> list[TipHit]:
     index = tip_index(library)
-    return [TipHit(library.tips[hit.id], hit) for hit in index.search(query, limit=limit)]
+    found = []
+    for hit in index.search(query, limit=limit):
+        tip = library.tips[hit.id]
+        found.append(TipHit(tip, hit, answer_sentence(tip.body, hit.terms)))
+    return found
+
+
+def search(library: Library, query: str, *, limit: int | None = 10) -> SearchResults:
+    """Tips for `query`, best first, with the glossary terms it names."""
+    from iepprep.core.content.reference import load_glossary
+
+    concepts = tip_index(library).concepts_in(query)
+    glossary = load_glossary()
+    named = glossary_terms_named(glossary, query)
+    for concept in concepts:
+        entry = glossary.get(concept.glossary) if concept.glossary else None
+        if entry is not None and entry not in named:
+            named.append(entry)
+    return SearchResults(
+        query=query,
+        hits=search_tips(library, query, limit=limit),
+        glossary=named[:MAX_GLOSSARY_TERMS],
+        about=list(dict.fromkeys(concept.about for concept in concepts)),
+    )
+
+
+def glossary_terms_named(glossary: Glossary, query: str) -> list[GlossaryTerm]:
+    """The glossary terms a query names outright: "504", "FBA", "least restrictive".
+
+    A term counts when the query holds its name, its expansion or an alias as whole
+    words. A one-word name that is an everyday word ("team", "goals", "records") counts
+    only when it is the whole query; IEP and IDEA, which nearly every query mentions,
+    count only in a short query that names another term too ("504 vs IEP").
+    """
+    from iepprep.core.content.reference import normalize
+
+    key = normalize(query)
+    padded = f" {key} "
+    found: list[GlossaryTerm] = []
+    common: list[GlossaryTerm] = []
+    for entry in glossary.terms:
+        for name in entry.names:
+            wanted = normalize(name)
+            if not wanted or f" {wanted} " not in padded:
+                continue
+            everyday = " " not in wanted and not _looks_like_a_term(name)
+            if everyday and wanted != key:
+                continue
+            if entry.term in _TOO_COMMON and wanted != key:
+                common.append(entry)
+            elif entry not in found:
+                found.append(entry)
+            break
+    if found and len(key.split()) <= 4:
+        found += [entry for entry in common if entry not in found]
+    return found
+
+
+def _looks_like_a_term(name: str) -> bool:
+    """An acronym or a number ("FBA", "504", "P&A"), not an everyday word."""
+    return bool(re.fullmatch(r"[A-Z0-9&.]{2,8}", name)) or any(ch.isdigit() for ch in name)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'`(])")
+
+
+def answer_sentence(body: str, terms: set[str]) -> str:
+    """The sentence of `body` that holds the most of the matched `terms` (the first
+    sentence when none does): what a tired parent reads instead of the whole tip."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(" ".join(body.split())) if s.strip()]
+    if not sentences:
+        return body
+    best, best_count = sentences[0], 0
+    for sentence in sentences:
+        count = len(set(stems(sentence)) & terms)
+        if count > best_count:
+            best, best_count = sentence, count
+    return best
 
 
 def suggest(library: Library, query: str) -> list[str]:
     return tip_index(library).suggestions(query)
+
+
+_WHERE = {
+    "title": "is about that",
+    "asks": "answers questions about that",
+    "topics": "is filed under that topic",
+    "body": "talks about that",
+    "why": "talks about that",
+}
+
+
+def reasons(hit: TipHit) -> list[str]:
+    """Why a tip matched, in words a parent reads: no stems, no scores."""
+    fields = tip_fields(hit.tip)
+    said: list[str] = []
+    told: set[tuple[str, str]] = set()
+    for match in hit.hit.matches:
+        if (match.weight < 0.5 and match.via == "word") or (match.query_word, match.via) in told:
+            continue  # "my", "son": they count too little to be a reason
+        told.add((match.query_word, match.via))
+        if match.via == "phrase":
+            line = f"it has your words together: \u201c{match.query_word}\u201d"
+        elif match.via == "question":
+            line = f"parents ask it this way: \u201c{match.query_word}\u201d"
+        elif match.via == "concept":
+            line = f"you wrote \u201c{match.query_word}\u201d; we looked for {match.about}"
+        else:
+            word = _spelled(match.term, fields, match.fields) or match.query_word
+            where = _WHERE.get(match.fields[0], "talks about that") if match.fields else ""
+            if match.via == "word":
+                line = f"you wrote \u201c{match.query_word}\u201d; this tip {where}"
+            elif match.via == "synonym":
+                line = f"you wrote \u201c{match.query_word}\u201d; this tip says \u201c{word}\u201d"
+            else:
+                line = f"you wrote \u201c{match.query_word}\u201d; we read it as \u201c{word}\u201d"
+        if line not in said:
+            said.append(line)
+    return said
+
+
+def _spelled(term: str, fields: dict[str, str], where: tuple[str, ...]) -> str | None:
+    """The word, as the tip spells it, whose stem is `term`."""
+    from iepprep.core.common.textsearch import stem, words
+
+    for name in (*where, *fields):
+        for word in words(fields.get(name, "")):
+            if stem(word) == term:
+                return word
+    return None

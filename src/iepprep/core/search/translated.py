@@ -19,21 +19,18 @@ def translated_tip_index(library: Library) -> SpanishIndex:
     key = (library.language, library.source_key, id(library.tips))
     found = _last.get(key)
     if found is None:
-
-        def documents() -> list[tuple[str, dict[str, str]]]:
-            return [
-                (
-                    tip.id,
-                    {
-                        "title": tip.title,
-                        "asks": " ".join(tip.asks),
-                        "body": tip.body,
-                        "why": tip.why,
-                    },
-                )
-                for tip in library.tips.values()
-            ]
-
+        documents = [
+            (
+                tip.id,
+                {
+                    "title": tip.title,
+                    "asks": " ".join(tip.asks),
+                    "body": tip.body,
+                    "why": tip.why,
+                },
+            )
+            for tip in library.tips.values()
+        ]
         found = SpanishIndex(documents, field_weights=FIELDS, synonyms=synonyms(library.language))
         _last.clear()
         _last[key] = found

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from iepprep.core.storage.files import ensure_private_dir
 from iepprep.errors import StorageError
 
-EventKind = Literal["note", "answered", "skipped", "reopened", "letter", "meeting"]
+EventKind = Literal["note", "answered", "skipped", "reopened", "letter", "meeting", "draft"]
 MAX_TEXT = 4000
 
 

@@ -1,0 +1,157 @@
+"""`iepprep draft check`: read the school's draft IEP on this computer and flag what to ask."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from iepprep.cli.app import (
+    Format,
+    FormatOption,
+    FromOption,
+    OutputOption,
+    app,
+    examples,
+    friendly_errors,
+    settings_of,
+)
+from iepprep.errors import InputError
+
+draft_app = typer.Typer(
+    help="Check the school's draft IEP before the meeting.",
+    epilog=examples(
+        "iepprep draft check draft-iep.pdf",
+        "iepprep draft check draft-iep.pdf --previous iep-2026.pdf",
+    ),
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+app.add_typer(draft_app, name="draft")
+
+
+@draft_app.command(
+    "check",
+    epilog=examples(
+        "iepprep draft check draft-iep.pdf",
+        "iepprep draft check draft.docx --previous last-year.pdf --age 15",
+        "pbpaste | iepprep draft check -",
+        "iepprep draft check draft.pdf --add-to-plan",
+    ),
+)
+@friendly_errors
+def check(
+    ctx: typer.Context,
+    draft: Annotated[
+        str,
+        typer.Argument(
+            help="The draft: a PDF with text, a .docx, or a text file ('-' reads pasted text).",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ],
+    previous: Annotated[
+        Path | None,
+        typer.Option(help="Last year's IEP, to compare goals and services.", metavar="FILE"),
+    ] = None,
+    age: Annotated[
+        int | None,
+        typer.Option(
+            help="Your child's age (to check transition planning).", min=2, max=22, metavar="N"
+        ),
+    ] = None,
+    add_to_plan: Annotated[
+        bool,
+        typer.Option(
+            "--add-to-plan",
+            help="Keep the findings with your saved plan: its questions join your list.",
+        ),
+    ] = False,
+    from_saved: FromOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Check a draft IEP: goals you can measure, services with times and places, and
+    what changed since last year. Nothing leaves this computer."""
+    from iepprep.core.draft.checking import check_draft
+    from iepprep.core.draft.reading import read_draft
+
+    report = check_draft(
+        read_draft(draft),
+        previous=read_draft(previous) if previous is not None else None,
+        age=age,
+    )
+    saved_to = _save_findings(report, from_saved) if add_to_plan else None
+    _write(ctx, report, fmt, output, saved_to)
+
+
+def _save_findings(report: Any, from_saved: str | None) -> int:
+    from iepprep.core.draft.saved import save_findings
+    from iepprep.core.storage.plans import PlanStore
+    from iepprep.errors import NotFoundError
+
+    store = PlanStore()
+    if from_saved is None:
+        saved = store.latest()
+        if saved is None:
+            raise NotFoundError(
+                "There is no saved plan to add the findings to.",
+                hint="Make one first (iepprep plan), or run the check without --add-to-plan.",
+            )
+    else:
+        try:
+            number = int(from_saved)
+        except ValueError:
+            raise InputError(f"--from takes a plan number, not {from_saved!r}.") from None
+        saved = store.get(number)
+    save_findings(store.journal(saved.number), report, now=dt.datetime.now().replace(microsecond=0))
+    return int(saved.number)
+
+
+def _write(
+    ctx: typer.Context, report: Any, fmt: Format | None, output: Path | None, saved_to: int | None
+) -> None:
+    import os
+
+    from iepprep.cli.output import _pick_format
+    from iepprep.render import draft as layout
+
+    chosen = _pick_format(fmt, output)
+    content: str
+    if chosen is Format.TEXT:
+        import io
+
+        from rich.console import Console
+
+        plain = (
+            settings_of(ctx).plain
+            or bool(os.environ.get("NO_COLOR"))
+            or (os.environ.get("TERM") == "dumb")
+        )
+        if output is None:
+            console = Console(markup=False, highlight=False, emoji=False, no_color=plain)
+            layout.print_text(report, console, plain=plain, saved_to=saved_to)
+            return
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=100, markup=False, highlight=False, no_color=True)
+        layout.print_text(report, console, plain=True, saved_to=saved_to)
+        content = buffer.getvalue()
+    elif chosen is Format.JSON:
+        content = layout.as_json(report)
+    elif chosen is Format.MARKDOWN:
+        content = layout.as_markdown(report)
+    else:
+        raise InputError(
+            f"iepprep draft check cannot write {chosen.value}; it can write text, markdown or json."
+        )
+    if output is None:
+        typer.echo(content, nl=False)
+        return
+    from iepprep.cli.app import info
+    from iepprep.core.storage.files import write_output_file
+
+    write_output_file(output, content)
+    info(f"Wrote {output}")

@@ -1,0 +1,354 @@
+"""The checks: what a parent should ask about in a draft, and what changed since last year.
+
+Deterministic and readable: every finding quotes the line it is about, says in one
+sentence why it matters and gives a question for the meeting. The checks cannot tell
+whether the goals are right for the child; the report says so.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from iepprep.core.draft.models import DraftReport, Finding, Goal, Kind, Service, load_checks
+from iepprep.core.draft.parsing import ParsedDraft, parse_draft, percent_target
+from iepprep.core.draft.reading import DraftDocument
+
+REPEATED = 0.85  # goals this alike are the same goal, reworded at most
+SAME_GOAL = 0.55  # goals this alike are the same goal, changed
+TRANSITION_AGE = 16
+_STOP = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "with",
+        "for",
+        "by",
+        "will",
+        "his",
+        "her",
+        "their",
+        "he",
+        "she",
+        "they",
+        "student",
+        "child",
+        "given",
+        "when",
+        "at",
+        "least",
+        "as",
+        "is",
+        "be",
+        "from",
+        "into",
+        "using",
+        "per",
+        "each",
+    }
+)
+
+
+def check_draft(
+    document: DraftDocument,
+    *,
+    previous: DraftDocument | None = None,
+    age: int | None = None,
+) -> DraftReport:
+    """Check a draft (and compare it with last year's when given)."""
+    draft = parse_draft(document)
+    findings: list[Finding] = []
+    findings += _goal_findings(draft)
+    findings += _service_findings(draft)
+    findings += _vague_wording(draft)
+    missing, not_checked = _missing_sections(draft, age)
+    findings += missing
+    checked = [
+        (
+            f"{len(draft.goals)} goal{'s' if len(draft.goals) != 1 else ''}: a starting point, "
+            "a number to reach, a date and how progress is measured"
+        ),
+        (
+            f"{len(draft.services)} service{'s' if len(draft.services) != 1 else ''}: how often, "
+            "how long, where and from when (34 CFR 300.320(a)(7))"
+        ),
+        "wording that leaves a service to someone's judgment later",
+        (
+            "the parts every IEP needs: extended school year, state tests, progress reports, "
+            "your concerns, and transition when your child is 16"
+        ),
+    ]
+    if not draft.goals:
+        not_checked.append(
+            "No goals were found. If the draft has goals, they may be laid out in a way "
+            "iepprep cannot read: check them yourself."
+        )
+    if not draft.services:
+        not_checked.append(
+            "No services were found. Check the services page yourself: each needs how often, "
+            "how long, where and a start date."
+        )
+    previous_name = None
+    if previous is not None:
+        last_year = parse_draft(previous)
+        findings += compare(draft, last_year)
+        previous_name = previous.name
+        checked.append(
+            "last year's goals and services: repeated or dropped goals, lower targets, "
+            "fewer minutes"
+        )
+    return DraftReport(
+        source=document.name,
+        previous=previous_name,
+        findings=findings,
+        goals=draft.goals,
+        services=draft.services,
+        checked=checked,
+        not_checked=not_checked,
+    )
+
+
+def _finding(kind: Kind, quote: str, page: int | None, *, what: str | None = None) -> Finding:
+    text = load_checks().kinds[kind]
+    short = what if what is not None else short_quote(quote)
+    return Finding(
+        kind=kind,
+        section=text.section,
+        quote=long_quote(quote),
+        message=text.message,
+        question=text.question.replace("{quote}", short),
+        page=page,
+    )
+
+
+def short_quote(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def long_quote(text: str, limit: int = 220) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _goal_findings(draft: ParsedDraft) -> list[Finding]:
+    findings = []
+    for goal in draft.goals:
+        if not goal.readable:
+            findings.append(_finding("goal-unreadable", goal.text, goal.page))
+            continue
+        if not goal.baseline:
+            findings.append(_finding("goal-no-baseline", goal.text, goal.page))
+        if goal.criterion is None:
+            findings.append(_finding("goal-no-criterion", goal.text, goal.page))
+        if not goal.timeframe:
+            findings.append(_finding("goal-no-timeframe", goal.text, goal.page))
+        if not goal.measurement:
+            findings.append(_finding("goal-no-measurement", goal.text, goal.page))
+    return findings
+
+
+def _service_findings(draft: ParsedDraft) -> list[Finding]:
+    findings = []
+    for service in draft.services:
+        for kind, value in (
+            ("service-no-frequency", service.frequency),
+            ("service-no-duration", service.duration),
+            ("service-no-location", service.location),
+            ("service-no-start", service.start),
+        ):
+            if value is None:
+                findings.append(_finding(kind, service.text, service.page, what=service.name))  # type: ignore[arg-type]
+    return findings
+
+
+def _vague_wording(draft: ParsedDraft) -> list[Finding]:
+    phrases = load_checks().vague_phrases
+    # "improve his skills" also catches "improve his reading skills".
+    alternatives = [
+        re.escape(p).replace(r"\ skills", r"(?:\s+\w+)?\s+skills")
+        for p in sorted(phrases, key=len, reverse=True)
+    ]
+    pattern = re.compile(r"\b(" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+    findings = []
+    for line in draft.lines:
+        if not line.text or line.section == "sections":
+            continue
+        for match in pattern.finditer(line.text):
+            findings.append(
+                _finding("vague-wording", line.text, line.page, what=match.group(0).lower())
+            )
+    return findings
+
+
+def _missing_sections(draft: ParsedDraft, age: int | None) -> tuple[list[Finding], list[str]]:
+    text = draft.text.lower()
+    findings = []
+    not_checked = []
+    if age is None:
+        age = age_in_draft(draft.text)
+    for rule in load_checks().sections:
+        if rule.id == "transition":
+            if age is None:
+                not_checked.append(
+                    "Transition planning: your child's age is not known (give --age). It must "
+                    "be in the IEP in effect when your child turns 16, earlier in some states."
+                )
+                continue
+            if age + 1 < TRANSITION_AGE:  # not 16 during this IEP's year
+                continue
+        if any(
+            re.search(r"\b" + re.escape(word.lower()) + r"(?:s|es)?\b", text) for word in rule.words
+        ) or any(re.search(pattern, text) for pattern in rule.patterns):
+            continue
+        findings.append(
+            Finding(
+                kind="missing-section",
+                section="sections",
+                quote=rule.what[0].upper() + rule.what[1:],
+                message=f"This part is not in the draft; it is needed {rule.needed} "
+                f"({rule.citation}).",
+                question=load_checks()
+                .kinds["missing-section"]
+                .question.replace("{quote}", rule.what),
+                page=None,
+            )
+        )
+    return findings, not_checked
+
+
+def age_in_draft(text: str) -> int | None:
+    """The child's age from 'Age: 15' or a date of birth, at the start of this IEP."""
+    import datetime as dt
+
+    if match := re.search(r"\bage\s*[:|]?\s*(\d{1,2})\b", text, re.IGNORECASE):
+        return int(match.group(1))
+    birth = re.search(
+        r"(?:date of birth|birth ?date|d\.?o\.?b\.?)\s*[:|]?\s*(\d{1,2})/(\d{1,2})/(\d{4})",
+        text,
+        re.IGNORECASE,
+    )
+    if birth is None:
+        return None
+    try:
+        born = dt.date(int(birth.group(3)), int(birth.group(1)), int(birth.group(2)))
+    except ValueError:
+        return None
+    today = dt.date.today()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+# ------------------------------------------------------------------ last year
+
+
+def _words(text: str) -> list[str]:
+    text = re.sub(r"\d+(?:\.\d+)?\s*%?", " ", text.lower())
+    return [w for w in re.findall(r"[a-z]+", text) if w not in _STOP]
+
+
+def likeness(a: str, b: str) -> float:
+    return SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio()
+
+
+def compare(draft: ParsedDraft, last_year: ParsedDraft) -> list[Finding]:
+    findings: list[Finding] = []
+    readable = [goal for goal in draft.goals if goal.readable]
+    for old in (goal for goal in last_year.goals if goal.readable):
+        best, score = _best_match(old, readable)
+        if best is None or score < SAME_GOAL:
+            if not _noted_as_met(old, draft):
+                findings.append(_finding("goal-dropped", old.text, None))
+            continue
+        if score >= REPEATED:
+            findings.append(_finding("goal-repeated", best.text, best.page))
+        before, now = percent_target(old), percent_target(best)
+        if before is not None and now is not None and now < before:
+            finding = _finding("criterion-lowered", best.text, best.page)
+            findings.append(
+                finding.model_copy(
+                    update={
+                        "message": f"{finding.message} Last year: {old.criterion}; now: {best.criterion}."
+                    }
+                )
+            )
+    findings += _services_reduced(draft.services, last_year.services)
+    return findings
+
+
+def _best_match(goal: Goal, candidates: list[Goal]) -> tuple[Goal | None, float]:
+    scored = [(likeness(goal.text, other.text), other) for other in candidates]
+    if not scored:
+        return None, 0.0
+    score, best = max(scored, key=lambda pair: pair[0])
+    return best, score
+
+
+def _noted_as_met(goal: Goal, draft: ParsedDraft) -> bool:
+    """The draft says the old goal was met ("Goal 2 (reading fluency) was met")."""
+    words = set(_words(goal.text))
+    for line in draft.lines:
+        lowered = line.text.lower()
+        if re.search(r"\b(met|mastered|achieved|completed)\b", lowered) and (
+            len(words & set(_words(line.text))) >= 3
+        ):
+            return True
+    return False
+
+
+def _service_key(service: Service) -> str:
+    name = service.name.lower()
+    for canonical, words in (
+        ("speech", ("speech", "language")),
+        ("occupational therapy", ("occupational", "ot")),
+        ("physical therapy", ("physical therapy", "pt")),
+        ("counseling", ("counsel", "social work", "psycholog")),
+        ("reading", ("reading",)),
+        ("math", ("math",)),
+        ("writing", ("writ",)),
+        ("behavior", ("behavior",)),
+        ("aide", ("aide", "paraprofessional")),
+    ):
+        if any(re.search(r"\b" + word, name) for word in words):
+            return canonical
+    return " ".join(_words(name)) or name
+
+
+def _services_reduced(now: list[Service], before: list[Service]) -> list[Finding]:
+    findings = []
+    current: dict[str, Service] = {}
+    for service in now:
+        current.setdefault(_service_key(service), service)
+    for old in before:
+        new = current.get(_service_key(old))
+        if new is None:
+            finding = _finding("service-reduced", old.text, None, what=old.name)
+            findings.append(
+                finding.model_copy(
+                    update={
+                        "message": f"{old.name} was in last year's IEP and is not in the draft."
+                    }
+                )
+            )
+            continue
+        if (
+            old.minutes_per_week
+            and new.minutes_per_week
+            and new.minutes_per_week < old.minutes_per_week - 0.5
+        ):
+            finding = _finding("service-reduced", new.text, new.page, what=new.name)
+            findings.append(
+                finding.model_copy(
+                    update={
+                        "message": f"{new.name}: about {new.minutes_per_week:.0f} minutes a week now, "
+                        f"{old.minutes_per_week:.0f} last year."
+                    }
+                )
+            )
+    return findings

@@ -1,0 +1,107 @@
+"""What a draft check finds, and the data file that says what to look for."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal[
+    "goal-no-baseline",
+    "goal-no-criterion",
+    "goal-no-timeframe",
+    "goal-no-measurement",
+    "goal-unreadable",
+    "service-no-frequency",
+    "service-no-duration",
+    "service-no-location",
+    "service-no-start",
+    "vague-wording",
+    "missing-section",
+    "goal-repeated",
+    "criterion-lowered",
+    "goal-dropped",
+    "service-reduced",
+]
+Section = Literal["goals", "services", "wording", "sections", "compared"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Finding(_Model):
+    """One thing to ask about, with the line of the draft it is about."""
+
+    kind: Kind
+    section: Section
+    quote: str
+    message: str
+    question: str
+    page: int | None = None
+
+
+class Goal(_Model):
+    text: str
+    page: int | None = None
+    baseline: bool
+    criterion: str | None  # the target, as written: "80%", "4 of 5 trials", "90 wpm"
+    timeframe: bool
+    measurement: bool
+    readable: bool = True
+
+
+class Service(_Model):
+    name: str
+    text: str
+    page: int | None = None
+    frequency: str | None = None
+    duration: str | None = None
+    location: str | None = None
+    start: str | None = None
+    minutes_per_week: float | None = None
+
+
+class DraftReport(_Model):
+    source: str
+    previous: str | None = None
+    findings: list[Finding]
+    goals: list[Goal]
+    services: list[Service]
+    checked: list[str]  # what was checked, in words
+    not_checked: list[str]  # what could not be checked, and why
+
+
+# ------------------------------------------------------------------ the data file
+
+
+class KindText(_Model):
+    section: Section
+    message: Annotated[str, Field(min_length=10, max_length=400)]
+    question: Annotated[str, Field(min_length=10, max_length=300)]
+
+
+class SectionRule(_Model):
+    id: str
+    words: Annotated[list[str], Field(min_length=1)]
+    patterns: list[str] = []  # regular expressions, for what words alone miss
+    what: str
+    needed: str
+    citation: str
+
+
+class DraftChecksFile(_Model):
+    version: Literal[1] = 1
+    kinds: dict[Kind, KindText]
+    sections: list[SectionRule]
+    vague_phrases: Annotated[list[str], Field(min_length=1)]
+
+
+@cache
+def load_checks() -> DraftChecksFile:
+    from iepprep.core.content.datafiles import parse_yaml, validate
+    from iepprep.core.content.library import bundled_text
+
+    data = parse_yaml(bundled_text("draft_checks.yaml"), name="draft_checks.yaml")
+    return validate(DraftChecksFile, data, name="draft_checks.yaml")

@@ -1,0 +1,467 @@
+"""Finding the goals and services in a draft's text, whatever the district's layout.
+
+Schools' IEP software lays drafts out in many ways: tables (which become rows of cells
+separated by '|' or tabs when copied), "Service: ... | Frequency: ..." rows, numbered
+goals, or plain paragraphs. The parser works line by line: it follows the section
+headings, groups lines into blocks (a goal, a service row) and reads each block's
+parts with patterns. It never guesses a value it cannot see: a part not found is
+reported missing, and a goal it cannot make sense of is listed as unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from iepprep.core.draft.models import Goal, Service
+from iepprep.core.draft.reading import DraftDocument
+
+MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+DATE = rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:{MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|(?:{MONTHS})\.?\s+\d{{4}})"
+
+_HEADINGS = {
+    "goals": re.compile(
+        r"^(?:measurable\s+)?(?:annual\s+)?goals?(?:\s+and\s+(?:short[- ]term\s+)?objectives)?"
+        r"(?:\s+and\s+benchmarks)?\s*:?$|^measurable annual goals?|^annual goals?\b",
+        re.IGNORECASE,
+    ),
+    "services": re.compile(
+        r"^(?:special education(?: and related)? services|related services|services|"
+        r"schedule of services|service delivery|services? summary|special education services)\b",
+        re.IGNORECASE,
+    ),
+    "accommodations": re.compile(
+        r"^(?:accommodations|modifications|supplementary aids|program modifications)\b",
+        re.IGNORECASE,
+    ),
+    "other": re.compile(
+        r"^(?:present levels?|plaafp|plep|student (?:profile|information)|transition|"
+        r"post-?secondary|extended school year|esy\b|state(?:wide)? assessments?|"
+        r"participation in (?:state|district)|parent(?:al|s'?)? (?:concerns|input)|"
+        r"least restrictive|lre\b|placement|behavior|signatures?|progress report|"
+        r"consideration of special factors|special factors|team members|meeting participants)",
+        re.IGNORECASE,
+    ),
+}
+
+SERVICE_NAMES = re.compile(
+    r"speech(?:[- ]language)?(?: therapy| services)?|language therapy|occupational therapy|"
+    r"\bOT\b|physical therapy|\bPT\b|counsell?ing|social work|psychological services|"
+    r"specialized academic instruction|\bSAI\b|resource (?:room|support|services)|"
+    r"special education (?:instruction|support|services)|reading (?:instruction|intervention|support)|"
+    r"math (?:instruction|intervention|support)|written expression (?:instruction|support)|"
+    r"behavior(?:al)? (?:support|intervention)s?|paraprofessional|one[- ]to[- ]one aide|\baide\b|"
+    r"assistive technology|vision services|orientation and mobility|hearing services|"
+    r"audiology|adapted physical education|\bAPE\b|transportation|nursing services|"
+    r"co-?taught|consultation|direct instruction",
+    re.IGNORECASE,
+)
+_FREQUENCY = re.compile(
+    r"\b\d+\s*(?:x|times?|sessions?)\s*(?:(?:per|a|each|/)\s*)?(?:week|wk|month|mo|day|cycle)|"
+    r"\b(?:daily|weekly|monthly|every day|each day|per week|per month|per day|a week|a month|"
+    r"/\s*week|/\s*wk|/\s*month|/\s*day|once|twice|three times)\b",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|mins?|hours?|hrs?)\b", re.IGNORECASE
+)
+_LOCATION = re.compile(
+    r"general education|gen\.? ed|regular (?:education )?class(?:room)?|special education "
+    r"(?:class(?:room)?|room|setting)|resource room|therapy room|speech room|classroom|"
+    r"pull[- ]out|push[- ]in|in[- ]class|separate (?:class|setting|room)|school[- ]wide|"
+    r"school campus|on campus|\bhome\b|community|counselor'?s office|office",
+    re.IGNORECASE,
+)
+_START = re.compile(
+    rf"(?:start|begin|beginning|from|initiation|effective)\D{{0,20}}{DATE}|^{DATE}", re.IGNORECASE
+)
+_ANY_DATE = re.compile(DATE, re.IGNORECASE)
+
+_BASELINE = re.compile(
+    r"\bbaseline\b|\bcurrently\b|\bpresently\b|\bat present\b|\bpresent level|"
+    r"\bcurrent(?:ly)? (?:reads|performs|writes|level)|\bfrom\s+\d+(?:\.\d+)?\s*(?:%|percent|words|wpm|of)",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)", re.IGNORECASE)
+_OUT_OF = re.compile(
+    r"\b(\d{1,3})\s*(?:out\s+of|of|/)\s*(\d{1,3})\s*(?:trials|opportunities|attempts|days|sessions|probes|tries|times|data)",
+    re.IGNORECASE,
+)
+_RATE = re.compile(
+    r"\b\d+\s*(?:words? (?:correct )?per minute|wpm|wcpm|correct words|words|letters|sounds|"
+    r"problems|steps|times|minutes|sentences|consecutive)\b",
+    re.IGNORECASE,
+)
+_TIMEFRAME = re.compile(
+    rf"\bby\s+(?:the\s+end\s+of\s+|the\s+)?(?:{MONTHS}|\d{{1,2}}/\d{{1,2}}|\d{{4}}|(?:the\s+)?(?:iep|annual review|school year|semester|grading period|year))|"
+    rf"\bwithin\s+(?:one|1|a|\d+)\s+(?:year|months?|weeks?)|\bin\s+(?:one|1)\s+year|"
+    rf"\b(?:annual|end of (?:the )?(?:iep|school year|year))\b|{DATE}",
+    re.IGNORECASE,
+)
+_MEASUREMENT = re.compile(
+    r"measured by|as measured|measure[ds]? (?:by|using|through|with)|evaluated by|"
+    r"(?:teacher|therapist|staff)[- ]?(?:charted|collected|made)|data collection|"
+    r"\bprobes?\b|running records?|work samples?|\brubric|curriculum[- ]based|\bCBM\b|"
+    r"observation|progress monitoring|checklist|trial data|data sheets?|teacher records|"
+    r"graded|assessments?\b|tests?\b|quizzes|screener|inventory|benchmark",
+    re.IGNORECASE,
+)
+_GOAL_START = re.compile(
+    r"^(?:(?:measurable\s+)?(?:annual\s+)?goal\s*(?:#|no\.?)?\s*\d*\s*[:.)\-–]|\d{1,2}[.)]\s|[a-z][.)]\s|[-•*▪]\s)",
+    re.IGNORECASE,
+)
+_NUMBERED_GOAL = re.compile(
+    r"^(?:measurable\s+)?(?:annual\s+)?goal\s*(?:#|no\.?)?\s*\d+|"
+    r"^(?:measurable\s+)?(?:annual\s+)?goal\b[^:|.]{0,40}:",
+    re.IGNORECASE,
+)
+_NOT_A_GOAL = re.compile(
+    r"^(?:progress\b|note\b|parents? will\b|goals? (?:will|are) (?:be )?(?:reviewed|reported))",
+    re.IGNORECASE,
+)
+_FIELD_LABEL = re.compile(
+    r"^(?:baseline|criteri(?:a|on)|measured by|evaluation|method|schedule|objective|benchmark|"
+    r"short[- ]term|progress|target|mastery|condition|by when|timeline)\b",
+    re.IGNORECASE,
+)
+_LABELLED_SERVICE = re.compile(r"\bservice\s*(?:type)?\s*:\s*", re.IGNORECASE)
+_LABEL_VALUE = re.compile(
+    r"(service(?:\s*type)?|frequency|duration|minutes|amount|location|setting|start(?:\s*date)?|"
+    r"begin(?:ning)?(?:\s*date)?|end(?:\s*date)?|provider|time)\s*:\s*([^|\t;]*)",
+    re.IGNORECASE,
+)
+_EMPTY_VALUE = re.compile(r"^(?:|-+|n/?a|tbd|tba|none|\?+|as needed)$", re.IGNORECASE)
+_HEADER_WORDS = re.compile(
+    r"^(?:services?|service type|type|frequency|freq\.?|duration|minutes|min\.?|amount|"
+    r"location|setting|start(?: date)?|begin(?: date)?|end(?: date)?|provider|position|"
+    r"time|goal|baseline|criteria|measured by|sessions?)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Line:
+    text: str
+    page: int | None
+    section: str | None
+    heading: bool = False
+
+
+@dataclass
+class ParsedDraft:
+    lines: list[Line]
+    goals: list[Goal] = field(default_factory=list)
+    services: list[Service] = field(default_factory=list)
+    has_service_section: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+def parse_draft(document: DraftDocument) -> ParsedDraft:
+    lines = _lines(document)
+    parsed = ParsedDraft(lines)
+    parsed.has_service_section = any(line.section == "services" for line in lines)
+    parsed.goals = [_goal(block) for block in _goal_blocks(parsed)]
+    parsed.services = _services(parsed)
+    return parsed
+
+
+def _lines(document: DraftDocument) -> list[Line]:
+    lines: list[Line] = []
+    section: str | None = None
+    for number, page in enumerate(document.pages, start=1):
+        for raw in page.splitlines():
+            text = " ".join(raw.replace("\t", " | ").split())
+            text = text.strip("| ").strip()
+            if not text:
+                lines.append(Line("", None, section))
+                continue
+            bare = text.strip("#*_=: ").strip()
+            heading = False
+            if len(bare.split()) <= 8 and "|" not in bare:
+                for name, pattern in _HEADINGS.items():
+                    if pattern.search(bare):
+                        section, heading = name, True
+                        break
+            lines.append(Line(text, number if document.paged else None, section, heading))
+    return lines
+
+
+# ------------------------------------------------------------------ goals
+
+
+def _goal_blocks(parsed: ParsedDraft) -> list[list[Line]]:
+    """Each goal's lines: in the goals section, or anywhere a line starts "Goal 1:"."""
+    blocks: list[list[Line]] = []
+    current: list[Line] | None = None
+    header: list[str] | None = None
+    for line in parsed.lines:
+        in_goals = line.section == "goals"
+        text = line.text
+        if not text:
+            if current and not _looks_continued(current):
+                current = None
+            continue
+        if line.heading:
+            current, header = None, None
+            continue
+        if in_goals and _NOT_A_GOAL.match(text):
+            current = None
+            continue
+        starts = bool(_NUMBERED_GOAL.match(text))
+        if in_goals and not starts:
+            if "|" in text:
+                cells = [c.strip() for c in text.split("|")]
+                if all(_HEADER_WORDS.match(c) for c in cells if c):
+                    current, header = None, [c.lower() for c in cells]
+                    continue
+                if header:
+                    line = Line(_labelled_row(cells, header), line.page, line.section)
+                starts = bool(re.search(r"\bwill\b", text, re.IGNORECASE))
+            else:
+                starts = bool(_GOAL_START.match(text)) and not _FIELD_LABEL.match(
+                    _GOAL_START.sub("", text)
+                )
+                if re.search(r"\bwill\b", text, re.IGNORECASE) and (
+                    current is None
+                    or any(re.search(r"\bwill\b", x.text, re.IGNORECASE) for x in current)
+                ):
+                    starts = starts or not _FIELD_LABEL.match(text)
+        if starts:
+            current = [line]
+            blocks.append(current)
+        elif current is not None and (in_goals or _FIELD_LABEL.match(text)):
+            current.append(line)
+        elif not in_goals:
+            current = None
+    return blocks
+
+
+def _labelled_row(cells: list[str], header: list[str]) -> str:
+    """A goal table row with each cell named by its column: "... | Baseline: 30%"."""
+    parts = []
+    for name, cell in zip(header, cells, strict=False):
+        if not cell or _EMPTY_VALUE.match(cell):
+            continue
+        parts.append(
+            cell if name.startswith("goal") or not name else f"{name.capitalize()}: {cell}"
+        )
+    return " | ".join(parts)
+
+
+def _looks_continued(block: list[Line]) -> bool:
+    """A goal whose last line runs on (no full stop) continues after a blank line."""
+    last = block[-1].text
+    return not last.rstrip().endswith((".", ")", "%")) and len(block) == 1 and len(last.split()) < 6
+
+
+def _goal(block: list[Line]) -> Goal:
+    text = " ".join(line.text for line in block)
+    body = _GOAL_START.sub("", text, count=1).strip() or text
+    if (label := _NUMBERED_GOAL.match(body)) and body[label.end() - 1] == ":":
+        body = body[label.end() :].strip() or body  # "Annual Goal in Reading: Ava will ..."
+    readable = len(body.split()) >= 5 and bool(re.search(r"\bwill\b|\bto\b", body, re.IGNORECASE))
+    return Goal(
+        text=body,
+        page=block[0].page,
+        baseline=bool(_BASELINE.search(body)),
+        criterion=criterion_of(body),
+        timeframe=bool(_TIMEFRAME.search(body)),
+        measurement=bool(_MEASUREMENT.search(body)),
+        readable=readable,
+    )
+
+
+def criterion_of(text: str) -> str | None:
+    """The goal's target as written, ignoring the baseline: '80%', '4 of 5 trials', '90 wpm'."""
+    target = " ".join(part for part in re.split(r"(?i)\bbaseline\s*:[^|]*", text) if part)
+    target = re.sub(r"(?i)\bfrom\s+\d+(?:\.\d+)?\s*(?:%|percent)?", " ", target)
+    if found := _PERCENT.findall(target):
+        return f"{max(float(value) for value in found):g}%"
+    if match := _OUT_OF.search(target):
+        return match.group(0)
+    without_dates = _ANY_DATE.sub(" ", target)
+    if match := _RATE.search(without_dates):
+        return match.group(0)
+    return None
+
+
+def percent_target(goal: Goal) -> float | None:
+    if goal.criterion is None:
+        return None
+    if goal.criterion.endswith("%"):
+        return float(goal.criterion[:-1])
+    if match := _OUT_OF.search(goal.criterion):
+        whole = int(match.group(2))
+        return 100 * int(match.group(1)) / whole if whole else None
+    return None
+
+
+# ------------------------------------------------------------------ services
+
+
+def _services(parsed: ParsedDraft) -> list[Service]:
+    services: list[Service] = []
+    header: list[str] | None = None
+    for line in parsed.lines:
+        text = line.text
+        if not text or line.heading:
+            continue
+        in_services = line.section == "services" or (
+            not parsed.has_service_section and line.section not in ("goals", "accommodations")
+        )
+        if not in_services:
+            header = None
+            continue
+        if "|" in text:
+            cells = [cell.strip() for cell in text.split("|")]
+            if sum(1 for c in cells if c and _HEADER_WORDS.match(c)) >= 2 and all(
+                _HEADER_WORDS.match(c) or not c for c in cells
+            ):
+                header = [c.lower() for c in cells]
+                continue
+            if header and not _LABEL_VALUE.search(text):
+                if service := _from_columns(cells, header, line):
+                    services.append(service)
+                continue
+        if _LABELLED_SERVICE.search(text) or (
+            _LABEL_VALUE.search(text) and SERVICE_NAMES.search(text)
+        ):
+            services.append(_from_labels(text, line))
+        elif SERVICE_NAMES.search(text) and _describes_service(text, line):
+            services.append(_from_sentence(text, line))
+    return services
+
+
+def _describes_service(text: str, line: Line) -> bool:
+    """A line naming a service is one when it says how much, or that the child receives it."""
+    if (
+        _FREQUENCY.search(text)
+        or _DURATION.search(text)
+        or re.search(r"\breceives?\b", text, re.IGNORECASE)
+    ):
+        return True
+    return line.section == "services" and (
+        len(text.split()) <= 12 or bool(re.search(r"\bwill\b", text, re.IGNORECASE))
+    )
+
+
+def _from_columns(cells: list[str], header: list[str], line: Line) -> Service | None:
+    values: dict[str, str] = {}
+    for name, value in zip(header, cells, strict=False):
+        key = _column_key(name)
+        if key and value and not _EMPTY_VALUE.match(value):
+            values[key] = value
+    name = values.get("service") or (cells[0] if cells and cells[0] else "")
+    if not name:
+        return None
+    text = " | ".join(c for c in cells if c)
+    return _service(name, text, line, values, {_column_key(h) or "" for h in header})
+
+
+def _column_key(name: str) -> str | None:
+    name = name.lower()
+    for key, words in (
+        ("service", ("service", "type")),
+        ("frequency", ("freq", "sessions")),
+        ("duration", ("duration", "minutes", "min", "amount", "time")),
+        ("location", ("location", "setting")),
+        ("start", ("start", "begin")),
+    ):
+        if any(name.startswith(word) for word in words):
+            return key
+    return None
+
+
+def _from_labels(text: str, line: Line) -> Service:
+    values: dict[str, str] = {}
+    labelled: set[str] = set()
+    for label, value in _LABEL_VALUE.findall(text):
+        key = _column_key(label.split()[0]) or (
+            "start" if label.lower().startswith("begin") else None
+        )
+        value = value.strip()
+        if key:
+            labelled.add(key)
+        if key and value and not _EMPTY_VALUE.match(value):
+            values.setdefault(key, value)
+    name = values.get("service") or _service_name(text)
+    return _service(name, text, line, values, labelled)
+
+
+def _from_sentence(text: str, line: Line) -> Service:
+    return _service(_service_name(text), text, line, {})
+
+
+def _service_name(text: str) -> str:
+    match = SERVICE_NAMES.search(text)
+    return match.group(0) if match else text.split("|")[0][:60]
+
+
+def _service(
+    name: str, text: str, line: Line, values: dict[str, str], labelled: set[str] | None = None
+) -> Service:
+    def found(key: str, pattern: re.Pattern[str]) -> str | None:
+        if key in values:
+            return values[key]
+        if labelled and key in labelled:  # "Location:" with nothing after it
+            return None
+        match = pattern.search(text)
+        return match.group(0) if match else None
+
+    frequency = found("frequency", _FREQUENCY)
+    duration = found("duration", _DURATION)
+    # "120 minutes per week" says both how long and how often.
+    if (
+        frequency is None
+        and duration
+        and re.search(r"(?:per|a|/)\s*(?:week|wk|month|day)", duration, re.IGNORECASE)
+    ):
+        frequency = duration
+    return Service(
+        name=" ".join(name.split())[:80],
+        text=text,
+        page=line.page,
+        frequency=frequency,
+        duration=duration,
+        location=found("location", _LOCATION),
+        start=found("start", _START),
+        minutes_per_week=minutes_per_week(frequency, duration),
+    )
+
+
+def minutes_per_week(frequency: str | None, duration: str | None) -> float | None:
+    """Weekly minutes, when the frequency and duration say enough to work them out."""
+    if duration is None:
+        return None
+    amount = re.search(r"(\d+(?:\.\d+)?)\s*(?:-\s*\d+\s*)?(min|hour|hr)", duration, re.IGNORECASE)
+    if amount is None:
+        return None
+    minutes = float(amount.group(1)) * (60 if amount.group(2).lower() in ("hour", "hr") else 1)
+    both = f"{frequency or ''} {duration}".lower()
+    per_period = re.search(r"(?:per|a|/|each)\s*(week|wk|month|mo|day)", duration.lower())
+    if per_period:  # "120 minutes per week": the total already
+        return (
+            minutes
+            * {"week": 1, "wk": 1, "month": 12 / 52, "mo": 12 / 52, "day": 5}[per_period.group(1)]
+        )
+    count = re.search(
+        r"(\d+)\s*(?:x|times?|sessions?)\s*(?:per|a|each|/)?\s*(week|wk|month|mo|day)", both
+    )
+    if count:
+        per = {"week": 1, "wk": 1, "month": 12 / 52, "mo": 12 / 52, "day": 5}[count.group(2)]
+        return minutes * int(count.group(1)) * per
+    if re.search(r"\bdaily\b|every day|each day", both):
+        return minutes * 5
+    if re.search(r"\bweekly\b|once a week|per week", both):
+        return minutes
+    if re.search(r"\btwice\b", both):
+        return minutes * 2
+    if re.search(r"\bmonthly\b", both):
+        return minutes * 12 / 52
+    return None

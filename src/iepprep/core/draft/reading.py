@@ -1,0 +1,158 @@
+"""Getting the text out of a draft IEP: a PDF with a text layer, a .docx, or plain text.
+
+The draft never leaves this computer and is not saved. Errors name the file and what
+to do, never its content: a draft is full of the child's details.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from iepprep.errors import InputError
+
+MAX_DRAFT_BYTES = 32 * 1024 * 1024
+# A page with fewer letters than this, on every page, is a picture of a page.
+_MIN_TEXT_CHARS = 40
+
+
+@dataclass(frozen=True)
+class DraftDocument:
+    """The draft's text, page by page (one page for text and .docx)."""
+
+    name: str
+    pages: list[str]
+    paged: bool  # True when the pages are real pages (a PDF)
+
+
+def read_draft(path: Path | str) -> DraftDocument:
+    """Read a draft from a file, or from standard input when the path is '-'."""
+    if str(path) == "-":
+        return DraftDocument("standard input", [_decode(_read_stdin(), "standard input")], False)
+    path = Path(path)
+    data = _read_bytes(path)
+    suffix = path.suffix.lower()
+    if suffix == ".pdf" or data.startswith(b"%PDF-"):
+        return _from_pdf(data, path.name)
+    if suffix == ".docx" or (data.startswith(b"PK") and suffix not in (".txt", ".md")):
+        return _from_docx(data, path.name)
+    if suffix in (".doc", ".rtf", ".odt", ".pages"):
+        raise InputError(
+            f"iepprep cannot read {suffix} files ({path.name!r}).",
+            hint="Save the draft as PDF or .docx, or paste its text into a .txt file.",
+        )
+    return DraftDocument(path.name, [_decode(data, path.name)], False)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if not path.is_file():
+            if path.exists():
+                raise InputError(f"{str(path)!r} is not a file iepprep can read as a draft.")
+            raise InputError(
+                f"The draft {str(path)!r} does not exist.", hint="Check the file name and folder."
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_DRAFT_BYTES + 1)
+    except PermissionError:
+        raise InputError(
+            f"The draft {str(path)!r} cannot be read: permission denied.",
+            hint="Check that your user account can read it.",
+        ) from None
+    except OSError as exc:
+        raise InputError(f"The draft {str(path)!r} cannot be read: {exc.strerror}.") from None
+    if len(data) > MAX_DRAFT_BYTES:
+        raise InputError(
+            f"The draft {str(path)!r} is larger than 32 MB; iepprep reads smaller files."
+        )
+    return data
+
+
+def _read_stdin() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("There is no standard input to read the draft from.")
+    if sys.stdin.isatty():
+        raise InputError(
+            "Paste the draft's text, then press Ctrl-D (or give a file name instead of '-').",
+        )
+    data: bytes = stream.read(MAX_DRAFT_BYTES + 1)
+    if len(data) > MAX_DRAFT_BYTES:
+        raise InputError("The draft on standard input is larger than 32 MB.")
+    return data
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data:
+        raise InputError(
+            f"The draft {name!r} is not text, a PDF or a .docx file.",
+            hint="Save it as PDF or .docx, or paste its text into a .txt file.",
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _from_pdf(data: bytes, name: str) -> DraftDocument:
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings quote the file's text
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(
+                f"The PDF {name!r} is protected by a password.",
+                hint="Open it, save a copy without the password, and check that copy.",
+            )
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise InputError(
+            f"The PDF {name!r} could not be read ({type(exc).__name__}); it may be damaged.",
+            hint="Ask the school for the file again, or paste the text into a .txt file.",
+        ) from None
+    if sum(len("".join(page.split())) for page in pages) < _MIN_TEXT_CHARS:
+        raise InputError(
+            f"The PDF {name!r} is a picture of pages, with no text iepprep can read.",
+            hint="Ask the school for the electronic file, or paste the text into a .txt file "
+            "and check that.",
+        )
+    return DraftDocument(name, pages, True)
+
+
+def _from_docx(data: bytes, name: str) -> DraftDocument:
+    import zipfile
+
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError(
+            f"The file {name!r} could not be read as a Word document ({type(exc).__name__}).",
+            hint="Save it again as .docx or PDF, or paste the text into a .txt file.",
+        ) from None
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    text = " ".join(cell.text.split())
+                    if not cells or cells[-1] != text:  # merged cells repeat their text
+                        cells.append(text)
+                lines.append(" | ".join(cells))
+            lines.append("")
+        else:
+            lines.append(block.text)
+    return DraftDocument(name, ["\n".join(lines)], False)

@@ -1,0 +1,54 @@
+"""Sentence search: what a parent writes, in a sentence, finds the tip that answers it.
+
+The test set (search_sentences.yaml) holds sentences written the way parents write on
+forums and in e-mails, each with the tips that answer it. Precision at 1 (the best
+hit answers) and at 3 (the share of the top three that answer, out of at most three)
+are reported and must stay above their floors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from iepprep.core.content.library import Library
+from iepprep.core.search.tips import search_tips
+
+CASES = yaml.safe_load((Path(__file__).parent / "search_sentences.yaml").read_text("utf-8"))
+PRECISION_AT_1_FLOOR = 0.62
+PRECISION_AT_3_FLOOR = 0.56
+
+
+def precision(library: Library, cases: list[dict[str, object]]) -> tuple[float, float, list]:
+    """(precision@1, precision@3, the cases whose best hit is wrong)."""
+    at_1, at_3, misses = [], [], []
+    for case in cases:
+        query = str(case["query"])
+        relevant = set(case["relevant"])  # type: ignore[call-overload]
+        found = [hit.tip.id for hit in search_tips(library, query, limit=3)]
+        at_1.append(bool(found) and found[0] in relevant)
+        at_3.append(sum(tip in relevant for tip in found) / min(3, len(relevant)))
+        if not found or found[0] not in relevant:
+            misses.append((query, found))
+    return sum(at_1) / len(cases), sum(at_3) / len(cases), misses
+
+
+def test_the_set_is_big_and_names_real_tips(library: Library) -> None:
+    assert len(CASES) >= 60
+    assert len({case["query"] for case in CASES}) == len(CASES)
+    for case in CASES:
+        assert case["relevant"], case["query"]
+        for tip_id in case["relevant"]:
+            assert tip_id in library.tips, tip_id
+
+
+def test_sentences_find_their_answers(library: Library, capsys: pytest.CaptureFixture[str]) -> None:
+    at_1, at_3, misses = precision(library, CASES)
+    with capsys.disabled():
+        print(
+            f"\nsentence search: precision@1 {at_1:.2f}, precision@3 {at_3:.2f} over {len(CASES)}"
+        )
+    assert at_1 >= PRECISION_AT_1_FLOOR, misses
+    assert at_3 >= PRECISION_AT_3_FLOOR, misses
