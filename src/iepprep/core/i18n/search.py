@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 from iepprep.core.common.textsearch import Concept, Hit, SearchIndex, words
 
@@ -162,14 +163,27 @@ class SpanishIndex(SearchIndex):
                         held = self._spelled.get(term)
                         if held is None or len(word) < len(held):
                             self._spelled[term] = word
+        self._texts = [
+            {name: spanish_terms(text) for name, text in fields.items()} for _, fields in documents
+        ]
         super().__init__(
-            [
-                (doc_id, {name: spanish_terms(text) for name, text in fields.items()})
-                for doc_id, fields in documents
-            ],
+            [(doc_id, texts) for (doc_id, _), texts in zip(documents, self._texts, strict=True)],
             field_weights=field_weights,
             synonyms=[[spanish_terms(member) for member in group] for group in synonyms],
         )
+
+    def to_cache(self) -> dict[str, Any]:
+        """Plain data from which `from_cache` rebuilds this index without stemming."""
+        return {"index": self.to_data(), "texts": self._texts, "spelled": self._spelled}
+
+    @classmethod
+    def from_cache(cls, data: Mapping[str, Any]) -> SpanishIndex:
+        texts: list[dict[str, str]] = data["texts"]
+        index = cls.from_data(data["index"], texts.__getitem__)
+        assert isinstance(index, SpanishIndex)
+        index._texts = texts
+        index._spelled = dict(data["spelled"])
+        return index
 
     def concepts_in(self, query: str) -> list[Concept]:
         return []

@@ -3,6 +3,7 @@ tips, with that language's related words and the glossary's names in both langua
 
 from __future__ import annotations
 
+from iepprep.core.content.cache import cached
 from iepprep.core.content.library import Library
 from iepprep.core.i18n import content
 from iepprep.core.i18n.search import SpanishIndex
@@ -15,23 +16,39 @@ _last: dict[tuple[str, str, int], SpanishIndex] = {}
 
 
 def translated_tip_index(library: Library) -> SpanishIndex:
-    """The index of `library`'s translated tips (built on the first search)."""
+    """The index of `library`'s translated tips: from the disk cache when neither the
+    tips nor their translation changed (stemming every tip costs more than a search),
+    else built now."""
     key = (library.language, library.source_key, id(library.tips))
     found = _last.get(key)
     if found is None:
-        documents = [
-            (
-                tip.id,
-                {
-                    "title": tip.title,
-                    "asks": " ".join(tip.asks),
-                    "body": tip.body,
-                    "why": tip.why,
-                },
+        lang = library.language
+
+        def build() -> SpanishIndex:
+            documents = [
+                (
+                    tip.id,
+                    {
+                        "title": tip.title,
+                        "asks": " ".join(tip.asks),
+                        "body": tip.body,
+                        "why": tip.why,
+                    },
+                )
+                for tip in library.tips.values()
+            ]
+            return SpanishIndex(documents, field_weights=FIELDS, synonyms=synonyms(lang))
+
+        if library.source_key:
+            inputs = [library.source_key, lang] + [
+                content.translation_text(lang, name) or ""
+                for name in ("tips.yaml", "synonyms.yaml", "glossary.yaml")
+            ]
+            found = cached(
+                f"tip-index-{lang}", inputs, lambda: build().to_cache(), SpanishIndex.from_cache
             )
-            for tip in library.tips.values()
-        ]
-        found = SpanishIndex(documents, field_weights=FIELDS, synonyms=synonyms(library.language))
+        else:
+            found = build()
         _last.clear()
         _last[key] = found
     return found
