@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ TODAY = dt.date(2026, 11, 27)
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "iepprep-home"
     monkeypatch.setenv("IEPPREP_HOME", str(home))
     monkeypatch.setenv("IEPPREP_TODAY", TODAY.isoformat())
@@ -31,7 +32,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     from iepprep.core.i18n.language import set_current
 
     set_current("en")
-    return home
+    yield home
+    set_current("en")  # a test that switched to Spanish leaves English behind
 
 
 @pytest.fixture(autouse=True)
