@@ -29,6 +29,8 @@ BUDGETS = {
     "tips search sign": 14.0,
     "plan --example": 16.0,
     "--tips big.yaml tips search advocate": 25.0,
+    # Issue 11: PDF within 1.3x floor.py (a typer + Rich hello), which is ~18x `pass`.
+    "plan --example --output plan.pdf": 23.0,
 }
 COLOR_ROWS = ("tips search sign", "plan --example")
 
@@ -103,6 +105,13 @@ def main() -> int:
             "--help": [*cli, "--help"],
             "tips search sign": [*cli, "tips", "search", "sign"],
             "plan --example": [*cli, "plan", "--example"],
+            "plan --example --output plan.pdf": [
+                *cli,
+                "plan",
+                "--example",
+                "--output",
+                str(Path(home) / "plan.pdf"),
+            ],
             "--tips big.yaml tips search advocate": [
                 *cli,
                 "--tips",

@@ -343,3 +343,5 @@ def test_command_uses_the_saved_plan(run, tmp_path: Path) -> None:  # type: igno
     found = {d["id"]: d for d in json.loads(result.stdout)}
     assert found["iep-meeting"]["date"] == "2027-01-09"  # 30 days after the eligibility meeting
     assert found["iep-meeting"]["state"] == "TX"
+    text = " ".join(run("deadlines").stdout.split())
+    assert "Counted from your saved plan's meeting on Thu Dec 10, 2026" in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -207,3 +208,52 @@ def test_a_long_list_of_questions_says_to_pick_the_few_that_matter(run, fmt: str
     from iepprep.render.wording import questions_intro
 
     assert questions_intro(3) is None  # three questions need no advice
+
+
+# ---------------------------------------------- Markdown: checklist, questions, tips
+
+
+def test_checklist_as_markdown_has_each_item_of_the_phases_asked(run, answers: Path) -> None:
+    args = ("checklist", "--answers", str(answers), "--phase", "before")
+    items = json.loads(run(*args, "-f", "json").stdout)
+    text = run(*args, "-f", "markdown").stdout
+    assert text.startswith("# ") and text.splitlines()[0].endswith(": checklist")
+    assert re.findall(r"^## .+$", text, flags=re.MULTILINE) == ["## Before the meeting"]
+    boxes = re.findall(r"^- \[ \] \*\*(.+?)\*\*", text, flags=re.MULTILINE)
+    assert len(boxes) == len(items) > 0
+    assert "This is not legal advice" in text and "<script>" not in text
+
+
+def test_questions_as_markdown_keep_the_plans_numbers_under_topics(run, answers: Path) -> None:
+    args = ("questions", "--answers", str(answers))
+    questions = json.loads(run(*args, "-f", "json").stdout)
+    text = run(*args, "-f", "markdown").stdout
+    assert "## Questions to ask" in text
+    numbers = [int(n) for n in re.findall(r"^(\d+)\. ", text, flags=re.MULTILINE)]
+    assert numbers == [q["number"] for q in questions]
+    topics = re.findall(r"^### (.+)$", text.replace("\\", ""), flags=re.MULTILINE)
+    assert topics == list(dict.fromkeys(q["topic_title"] for q in questions))
+
+
+def test_tips_as_markdown_list_search_and_show(run) -> None:
+    listed = run("tips", "list", "--topic", "support", "-f", "markdown").stdout
+    ids = [
+        t["id"] for t in json.loads(run("tips", "list", "--topic", "support", "-f", "json").stdout)
+    ]
+    assert len(re.findall(r"^## ", listed, flags=re.MULTILINE)) == len(ids) > 0
+    assert all(f"id {tip_id}" in listed.replace("\\", "") for tip_id in ids)
+    assert "_Why: " in listed and "_Source: " in listed
+
+    found = run("tips", "search", "interpreter", "-f", "markdown").stdout
+    assert found.startswith("# Tips for \u201cinterpreter\u201d")
+    assert re.search(r"score \d+\.\d\d", found.replace("\\", ""))
+    shown = run("tips", "show", "ask-for-an-interpreter", "-f", "markdown").stdout
+    assert shown.startswith("# ") and "\n## Ask for an interpreter\n" in shown
+    assert "id ask-for-an-interpreter" in shown.replace("\\", "")
+
+
+def test_a_state_without_notes_says_so_in_markdown(run, write_yaml) -> None:
+    family = write_yaml("wy.yaml", {"state": "WY"})
+    text = run("plan", "--answers", str(family), "--no-save", "-f", "markdown").stdout
+    assert re.search(r"^## In Wyoming$", text, flags=re.MULTILINE)
+    assert "won't guess" in text.replace("\\", "")

@@ -47,7 +47,7 @@ def test_edit_asks_again_with_saved_answers(run, write_yaml, monkeypatch) -> Non
             defaults[ask.key] = default
             return "high" if ask.key == "grade" else default
 
-    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda: None)
+    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda *args: None)
     monkeypatch.setattr("iepprep.prompting.QuestionaryPrompter", Keep)
     result = run("plan", "--edit", "-f", "json")
     assert result.exit_code == 0, result.output

@@ -86,10 +86,10 @@ def test_huge_binary_unreadable_and_missing_files(run, tmp_path: Path, monkeypat
 def test_unreadable_file(run, write_yaml, monkeypatch) -> None:
     path = write_yaml("a.yaml", {"grade": "high"})
 
-    def denied(self: Path) -> bytes:
+    def denied(*args: Any, **kwargs: Any) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr("iepprep.core.content.datafiles.os.open", denied)  # even root is refused
     result = run("plan", "--answers", str(path))
     assert_clean_failure(result, code=2)
     assert "permission denied" in result.stderr
@@ -156,7 +156,7 @@ class Interrupting:
 
 @pytest.mark.parametrize("error", [KeyboardInterrupt, EOFError])
 def test_interrupt_or_closed_terminal_in_plan(run, monkeypatch, error, isolated_home) -> None:
-    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda: None)
+    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda *args: None)
     monkeypatch.setattr("iepprep.prompting.QuestionaryPrompter", lambda: Interrupting(error))
     result = run("plan")
     assert result.exit_code == 130
@@ -168,7 +168,7 @@ def test_interrupt_or_closed_terminal_in_plan(run, monkeypatch, error, isolated_
 @pytest.mark.parametrize("error", [KeyboardInterrupt, EOFError])
 def test_interrupt_or_closed_terminal_in_meeting(run, write_yaml, monkeypatch, error) -> None:
     assert run("plan", "--answers", str(write_yaml("a.yaml", {}))).exit_code == 0
-    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda: None)
+    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda *args: None)
     monkeypatch.setattr("iepprep.prompting.QuestionaryMeetingPrompter", lambda: Interrupting(error))
     result = run("meeting")
     assert result.exit_code == 130

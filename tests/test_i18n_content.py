@@ -11,6 +11,7 @@ import string
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -136,13 +137,19 @@ def check_states(lang: str) -> list[str]:
     for code, info in english.items():
         other = translated.get(code)
         _compare(problems, f"state {code}", info, other, ["meeting_name"])
-        notes = [note["text"] for note in info.get("notes", [])]
-        got = [] if other is None else other.get("notes", [])
-        if len(got) != len(notes):
-            problems.append(f"state {code}: {len(notes)} notes in English, {len(got)} translated")
-        for number, (wanted, note) in enumerate(zip(notes, got, strict=False), start=1):
+        done = {" ".join(n["en"].split()): n["text"] for n in (other or {}).get("notes", [])}
+        wanted = [" ".join(note["text"].split()) for note in info.get("notes", [])]
+        for number, note in enumerate(wanted, start=1):
             _compare(
-                problems, f"state {code} note {number}", {"text": wanted}, {"text": note}, ["text"]
+                problems,
+                f"state {code} note {number}",
+                {"text": note},
+                {"text": done.get(note)},
+                ["text"],
+            )
+        for stale in set(done) - set(wanted):
+            problems.append(
+                f"state {code}: a translated note's English is not in the file: {stale[:60]!r}"
             )
     _unknown(problems, f"{lang}/states.yaml", english, translated)
     return problems
@@ -325,3 +332,71 @@ def test_spanish_glossary_uses_the_osep_terms() -> None:
     assert glossary.terms["PWN"].term == "Aviso previo por escrito"
     assert glossary.terms["IEE"].term == "Evaluación educativa independiente"
     assert glossary.terms["LRE"].term == "Ambiente menos restrictivo"
+
+
+# ------------------------------------------------------------ stale translations
+# Each translation was made from one version of the English. When the English entry
+# changes (a fact corrected), its Spanish must be looked at again: the fingerprints of
+# the English each translation was made from are kept in SOURCES, and a changed one
+# fails here. After updating the Spanish, record the new fingerprints:
+#     .venv/bin/python tests/test_i18n_content.py --record
+
+SOURCES = Path(__file__).resolve().parent / "i18n_es_sources.json"
+
+_FINGERPRINTED = {
+    "tips.yaml": ("tips", "id", ("title", "body", "why")),
+    "questions.yaml": ("questions", "id", ("text",)),
+    "glossary.yaml": ("terms", "term", ("expansion", "definition", "example")),
+    "rights.yaml": ("rights", "id", ("title", "text", "state_note")),
+    "review.yaml": ("checks", "id", ("text", "why")),
+    "questionnaire.yaml": ("questions", "key", ("ask", "why")),
+}
+
+
+def english_fingerprints() -> dict[str, dict[str, str]]:
+    import hashlib
+    import json
+
+    found: dict[str, dict[str, str]] = {}
+    for name, (key, id_field, fields) in _FINGERPRINTED.items():
+        entries = _english(name)[key]
+        found[name] = {
+            str(entry[id_field]): hashlib.sha256(
+                json.dumps(
+                    [" ".join(str(entry.get(f) or "").split()) for f in fields],
+                    ensure_ascii=False,
+                ).encode()
+            ).hexdigest()[:16]
+            for entry in entries
+        }
+    letters = _english("letters.yaml")["letters"]
+    found["letters.yaml"] = {
+        kind: hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16]
+        for kind, spec in letters.items()
+    }
+    return found
+
+
+def test_no_translation_is_older_than_its_english() -> None:
+    import json
+
+    recorded = json.loads(SOURCES.read_text(encoding="utf-8"))
+    stale = [
+        f"{name} {entry!r}"
+        for name, entries in english_fingerprints().items()
+        for entry, print_ in entries.items()
+        if entry in recorded.get(name, {}) and recorded[name][entry] != print_
+    ]
+    assert stale == [], (
+        "the English changed since these were translated: update the Spanish in "
+        "data/es/, then run: .venv/bin/python tests/test_i18n_content.py --record"
+    )
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
+    import json
+
+    SOURCES.write_text(
+        json.dumps(english_fingerprints(), indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    print(f"recorded {SOURCES}")

@@ -204,7 +204,7 @@ def saved_plan(run, write_yaml) -> Path:
 
 
 def test_cli_meeting_ctrl_c_saves_and_exits_130(run, saved_plan, monkeypatch) -> None:
-    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda: None)
+    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda *args: None)
     monkeypatch.setattr(
         "iepprep.prompting.QuestionaryMeetingPrompter",
         lambda: Scripted([NOTE, NOTE], ["first", "second"]),
@@ -376,7 +376,7 @@ def test_forget_removes_the_journal_too(run, saved_plan, isolated_home: Path) ->
     run("notes", "add", "private")
     assert list((isolated_home / "plans").glob("*.journal.jsonl"))
     run("forget", "1", "--yes")
-    assert not list((isolated_home / "plans").glob("*"))
+    assert [p.name for p in (isolated_home / "plans").glob("*")] == [".iepprep"]  # the marker
 
 
 def test_today_is_fixed_for_letters() -> None:

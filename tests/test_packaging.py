@@ -72,6 +72,53 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
         assert f"iepprep/data/{name}" in names
 
 
+FONT_FILES = [
+    "AtkinsonHyperlegible-Regular.ttf",
+    "AtkinsonHyperlegible-Bold.ttf",
+    "AtkinsonHyperlegible-Italic.ttf",
+    "NotoSans-VariableFont.ttf",
+    "OFL.txt",
+]
+
+
+def test_wheel_ships_the_fonts_with_their_licence_and_the_pdf_layout(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
+    for name in FONT_FILES:
+        assert f"iepprep/fonts/{name}" in names
+    assert "iepprep/render/plan.typ" in names
+    licence = archive.read("iepprep/fonts/OFL.txt").decode("utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in licence
+    assert "Copyright 2020 Braille Institute of America" in licence
+    assert "Copyright 2022 The Noto Project Authors" in licence
+    shipped = {n.removeprefix("iepprep/fonts/") for n in names if n.startswith("iepprep/fonts/")}
+    assert shipped == set(FONT_FILES)  # only the faces the PDF uses
+
+
+def test_installed_wheel_prints_a_pdf_with_its_own_fonts(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from iepprep.__main__ import main\n"
+        "from iepprep.render import fonts\n"
+        "print(fonts.folder())\n"
+        "sys.argv = ['iepprep', 'plan', '--example', '--output', 'plan.pdf']\n"
+        "main()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(target)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "IEPPREP_HOME": str(tmp_path / "home")},
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().startswith(str(target))
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF-")
+
+
 def test_installed_wheel_finds_its_data_from_another_folder(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
@@ -100,7 +147,7 @@ def test_each_command_imports_only_what_it_needs(tmp_path: Path) -> None:
         "    app(sys.argv[1:], prog_name='iepprep')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ('questionary', 'prompt_toolkit', 'fpdf', 'icalendar', 'rich')\n"
+        "heavy = ('questionary', 'prompt_toolkit', 'typst', 'icalendar', 'rich')\n"
         "print('LOADED:', *[m for m in heavy if m in sys.modules], file=sys.stderr)\n"
     )
     piped = {**os.environ, "IEPPREP_HOME": str(tmp_path), "NO_COLOR": "1"}
@@ -126,7 +173,7 @@ def test_each_command_imports_only_what_it_needs(tmp_path: Path) -> None:
     assert loaded("tips", "search", "sign", env=color) == set()
     assert loaded("plan", "--example", env=color) == set()
     assert loaded("glossary", "iep", env=color) == set()
-    assert loaded("plan", "--example", "-o", str(tmp_path / "p.pdf")) == {"fpdf"}
+    assert loaded("plan", "--example", "-o", str(tmp_path / "p.pdf")) == {"typst"}
 
 
 def test_console_script_keeps_help_and_suggestions(tmp_path: Path) -> None:

@@ -149,7 +149,7 @@ def test_edit_keeps_previous_answers_as_defaults() -> None:
 
 
 def test_cli_interactive_plan_saves(run, monkeypatch, isolated_home) -> None:
-    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda: None)
+    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda *args: None)
     scripted = Scripted({"child_name": "Zoë", "grade": "high"})
     monkeypatch.setattr("iepprep.prompting.QuestionaryPrompter", lambda: scripted)
     result = run("plan")
@@ -172,7 +172,7 @@ class Resuming(Scripted):
 
 
 def interview_with(monkeypatch: pytest.MonkeyPatch, prompter: Any) -> None:
-    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda: None)
+    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda *args: None)
     monkeypatch.setattr("iepprep.prompting.QuestionaryPrompter", lambda: prompter)
 
 

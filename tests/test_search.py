@@ -136,9 +136,9 @@ def test_a_several_word_synonym_needs_all_its_words() -> None:
 
 
 def test_nothing_found_points_to_the_glossary_when_the_word_is_there(run) -> None:
-    result = run("tips", "search", "504")
+    result = run("tips", "search", "surrogate")
     assert result.exit_code == 0
-    assert 'It is in the glossary: iepprep glossary "Section 504"' in result.stdout
+    assert 'It is in the glossary: iepprep glossary "Surrogate parent"' in result.stdout
     assert "in the glossary" not in run("tips", "search", "xylophone").stdout
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from iepprep.core.storage.files import write_output_file
+from iepprep.core.storage.exports import write_output_file
 from iepprep.core.storage.plans import PlanStore
 from iepprep.errors import NotFoundError, StorageError
 
@@ -59,7 +59,7 @@ def test_full_disk_keeps_the_old_plan(isolated_home: Path, monkeypatch) -> None:
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("iepprep.core.storage.files.os.fsync", disk_full)
+    monkeypatch.setattr("iepprep.core.storage.own_files.os.fsync", disk_full)
     with pytest.raises(StorageError, match="No space left on device") as err:
         store.save({"grade": "middle"})
     assert "unchanged" in err.value.message
@@ -73,7 +73,7 @@ def test_delete_all_removes_only_our_folders(isolated_home: Path) -> None:
     store.save({"grade": "high"})
     mine = isolated_home / "notes-of-my-own.txt"
     mine.write_text("keep me", encoding="utf-8")
-    assert store.delete_all() == 1
+    assert store.delete_all() == (1, [])
     assert not store.folder.exists()
     assert mine.read_text(encoding="utf-8") == "keep me"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import Any
 
 from iepprep.core.i18n.messages import _
@@ -16,17 +17,51 @@ from iepprep.core.planning.questionnaire import Ask, check
 from iepprep.errors import NeedsTerminalError
 
 
-def require_terminal() -> None:
+def require_terminal(command: str = "plan") -> None:
     """Refuse to prompt when nobody can answer (a pipe, a script, CI)."""
     stdin = sys.stdin
-    if stdin is None or not stdin.isatty():
+    if stdin is not None and stdin.isatty():
+        return
+    if command == "meeting":
         raise NeedsTerminalError(
-            _("iepprep plan asks questions, but there is no terminal to answer them in."),
+            _("iepprep meeting is live mode and needs a terminal to type in."),
             hint=_(
-                "Give the answers in a file instead: iepprep plan --answers answers.yaml "
-                "(see the README for the keys), or try iepprep plan --example."
+                'Without one, add notes with: iepprep notes add "..." and mark questions '
+                'answered with: iepprep questions done NUMBER --answer "..."'
             ),
         )
+    raise NeedsTerminalError(
+        _("iepprep plan asks questions, but there is no terminal to answer them in."),
+        hint=_(
+            "Give the answers in a file instead: iepprep plan --answers answers.yaml "
+            "(see the README for the keys), or try iepprep plan --example."
+        ),
+    )
+
+
+def _screen_output() -> dict[str, Any]:
+    """Where prompts go: the screen, even when standard output is sent to a file
+    (`iepprep plan > plan.txt` keeps the questions on screen and the plan in the file)."""
+    stdout = sys.stdout
+    if stdout is not None and _isatty(stdout):
+        return {}
+    from prompt_toolkit.output import create_output
+
+    for stream in (sys.stderr,):
+        if stream is not None and _isatty(stream):
+            return {"output": create_output(stdout=stream)}
+    try:
+        tty = Path("/dev/tty").open("w", encoding="utf-8")  # noqa: SIM115 (kept for the run)
+    except OSError:
+        return {}
+    return {"output": create_output(stdout=tty)}
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 class QuestionaryPrompter:
@@ -34,7 +69,7 @@ class QuestionaryPrompter:
 
     def __init__(self, **prompt_kwargs: Any) -> None:
         # input/output overrides, used by tests with prompt_toolkit pipe input
-        self._kwargs = prompt_kwargs
+        self._kwargs = prompt_kwargs or _screen_output()
 
     def ask(self, ask: Ask, *, default: Any, today: dt.date) -> Any:
         import questionary
@@ -126,7 +161,7 @@ class QuestionaryMeetingPrompter:
     """Live meeting mode on a terminal: one question at a time, arrow keys and Enter."""
 
     def __init__(self, **prompt_kwargs: Any) -> None:
-        self._kwargs = prompt_kwargs
+        self._kwargs = prompt_kwargs or _screen_output()
 
     def choose(self, title: str, question: Any, actions: list[tuple[str, str]]) -> str:
         import questionary
@@ -157,9 +192,23 @@ class QuestionaryMeetingPrompter:
         return str(answer)
 
     def text(self, message: str) -> str:
+        """The text typed; Ctrl-C raises StoppedWhileTyping with what was typed so far."""
         import questionary
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
-        return str(questionary.text(message, **self._kwargs).unsafe_ask() or "")
+        from iepprep.core.meeting.live import StoppedWhileTyping
+
+        question = questionary.text(message, **self._kwargs)
+        stop = KeyBindings()
+
+        def keep_what_was_typed(event: Any) -> None:
+            event.app.exit(exception=StoppedWhileTyping(event.app.current_buffer.text))
+
+        stop.add("c-c", eager=True)(keep_what_was_typed)
+
+        app = question.application
+        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), stop])
+        return str(question.unsafe_ask() or "")
 
     def show(self, lines: Any) -> None:
         import shutil

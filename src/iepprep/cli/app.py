@@ -91,6 +91,7 @@ class Format(StrEnum):
     HTML = "html"
     PDF = "pdf"
     ICS = "ics"
+    ANSWERS = "answers"  # the plan's answers as an answers file (YAML)
 
 
 class PhaseChoice(StrEnum):
@@ -116,6 +117,8 @@ SUFFIX_FORMATS = {
     ".htm": Format.HTML,
     ".pdf": Format.PDF,
     ".ics": Format.ICS,
+    ".yaml": Format.ANSWERS,
+    ".yml": Format.ANSWERS,
 }
 BINARY_FORMATS = {Format.PDF}
 
@@ -287,7 +290,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format: text, markdown or json (plans also: html, pdf, ics). "
+        help="Output format: text, markdown or json (plans also: html, pdf, ics, answers). "
         "With --output, the file's extension picks it.",
         case_sensitive=False,
         show_default=False,
@@ -301,15 +304,30 @@ PaperOption = Annotated[
     Paper,
     typer.Option("--paper", help="Paper size for PDF: letter or a4.", case_sensitive=False),
 ]
+
+
+def _dash_is_stdout(ctx: typer.Context, value: Path | None) -> Path | None:
+    """`-o -` means standard output, as in most tools (never a file named "-")."""
+    if value is not None and str(value) == "-":
+        ctx.meta["output_to_stdout"] = True
+        return None
+    return value
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file instead of the screen.",
+        help="Write to this file instead of the screen ('-' for standard output).",
         metavar="FILE",
         dir_okay=False,
+        callback=_dash_is_stdout,
     ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="With --output: replace the file even if it is read-only."),
 ]
 AnswersOption = Annotated[
     Path | None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from iepprep.cli.app import (
+    ForceOption,
     Format,
     FormatOption,
     OutputOption,
@@ -78,10 +80,11 @@ def deadlines(
     ] = 0,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Count the deadlines the school must meet, from dates you know."""
     from iepprep.core.deadlines.calendar import SchoolCalendar, read_closures
-    from iepprep.core.deadlines.counting import deadlines_for
+    from iepprep.core.deadlines.counting import EVENT_WORDS, deadlines_for
     from iepprep.core.deadlines.rules import Event
 
     day = today()
@@ -107,6 +110,14 @@ def deadlines(
     report = deadlines_for(
         {**from_plan, **events}, state=state, calendar=calendar, absences=absences
     )
+    if from_plan:
+        ((event, day),) = from_plan.items()
+        report = dataclasses.replace(
+            report,
+            assumed=f"Counted from your saved plan's meeting on {day:%a %b %-d, %Y}, "
+            f"taken as {EVENT_WORDS[event]}. If it moves, or for other steps, give the dates "
+            "yourself (for example --consent DATE).",
+        )
     _write(ctx, report, fmt, output, day)
 
 
@@ -222,7 +233,7 @@ def _write(
         typer.echo(content.decode() if isinstance(content, bytes) else content, nl=False)
         return
     from iepprep.cli.app import info
-    from iepprep.core.storage.files import write_output_file
+    from iepprep.core.storage.exports import write_output_file
 
-    write_output_file(output, content)
+    write_output_file(output, content, force=bool(ctx.params.get("force")))
     info(f"Wrote {output}")

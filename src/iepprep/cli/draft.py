@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from iepprep.cli.app import (
+    ForceOption,
     Format,
     FormatOption,
     FromOption,
@@ -73,6 +74,7 @@ def check(
     from_saved: FromOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Check a draft IEP: goals you can measure, services with times and places, and
     what changed since last year. Nothing leaves this computer."""
@@ -151,7 +153,7 @@ def _write(
         typer.echo(content, nl=False)
         return
     from iepprep.cli.app import info
-    from iepprep.core.storage.files import write_output_file
+    from iepprep.core.storage.exports import write_output_file
 
-    write_output_file(output, content)
+    write_output_file(output, content, force=bool(ctx.params.get("force")))
     info(f"Wrote {output}")

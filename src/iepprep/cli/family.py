@@ -44,7 +44,7 @@ def profile_for_reading(answers: Path | None) -> tuple[Any, bool]:
     from iepprep.core.planning.answers import load_answers
 
     if answers is not None:
-        return load_answers(answers), False
+        return load_answers(answers, today=today()), False
     from iepprep.core.planning.planner import generic_profile
     from iepprep.core.storage.plans import PlanStore
 

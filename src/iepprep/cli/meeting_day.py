@@ -7,6 +7,7 @@ import typer
 
 from iepprep.cli.app import (
     AnswersOption,
+    ForceOption,
     Format,
     FormatOption,
     FromOption,
@@ -40,7 +41,7 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
     from iepprep.core.meeting.live import run_meeting
     from iepprep.prompting import QuestionaryMeetingPrompter, require_terminal
 
-    require_terminal()
+    require_terminal("meeting")
     current = current_plan(ctx, from_saved)
     record = current.record
     resumed = record.started is not None
@@ -55,8 +56,12 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
             reminders=_reminders(ctx, current.plan),
             clock=current_time,
         )
-    except (KeyboardInterrupt, EOFError):
-        info("Stopped. Everything so far is saved. Pick up where you left off: iepprep meeting")
+    except (KeyboardInterrupt, EOFError) as stop:
+        unfinished = " (the note you were typing too)" if getattr(stop, "text", "") else ""
+        info(
+            f"Stopped. Everything so far is saved{unfinished}. "
+            "Pick up where you left off: iepprep meeting"
+        )
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     left = len(record.open_questions)
     info(
@@ -82,7 +87,12 @@ notes_app = typer.Typer(
 app.add_typer(notes_app, name="notes")
 
 
-@notes_app.command("add", epilog=examples('iepprep notes add "Ms. Lee will send the draft Friday"'))
+@notes_app.command(
+    "add",
+    epilog=examples('iepprep notes add "Ms. Lee will send the draft Friday"'),
+    # A note may start with a dash ("-5 min"): words that are not options are the note.
+    context_settings={"ignore_unknown_options": True},
+)
 @friendly_errors
 def notes_add(
     ctx: typer.Context,
@@ -91,8 +101,7 @@ def notes_add(
 ) -> None:
     """Add a note to your saved plan (saved at once)."""
     current = current_plan(ctx, from_saved)
-    current.record.add_note(" ".join(words), now=current_time())
-    count = len(current.record.notes)
+    count = current.record.add_note(" ".join(words), now=current_time())
     info(f"Saved note {count} with plan {current.saved.number}.")
 
 
@@ -103,6 +112,7 @@ def notes_list(
     from_saved: FromOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Show the notes kept with your saved plan."""
 
@@ -126,6 +136,7 @@ def review(
     from_saved: FromOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """After the meeting: next steps, open questions and your notes.
 
@@ -185,6 +196,7 @@ def letter(
     ] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Draft a letter or e-mail to the school, ready to edit.
 
@@ -202,7 +214,7 @@ def letter(
     if answers is not None:
         if from_saved is not None:
             raise InputError("Use --answers or --from, not both.")
-        profile = load_answers(answers)
+        profile = load_answers(answers, today=today())
     elif from_saved is None and PlanStore().latest() is None:
         profile = Profile()  # no plan yet: a draft with [placeholders] is still useful
         info(

@@ -12,9 +12,17 @@ from iepprep.errors import InputError
 def _pick_format(fmt: Format | None, output: Path | None) -> Format:
     if fmt is not None:
         return fmt
-    if output is not None:
-        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.TEXT)
-    return Format.TEXT
+    if output is None or not output.suffix:
+        return Format.TEXT
+    picked = SUFFIX_FORMATS.get(output.suffix.lower())
+    if picked is None:
+        known = ", ".join(sorted(SUFFIX_FORMATS))
+        raise InputError(
+            f"iepprep cannot tell which format {output.suffix!r} is; it writes {known}.",
+            hint="Choose one with --format (for example --format text), "
+            "or use one of those extensions.",
+        )
+    return picked
 
 
 def _emit(
@@ -24,11 +32,12 @@ def _emit(
     to the screen or to --output. `build` maps each format the command offers to a
     function making it: text ones get a renderer, the others return the content."""
     settings = settings_of(ctx)
+    force = bool(ctx.params.get("force"))
     fmt = _pick_format(fmt, output)
     if fmt not in build:
         offered = ", ".join(f.value for f in build)
         raise InputError(f"This command cannot write {fmt.value}; it can write {offered}.")
-    if fmt in BINARY_FORMATS and output is None:
+    if fmt in BINARY_FORMATS and output is None and not ctx.meta.get("output_to_stdout"):
         raise InputError(
             f"A {fmt.value.upper()} file needs a name: add --output FILE.{fmt.value}",
         )
@@ -60,13 +69,20 @@ def _emit(
         content = producer()
     if output is None:
         if isinstance(content, bytes):
-            content = content.decode("utf-8")
+            import sys
+
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+            return
         typer.echo(content, nl=False)
     else:
-        from iepprep.core.storage.files import write_output_file
+        from iepprep.core.storage.exports import write_output_file
 
-        write_output_file(output, content)
+        write_output_file(output, content, force=force)
         info(f"Wrote {output}")
+        for note in getattr(content, "notes", ()):  # e.g. a PDF's characters no font had
+            info(note)
 
 
 def _markdown() -> Any:

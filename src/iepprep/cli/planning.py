@@ -8,6 +8,7 @@ import typer
 
 from iepprep.cli.app import (
     AnswersOption,
+    ForceOption,
     Format,
     FormatOption,
     FromOption,
@@ -66,6 +67,7 @@ def plan(
     no_save: Annotated[bool, typer.Option("--no-save", help="Don't save the answers.")] = False,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Answer a few questions and get a plan made for your family.
@@ -92,10 +94,11 @@ def plan(
         raise InputError(_("Use only one of {options}.").format(options=" / ".join(chosen)))
     store = PlanStore()
     save = not no_save
+    plan_id: str | None = None  # a saved plan's own id: its calendar events' UIDs
     if example:
         profile, save = example_profile(), False
     elif answers is not None:
-        profile = load_answers(answers)
+        profile = load_answers(answers, today=today())
     elif edit:
         saved = find_saved(store, from_saved or "latest")
         saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
@@ -105,6 +108,7 @@ def plan(
     elif from_saved is not None:
         saved = find_saved(store, from_saved)
         profile, save = saved_profile(saved.answers, saved.number), False
+        plan_id = saved.plan_id
     else:
         profile = _interview(ctx, today(), draft_store=store if save else None)
     result = plan_for(ctx, profile)
@@ -112,6 +116,7 @@ def plan(
     if save:
         try:
             saved = store.save(profile.answers())
+            plan_id = saved.plan_id
             store.clear_draft()
             info(
                 _("Saved your answers as plan {number}, in {folder}.").format(
@@ -122,7 +127,7 @@ def plan(
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
         info(_("This is an example family; nothing was saved. Make your own: iepprep plan"))
-    _emit_plan(ctx, result, fmt, output, paper)
+    _emit_plan(ctx, result, fmt, output, paper, plan_id)
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
 
@@ -186,7 +191,12 @@ def _language_first(
 
 
 def _emit_plan(
-    ctx: typer.Context, result: Any, fmt: Format | None, output: Path | None, paper: Paper
+    ctx: typer.Context,
+    result: Any,
+    fmt: Format | None,
+    output: Path | None,
+    paper: Paper,
+    plan_id: str | None = None,
 ) -> None:
 
     _emit(
@@ -199,9 +209,23 @@ def _emit_plan(
             Format.JSON: lambda: _jsondata().dumps(result.to_json_data()),
             Format.HTML: lambda: _html().plan(result),
             Format.PDF: lambda: _pdf().plan(result, paper=paper.value),
-            Format.ICS: lambda: _ics().calendar(result),
+            Format.ICS: lambda: _ics().calendar(result, plan_id=plan_id),
+            Format.ANSWERS: lambda: _answers_yaml(result.profile),
         },
     )
+
+
+def _latest_plan_id() -> str | None:
+    from iepprep.core.storage.plans import PlanStore
+
+    latest = PlanStore().latest()
+    return latest.plan_id if latest else None
+
+
+def _answers_yaml(profile: Any) -> str:
+    from iepprep.core.planning.answers import answers_yaml
+
+    return answers_yaml(profile)
 
 
 # --------------------------------------------------------- checklist and questions
@@ -222,6 +246,7 @@ def checklist(
     answers: AnswersOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Print the checklist: before, at and after the meeting.
@@ -251,7 +276,10 @@ def checklist(
             Format.JSON: lambda: _jsondata().dumps([i.model_dump(mode="json") for i in items]),
             Format.HTML: lambda: _html().checklist_only(result, phases),
             Format.PDF: lambda: _pdf().checklist_only(result, phases, paper=paper.value),
-            Format.ICS: lambda: _ics().calendar(result.model_copy(update={"checklist": items})),
+            Format.ICS: lambda: _ics().calendar(
+                result.model_copy(update={"checklist": items}),
+                plan_id=None if generic or answers else _latest_plan_id(),
+            ),
         },
     )
 
@@ -284,6 +312,7 @@ def questions(
     answers: AnswersOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
 ) -> None:
     """Print the questions to ask at the meeting, grouped by topic.

@@ -6,6 +6,7 @@ import typer
 
 from iepprep.cli.app import (
     AnswersOption,
+    ForceOption,
     Format,
     FormatOption,
     OutputOption,
@@ -34,6 +35,7 @@ def glossary(
     ] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Explain IEP words and acronyms in plain language."""
     from iepprep.core.content.reference import load_glossary
@@ -97,6 +99,7 @@ def rights(
     answers: AnswersOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Your key rights under IDEA, each with where the law says it.
 

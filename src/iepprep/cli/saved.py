@@ -5,6 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from iepprep.cli.app import (
+    ForceOption,
     Format,
     FormatOption,
     OutputOption,
@@ -14,14 +15,19 @@ from iepprep.cli.app import (
     info,
 )
 from iepprep.cli.output import _emit, _jsondata
-from iepprep.errors import InputError
+from iepprep.errors import InputError, StorageError
 
 # --------------------------------------------------------------------- history
 
 
 @app.command(epilog=examples("iepprep history", "iepprep plan --from 2"))
 @friendly_errors
-def history(ctx: typer.Context, fmt: FormatOption = None, output: OutputOption = None) -> None:
+def history(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
     """List your saved plans: child, meeting and when each was made."""
     from iepprep.core.storage.plans import PlanStore
 
@@ -88,15 +94,20 @@ def forget(
         question = f"Delete all your saved plans and notes in {store.home}?"
     else:
         assert number is not None
-        saved = store.get(number)
-        who = saved.answers.get("child_name") or "your child"
-        question = f"Delete saved plan {number} (for {who})?"
+        try:
+            saved = store.get(number)
+            who = saved.answers.get("child_name") or "your child"
+            question = f"Delete saved plan {number} (for {who})?"
+        except StorageError:  # damaged: forgetting it is how to be rid of it
+            question = f"Delete saved plan {number} (it cannot be read)?"
     if not yes and not _confirm(question):
         info("Nothing was deleted.")
         return
     if everything:
-        count = store.delete_all()
+        count, kept = store.delete_all()
         info(f"Deleted everything iepprep saved ({count} plan{'s' if count != 1 else ''}).")
+        for folder in kept:
+            info(f"Files iepprep did not make were left as they were in {folder}.")
     else:
         assert number is not None
         store.delete(number)
@@ -112,4 +123,4 @@ def _confirm(question: str) -> bool:
             "Deleting needs a yes, and there is no terminal to ask in.",
             hint="Add --yes to delete without being asked.",
         )
-    return bool(typer.confirm(question, default=False))
+    return bool(typer.confirm(question, default=False, err=True))  # stdout may be a file

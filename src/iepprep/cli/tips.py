@@ -5,6 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from iepprep.cli.app import (
+    ForceOption,
     Format,
     FormatOption,
     OutputOption,
@@ -37,6 +38,7 @@ def tips_search(
     explain: Annotated[bool, typer.Option("--explain", help="Show why each tip matched.")] = False,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Find tips by keyword, best match first."""
     from iepprep.core.search.tips import search, suggest
@@ -83,6 +85,7 @@ def tips_list(
     ] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List the tips, optionally by topic or phase."""
     from iepprep.core.content.models import Phase
@@ -117,6 +120,7 @@ def tips_show(
     ],
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Show one tip in full, with where it comes from."""
 

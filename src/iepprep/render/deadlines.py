@@ -46,7 +46,7 @@ def counted_words(deadline: Deadline) -> str:
 
 def basis_lines(report: DeadlineReport) -> list[str]:
     """What the count rests on: the calendar and the state's rules."""
-    lines = []
+    lines = [report.assumed] if report.assumed else []
     if report.calendar_source:
         lines.append(f"School days come from your district calendar ({report.calendar_source}).")
         if report.skipped_events:

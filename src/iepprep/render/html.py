@@ -66,6 +66,17 @@ a { color: var(--accent); }
   section ~ section.questions { break-before: page; page-break-before: always; }
   a { color: var(--ink); text-decoration: none; }
   .notice { border: 1px solid #8a6d00; }
+  /* The checklist alone is a page for the fridge: boxes, titles and dates. */
+  main.compact { font-size: 10.5pt; line-height: 1.35; }
+  main.compact h1 { font-size: 1.35rem; }
+  main.compact .why, main.compact .src { display: none; }
+  main.compact h2 { margin: .6rem 0 .25rem; font-size: 1.1rem; }
+  main.compact ul.checklist li { padding: .05rem 0; border-bottom: 0;
+                                 grid-template-columns: 1.4rem 1fr; }
+  main.compact ul.checklist input { width: 1rem; height: 1rem; margin-top: .1rem; }
+  main.compact dl.meta { margin-bottom: .4rem; }
+  main.compact footer { margin-top: .6rem; font-size: .8rem; }
+  main.compact footer p:first-child { display: none; }
 }
 """
 
@@ -74,7 +85,7 @@ def esc(text: str) -> str:
     return _escape(one_line(text), quote=True)
 
 
-def _page(title: str, body: list[str]) -> str:
+def _page(title: str, body: list[str], *, compact: bool = False) -> str:
     return "\n".join(
         [
             "<!doctype html>",
@@ -87,7 +98,7 @@ def _page(title: str, body: list[str]) -> str:
             f"<style>{CSS}</style>",
             "</head>",
             "<body>",
-            "<main>",
+            '<main class="compact">' if compact else "<main>",
             *body,
             "</main>",
             "</body>",
@@ -97,9 +108,11 @@ def _page(title: str, body: list[str]) -> str:
     )
 
 
-def _header(plan: Plan, title: str) -> list[str]:
+def _header(plan: Plan, title: str, *, compact: bool = False) -> list[str]:
     out = ["<header>", f"<h1>{esc(title)}</h1>", '<dl class="meta">']
     for name, value in wording.header_lines(plan):
+        if compact and name == "Your worries":
+            continue  # a page for the fridge is seen by visitors
         out.append(f"<dt>{esc(name)}</dt><dd>{_escape(clean(value))}</dd>")
     out.append("</dl>")
     for notice in plan.notices:
@@ -219,8 +232,10 @@ def plan(plan: Plan, *, parts: Sequence[str] = ("checklist", "questions")) -> st
 
 
 def checklist_only(plan: Plan, phases: Sequence[Phase]) -> str:
+    """On screen with reasons; printed, a compact page (boxes, titles and due dates)."""
     title = wording.plan_title(plan) + ": checklist"
-    return _page(title, _header(plan, title) + _checklist(plan, phases) + _footer())
+    body = _header(plan, title, compact=True) + _checklist(plan, phases) + _footer()
+    return _page(title, body, compact=True)
 
 
 def questions_only(plan: Plan, questions: Sequence[PlanQuestion]) -> str:

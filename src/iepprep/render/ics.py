@@ -2,14 +2,14 @@
 
 The meeting is an all-day event, and every dated checklist item is an all-day event
 with a reminder. Events rather than to-dos: Google Calendar ignores to-dos on import,
-while Apple Calendar and Outlook take events too. Each event's UID is stable, so
-importing an updated plan replaces events instead of adding copies.
+while Apple Calendar and Outlook take events too. Each event's UID comes from the saved
+plan's own id, so importing an updated plan replaces events instead of adding copies.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import secrets
 
 from iepprep import __version__
 from iepprep.core.common.safety import clean, one_line
@@ -19,7 +19,11 @@ from iepprep.errors import InputError
 from iepprep.render import wording
 
 
-def calendar(plan: Plan, *, now: dt.datetime | None = None) -> bytes:
+def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None = None) -> bytes:
+    """The plan's dates as a calendar. Event UIDs come from `plan_id`, the saved plan's
+    own random id (re-importing the same plan updates its events; another family's plan,
+    even for a child of the same name, never replaces them); a plan that was not saved
+    gets a new random id."""
     from icalendar import Alarm, Calendar, Event
 
     meeting = plan.profile.meeting_date
@@ -31,8 +35,7 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None) -> bytes:
         )
     stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     who = one_line(plan.profile.child_name) if plan.profile.child_name else ""
-    # Keyed on the child only, so a plan re-made with new answers updates its events.
-    family = hashlib.sha256((plan.profile.child_name or "").encode()).hexdigest()[:12]
+    family = plan_id or secrets.token_hex(8)
 
     cal = Calendar()
     cal.add("prodid", f"-//iepprep//iepprep {__version__}//EN")

@@ -170,7 +170,8 @@ def state_section(state: StateNotes, level: int = 2) -> list[str]:
     if state.meeting_name:
         out.append(f"- The meeting is called: {escape(state.meeting_name)}.")
     for note in state.notes:
-        where = " · ".join(x for x in (note.get("citation"), note.get("source")) if x)
+        checked = f"checked {note['checked']}" if note.get("checked") else None
+        where = " · ".join(x for x in (note.get("citation"), note.get("source"), checked) if x)
         out.append(f"- {escape(note['text'] or '')} _({escape(where)})_")
     return [*out, "", f"_{escape(wording.VERIFY_STATE)}_", ""]
 

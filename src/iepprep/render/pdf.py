@@ -1,288 +1,297 @@
-"""PDF output, made directly with fpdf2 (no browser needed).
+"""PDF output, typeset by Typst (the `typst` package: a compiled typesetter, no browser).
 
-Why fpdf2: it is pure Python, maintained, small, embeds and subsets TrueType fonts
-for full Unicode with selectable text, and has a simple drawing model, enough for a
-checklist with real boxes and ruled lines to write on. reportlab is heavier and
-its Unicode setup more involved; typst would add a compiler binary.
+Why Typst: it lays out a plan in a few tens of milliseconds, embeds and subsets
+the fonts with selectable text, and writes a tagged PDF/UA-1 file that a screen
+reader can follow (headings, lists, reading order, document title and language).
 
-The text font is Atkinson Hyperlegible (designed by the Braille Institute for
-low-vision readers). Glyphs it lacks, such as Vietnamese letters in "Nguyễn Thị
-Ánh", come from Noto Sans. Both ship as Python packages, so nothing is downloaded.
+The layout lives in `plan.typ`. This module turns a plan into plain JSON data and
+hands it over as `sys.inputs`: the template places each value as a string, so
+nothing a family or a tip wrote is ever read as Typst markup.
+
+Fonts: Atkinson Hyperlegible, with Noto Sans for the letters it lacks, both shipped
+in `iepprep/fonts/` (see render/fonts.py). A character neither font has (Japanese,
+Arabic, emoji) is looked for in the computer's own fonts; if none has it, it prints
+as "\ufffd" and the PDF and the terminal say so, without repeating the name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from importlib.resources import files
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from iepprep.core.common.safety import clean, one_line
 from iepprep.core.content.models import Phase
 from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion
-from iepprep.render import wording
+from iepprep.errors import IepprepError
+from iepprep.render import fonts, wording
+
+if TYPE_CHECKING:
+    import typst
 
 Paper = Literal["letter", "a4"]
-INK = (27, 27, 27)
-MUTED = (80, 80, 80)
-LINE = (170, 170, 170)
-NOTE_FILL = (255, 244, 206)
+REPLACEMENT = "\ufffd"
+UNPRINTABLE_NOTE = (
+    "Some characters could not be printed in this PDF: no font on this computer has "
+    f"them, so each shows as {REPLACEMENT}. The HTML and text versions keep them as typed."
+)
+_PAPER = {"letter": "us-letter", "a4": "a4"}
 
 
-def _font_files() -> dict[str, str]:
-    atkinson = files("fontpkg_atkinson_hyperlegible").joinpath("files")
-    noto = files("fontpkg_noto_sans").joinpath("files")
+class PdfBytes(bytes):
+    """A finished PDF, with anything the user should be told about it (`notes`)."""
+
+    notes: tuple[str, ...] = ()
+
+
+class PdfError(IepprepError):
+    """Typesetting failed: a fault of ours, never of the family's input."""
+
+
+# ----------------------------------------------------------------- the data model
+
+
+def _strings(value: Any) -> Iterable[str]:
+    """Every string inside the data (to check that the fonts can draw it)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _characters(document: dict[str, Any]) -> set[str]:
+    return set("".join(_strings(document)))
+
+
+def _composed(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _map_strings(value: Any, change: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, dict):
+        return {key: _map_strings(item, change) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_map_strings(item, change) for item in value]
+    return value
+
+
+def _checklist(plan: Plan, phases: Sequence[Phase]) -> list[dict[str, Any]]:
+    sections: list[dict[str, Any]] = []
+    for phase in phases:
+        items = plan.phase(phase)
+        if items:
+            sections.append(
+                {
+                    "kind": "checklist",
+                    "title": wording.phase_title(phase),
+                    "items": [_item(item, plan) for item in items],
+                }
+            )
+    return sections
+
+
+def _item(item: ChecklistItem, plan: Plan) -> dict[str, Any]:
     return {
-        "": str(atkinson.joinpath("AtkinsonHyperlegible-Regular.ttf")),
-        "B": str(atkinson.joinpath("AtkinsonHyperlegible-Bold.ttf")),
-        "I": str(atkinson.joinpath("AtkinsonHyperlegible-Italic.ttf")),
-        "noto": str(noto.joinpath("NotoSans[wdth,wght].ttf")),
+        "text": one_line(item.text),
+        "due": wording.due_text(item, plan),
+        "why": one_line(item.why),
+        "source": one_line(" · ".join(wording.source_bits(item))),
     }
 
 
-class _Document:
-    """A thin layer over FPDF with the few layout moves a plan needs."""
-
-    def __init__(self, title: str, paper: Paper) -> None:
-        from fpdf import FPDF
-
-        document_title = title
-
-        class Pages(FPDF):
-            def footer(self) -> None:
-                self.set_y(-12)
-                self.set_font("Atkinson", "", 8.5)
-                self.set_text_color(*MUTED)
-                self.cell(0, 5, f"{document_title}  ·  page {self.page_no()} of {{nb}}", align="C")
-
-        pdf = Pages(
-            orientation="portrait", unit="mm", format="letter" if paper == "letter" else "A4"
-        )
-        fonts = _font_files()
-        for style in ("", "B", "I"):
-            pdf.add_font("Atkinson", style, fonts[style])
-        pdf.add_font("Noto", "", fonts["noto"])
-        pdf.set_fallback_fonts(["Noto"], exact_match=False)
-        pdf.set_margins(18, 16, 18)
-        pdf.set_auto_page_break(True, margin=18)
-        pdf.set_title(title)
-        pdf.set_author("iepprep")
-        pdf.set_creator("iepprep")
-        pdf.set_lang("en")
-        pdf.alias_nb_pages()
-        pdf.add_page()
-        self.pdf: Any = pdf
-
-    # -- text helpers
-
-    def text(
-        self,
-        text: str,
-        *,
-        size: float = 11,
-        style: str = "",
-        color: tuple[int, int, int] = INK,
-        indent: float = 0,
-        height: float | None = None,
-    ) -> None:
-        pdf = self.pdf
-        pdf.set_font("Atkinson", style, size)
-        pdf.set_text_color(*color)
-        pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(
-            pdf.epw - indent,
-            height or size * 0.5,
-            clean(text),
-            align="L",
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )
-
-    def measure(self, text: str, *, size: float, style: str = "", indent: float = 0) -> float:
-        pdf = self.pdf
-        pdf.set_font("Atkinson", style, size)
-        lines = pdf.multi_cell(
-            pdf.epw - indent, size * 0.5, clean(text), align="L", dry_run=True, output="LINES"
-        )
-        return float(len(lines) * size * 0.5)
-
-    def keep_together(self, height: float) -> None:
-        pdf = self.pdf
-        if pdf.get_y() + height > pdf.page_break_trigger:
-            pdf.add_page()
-
-    def gap(self, mm: float) -> None:
-        self.pdf.ln(mm)
-
-    def heading(self, title: str, *, size: float = 14) -> None:
-        self.keep_together(size * 0.5 + 22)
-        self.gap(4)
-        self.text(title, size=size, style="B")
-        pdf = self.pdf
-        pdf.set_draw_color(*INK)
-        pdf.set_line_width(0.5)
-        pdf.line(pdf.l_margin, pdf.get_y() + 0.5, pdf.l_margin + pdf.epw, pdf.get_y() + 0.5)
-        self.gap(3)
-
-    def subheading(self, title: str) -> None:
-        self.keep_together(20)
-        self.gap(2)
-        self.text(title, size=12, style="B")
-        self.gap(1)
-
-    def output(self) -> bytes:
-        return bytes(self.pdf.output())
-
-
-def _header(doc: _Document, plan: Plan, title: str) -> None:
-    doc.text(title, size=19, style="B")
-    doc.gap(2)
-    pdf = doc.pdf
-    for name, value in wording.header_lines(plan):
-        pdf.set_font("Atkinson", "B", 10.5)
-        pdf.set_text_color(*INK)
-        pdf.set_x(pdf.l_margin)
-        pdf.cell(32, 5.3, name + ":")
-        pdf.set_font("Atkinson", "", 10.5)
-        pdf.multi_cell(pdf.epw - 32, 5.3, one_line(value), align="L", new_x="LMARGIN", new_y="NEXT")
-    for notice in plan.notices:
-        doc.gap(2)
-        height = doc.measure("Note: " + notice, size=10.5, indent=4) + 4
-        doc.keep_together(height)
-        y = pdf.get_y()
-        pdf.set_fill_color(*NOTE_FILL)
-        pdf.rect(pdf.l_margin, y, pdf.epw, height, style="F")
-        pdf.set_y(y + 2)
-        doc.text("Note: " + notice, size=10.5, indent=3)
-        pdf.set_y(y + height)
-
-
-def _item(doc: _Document, item: ChecklistItem, plan: Plan) -> None:
-    pdf = doc.pdf
-    due = wording.due_text(item, plan)
-    title = item.text + (f"  ({due})" if due else "")
-    source = " · ".join(wording.source_bits(item))
-    indent = 8
-    height = (
-        doc.measure(title, size=11, style="B", indent=indent)
-        + doc.measure(item.why, size=10, indent=indent)
-        + doc.measure(source, size=8, indent=indent)
-        + 3
-    )
-    doc.keep_together(height)
-    y = pdf.get_y() + 0.6
-    pdf.set_draw_color(*INK)
-    pdf.set_line_width(0.35)
-    pdf.rect(pdf.l_margin, y, 4.2, 4.2)  # a box to tick with a pen
-    doc.text(title, size=11, style="B", indent=indent)
-    doc.text(item.why, size=10, indent=indent)
-    doc.text(source, size=8, color=MUTED, indent=indent)
-    doc.gap(2.2)
-
-
-def _checklist(doc: _Document, plan: Plan, phases: Sequence[Phase]) -> None:
-    for phase in phases:
-        items = plan.phase(phase)
-        if not items:
-            continue
-        doc.heading(wording.phase_title(phase))
-        for item in items:
-            _item(doc, item, plan)
-
-
-def _questions(doc: _Document, questions: Sequence[PlanQuestion]) -> None:
+def _questions(questions: Sequence[PlanQuestion]) -> list[dict[str, Any]]:
     if not questions:
-        return
-    pdf = doc.pdf
-    doc.heading("Questions to ask")
-    if intro := wording.questions_intro(len(questions)):
-        doc.text(intro, size=10.5)
-        doc.gap(2)
-    topic = None
+        return []
+    groups: list[dict[str, Any]] = []
     for question in questions:
-        if question.topic != topic:
-            topic = question.topic
-            doc.subheading(question.topic_title)
-        text = f"{question.number}. {question.text}"
-        lines = 2  # room to write the answer
-        doc.keep_together(doc.measure(text, size=10.5, indent=0) + lines * 7 + 3)
-        doc.text(text, size=10.5)
-        pdf.set_draw_color(*LINE)
-        pdf.set_line_width(0.2)
-        for _ in range(lines):
-            pdf.ln(7)
-            y = pdf.get_y()
-            pdf.line(pdf.l_margin + 5, y, pdf.l_margin + pdf.epw, y)
-        doc.gap(3)
+        if not groups or groups[-1]["topic"] != question.topic:
+            groups.append(
+                {"topic": question.topic, "title": one_line(question.topic_title), "questions": []}
+            )
+        groups[-1]["questions"].append({"number": question.number, "text": one_line(question.text)})
+    return [
+        {
+            "kind": "questions",
+            "title": "Questions to ask",
+            "intro": wording.questions_intro(len(questions)),
+            "groups": groups,
+        }
+    ]
 
 
-def _extras(doc: _Document, plan: Plan) -> None:
+def _extras(plan: Plan) -> list[dict[str, Any]]:
+    sections: list[dict[str, Any]] = []
     if plan.words:
-        doc.heading("Words you may hear")
-        for word in plan.words:
-            name = word.term + (f" ({word.expansion})" if word.expansion else "")
-            doc.keep_together(doc.measure(word.definition, size=10, indent=4) + 7)
-            doc.text(name, size=10.5, style="B")
-            doc.text(word.definition, size=10, indent=4)
-            doc.gap(1.5)
+        entries = [
+            {
+                "term": one_line(word.term + (f" ({word.expansion})" if word.expansion else "")),
+                "definition": one_line(word.definition),
+            }
+            for word in plan.words
+        ]
+        sections.append({"kind": "words", "title": "Words you may hear", "entries": entries})
     state = plan.state
     if state:
-        doc.heading(f"In {state.name}")
+        part: dict[str, Any] = {
+            "kind": "state",
+            "title": f"In {one_line(state.name)}",
+            "lines": [],
+            "notes": [],
+            "verify": None,
+        }
         if not state.known:
-            doc.text(
-                f"We have no notes for {state.name} yet, so we won't guess. Read your state's "
-                "procedural safeguards notice, or ask your state's parent center "
-                f"({wording.PARENT_CENTER_URL}).",
-                size=10.5,
+            part["lines"].append(
+                f"We have no notes for {one_line(state.name)} yet, so we won't guess. Read "
+                "your state's procedural safeguards notice, or ask your state's parent center "
+                f"({wording.PARENT_CENTER_URL})."
             )
         else:
             if state.meeting_name:
-                doc.text(f"The meeting is called: {state.meeting_name}.", size=10.5)
-            for note in state.notes:
-                where = " · ".join(x for x in (note.get("citation"), note.get("source")) if x)
-                doc.text("• " + (note["text"] or ""), size=10.5)
-                doc.text(where, size=8, color=MUTED, indent=3)
-            doc.gap(1)
-            doc.text(wording.VERIFY_STATE, size=9.5, style="I")
+                part["lines"].append(f"The meeting is called: {one_line(state.meeting_name)}.")
+            part["notes"] = [
+                {
+                    "text": one_line(note["text"] or ""),
+                    "where": one_line(
+                        " · ".join(x for x in (note.get("citation"), note.get("source")) if x)
+                    ),
+                }
+                for note in state.notes
+            ]
+            part["verify"] = wording.VERIFY_STATE
+        sections.append(part)
+    return sections
 
 
-def _footer(doc: _Document) -> None:
-    doc.gap(5)
-    doc.keep_together(30)
-    doc.text(wording.SOURCES_NOTE, size=8.5, color=MUTED)
-    doc.gap(2)
-    doc.text(wording.NOT_LEGAL_ADVICE, size=9.5, style="B")
+def _document(
+    plan: Plan, title: str, paper: Paper, sections: list[dict[str, Any]], *, compact: bool = False
+) -> dict[str, Any]:
+    meta = [
+        [name, clean(value) if name == "Your worries" else one_line(value)]
+        for name, value in wording.header_lines(plan)
+        if not (compact and name == "Your worries")  # a fridge page is seen by visitors
+    ]
+    return {
+        "title": one_line(title),
+        "paper": _PAPER[paper],
+        "lang": "en",
+        "compact": compact,
+        "meta": meta,
+        "notices": [one_line(notice) for notice in plan.notices],
+        "sections": sections,
+        "sources-note": None if compact else wording.SOURCES_NOTE,
+        "legal": wording.NOT_LEGAL_ADVICE,
+    }
+
+
+# ------------------------------------------------------------------- typesetting
+
+
+def _fallback_words(chars: set[str]) -> str | None:
+    """A regular expression for the words holding a letter the main font lacks."""
+    main = fonts.main_coverage()
+    if all(ord(char) in main or char.isspace() for char in chars):
+        return None
+    ranges: list[tuple[int, int]] = []
+    for point in sorted(main):
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1] = (ranges[-1][0], point)
+        else:
+            ranges.append((point, point))
+    drawn = "".join(
+        f"\\x{{{first:x}}}" if first == last else f"\\x{{{first:x}}}-\\x{{{last:x}}}"
+        for first, last in ranges
+    )
+    return f"\\S*[^{drawn}\\s]\\S*"
+
+
+def _compile(document: dict[str, Any], font_book: typst.Fonts) -> bytes:
+    import typst
+
+    document = {
+        **document,
+        "fonts": [fonts.MAIN_FAMILY, fonts.FALLBACK_FAMILY],
+        "fallback-font": fonts.FALLBACK_FAMILY,
+        "fallback-words": _fallback_words(_characters(document)),
+    }
+    template = files("iepprep.render").joinpath("plan.typ").read_bytes()
+    pdf, _warnings = typst.compile_with_warnings(  # warnings are never printed: they may quote
+        template,  # the family's text, and there is nothing for the family to do about them
+        format="pdf",
+        font_paths=font_book,
+        sys_inputs={"data": json.dumps(document, ensure_ascii=False)},
+        pdf_standards=["ua-1"],
+    )
+    return bytes(pdf)
+
+
+def _replace(document: dict[str, Any], chars: set[str]) -> dict[str, Any]:
+    """The document with `chars` shown as REPLACEMENT, and a note saying so."""
+    changed = _map_strings(document, lambda s: "".join(REPLACEMENT if c in chars else c for c in s))
+    if UNPRINTABLE_NOTE not in changed["notices"]:
+        changed["notices"] = [UNPRINTABLE_NOTE, *changed["notices"]]
+    return cast(dict[str, Any], changed)
+
+
+def _typeset(document: dict[str, Any]) -> PdfBytes:
+    """The PDF. A character no font can draw (PDF/UA forbids invisible text) is
+    replaced, and the reader told so, without repeating the name."""
+    import typst
+
+    # Composed letters (as most keyboards type them) are what fonts map and what
+    # copying text out of the PDF gives back.
+    document = _map_strings(document, _composed)
+    missing = {char for char in _characters(document) if not fonts.printable(char)}
+    font_book = fonts.book(system=bool(missing))
+    unprintable = missing - fonts.drawable(missing, font_book) if missing else set()
+    if unprintable:
+        document = _replace(document, unprintable)
+    try:
+        result = PdfBytes(_compile(document, font_book))
+    except typst.TypstError:
+        if not missing - unprintable:
+            raise PdfError(
+                "The PDF could not be made (the typesetter failed).",
+                hint="Write the plan as HTML instead (--output plan.html) and print that.",
+            ) from None
+        # A computer font promised a character but could not draw it: do without.
+        unprintable = missing
+        result = _typeset(_replace(document, missing))
+    result.notes = (UNPRINTABLE_NOTE,) if unprintable else ()
+    return result
+
+
+# ------------------------------------------------------------------- entry points
 
 
 def plan(
     plan: Plan, *, paper: Paper = "letter", parts: Sequence[str] = ("checklist", "questions")
 ) -> bytes:
     title = wording.plan_title(plan)
-    doc = _Document(title, paper)
-    _header(doc, plan, title)
+    sections: list[dict[str, Any]] = []
     if "checklist" in parts:
-        _checklist(doc, plan, list(Phase))
+        sections += _checklist(plan, list(Phase))
     if "questions" in parts:
-        _questions(doc, plan.questions)
-    _extras(doc, plan)
-    _footer(doc)
-    return doc.output()
+        sections += _questions(plan.questions)
+    sections += _extras(plan)
+    return _typeset(_document(plan, title, paper, sections))
 
 
 def checklist_only(plan: Plan, phases: Sequence[Phase], *, paper: Paper = "letter") -> bytes:
+    """A compact page for the fridge: boxes, titles and due dates (reasons are in the plan)."""
     title = wording.plan_title(plan) + ": checklist"
-    doc = _Document(title, paper)
-    _header(doc, plan, title)
-    _checklist(doc, plan, phases)
-    _footer(doc)
-    return doc.output()
+    return _typeset(_document(plan, title, paper, _checklist(plan, phases), compact=True))
 
 
 def questions_only(
     plan: Plan, questions: Sequence[PlanQuestion], *, paper: Paper = "letter"
 ) -> bytes:
     title = wording.plan_title(plan) + ": questions"
-    doc = _Document(title, paper)
-    _header(doc, plan, title)
-    _questions(doc, questions)
-    _footer(doc)
-    return doc.output()
+    return _typeset(_document(plan, title, paper, _questions(questions)))

@@ -132,8 +132,15 @@ class TextRenderer:
         for note in state.notes:
             body = StyledText(one_line(note["text"] or ""))
             source = note.get("source")
-            where = " · ".join(
-                x for x in (note.get("citation"), wording.site(source) if source else None) if x
+            checked = note.get("checked")
+            where = self.sep.join(
+                x
+                for x in (
+                    note.get("citation"),
+                    wording.site(source) if source else None,
+                    f"checked {checked}" if checked else None,
+                )
+                if x
             )
             body.append("\n" + where, style=self._dim())
             self.hanging("  - ", body)

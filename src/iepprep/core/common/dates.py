@@ -82,7 +82,27 @@ def parse_date(text: str, *, today: dt.date) -> dt.date:
         raise ValueError(
             f"{day:%B} {day.day}, {day.year} is a {day:%A}, not a {named}: which did you mean?"
         )
+    check_meeting_date(day, today=today)
     return day
+
+
+def years_from(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later (Feb 29 becomes Feb 28 in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def check_meeting_date(day: dt.date, *, today: dt.date | None, past: bool = True) -> None:
+    """Refuse a meeting date no one means: over three years ahead, or (for a date just
+    typed, `past`) over a year ago. A typo in the year is caught here, and dates near
+    the end of the calendar never reach the date arithmetic that would overflow."""
+    base = today or dt.date.today()
+    if day > years_from(base, 3):
+        raise ValueError(f"{day.isoformat()} is more than three years away; check the year")
+    if past and today is not None and day < years_from(base, -1):
+        raise ValueError(f"{day.isoformat()} was more than a year ago; check the year")
 
 
 def _relative_date(value: str, today: dt.date) -> dt.date | None:

@@ -30,7 +30,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from iepprep import __version__
-from iepprep.core.storage.files import atomic_write, cache_dir, ensure_private_dir
+from iepprep.core.storage.files import cache_dir, data_home
+from iepprep.core.storage.own_files import atomic_write, check_folder, make_folder, read_own_file
+from iepprep.errors import IepprepError
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -67,22 +69,26 @@ def cached(
 
 def _read(entry: Path) -> Any:
     try:
-        raw = entry.read_bytes()
+        if not check_folder(entry.parent, follow=True):
+            return None
+        raw = read_own_file(entry)
         checksum, _, payload = raw.partition(b"\n")
         if hashlib.sha256(payload).hexdigest().encode() != checksum:
             return None  # damaged: rebuild
         return json.loads(payload)
-    except (OSError, ValueError):
-        return None
+    except (OSError, ValueError, IepprepError):
+        return None  # missing, damaged, or in a folder others can write: rebuild
 
 
 def _write(entry: Path, data: Any) -> None:
     try:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        ensure_private_dir(entry.parent)
+        if entry.parent == data_home() / "cache":
+            make_folder(data_home(), follow=True)  # made here first: iepprep's own home
+        make_folder(entry.parent, follow=True)
         atomic_write(entry, hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
-    except OSError:
-        pass  # a cache we cannot write is only a slower run
+    except (OSError, IepprepError):
+        pass  # a cache we cannot (or should not) write is only a slower run
 
 
 def construct(model: type[M], data: Any) -> M:

@@ -8,10 +8,15 @@ something is wrong.
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
+import re
+import stat
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -23,15 +28,55 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 def read_text_file(path: Path, *, what: str, error: type[IepprepError] = DataFileError) -> str:
-    """Read a UTF-8 text file, with errors that say which file and what to do."""
+    """Read a text file (UTF-8, or UTF-16 with a byte-order mark), with errors that say
+    which file and what to do. `-` is standard input.
+
+    Only a regular file is read (a FIFO nobody writes to would wait forever; a device
+    such as /dev/zero never ends), and never more than the size limit, whatever the
+    file's size claims to be.
+    """
+    if str(path) == "-":
+        data = _read_stdin(what=what, error=error)
+    else:
+        data = _read_regular_file(path, what=what, error=error)
+    if len(data) > MAX_FILE_BYTES:
+        raise error(
+            f"The {what} {str(path)!r} is too large; "
+            f"iepprep reads files up to {MAX_FILE_BYTES // (1024 * 1024)} MB.",
+        )
+    name = "standard input" if str(path) == "-" else repr(str(path))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")  # Windows Notepad's "Unicode"
+        except UnicodeDecodeError:
+            raise error(f"The {what} {name} is not valid UTF-16 text.") from None
+    if b"\x00" in data:
+        raise error(f"The {what} {name} is not a text file.")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise error(
-                f"The {what} {str(path)!r} is too large ({size // (1024 * 1024)} MB); "
-                f"iepprep reads files up to {MAX_FILE_BYTES // (1024 * 1024)} MB.",
-            )
-        data = path.read_bytes()
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise error(
+            f"The {what} {name} is not UTF-8 text.",
+            hint="Save it as UTF-8 in your editor and try again.",
+        ) from None
+
+
+def _read_stdin(*, what: str, error: type[IepprepError]) -> bytes:
+    import sys
+
+    stream = sys.stdin
+    if stream is None or stream.isatty():
+        raise error(
+            f"'-' reads the {what} from standard input, but nothing was piped in.",
+            hint="For example: iepprep plan --answers - < answers.yaml",
+        )
+    return stream.buffer.read(MAX_FILE_BYTES + 1)
+
+
+def _read_regular_file(path: Path, *, what: str, error: type[IepprepError]) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)  # non-blocking: opening a FIFO must not wait for a writer
     except FileNotFoundError:
         raise error(
             f"The {what} {str(path)!r} does not exist.", hint="Check the file name and folder."
@@ -45,22 +90,74 @@ def read_text_file(path: Path, *, what: str, error: type[IepprepError] = DataFil
         ) from None
     except OSError as exc:
         raise error(f"The {what} {str(path)!r} cannot be read: {exc.strerror}.") from None
-    if b"\x00" in data:
-        raise error(f"The {what} {str(path)!r} is not a text file.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise error(
-            f"The {what} {str(path)!r} is not UTF-8 text.",
-            hint="Save it as UTF-8 in your editor and try again.",
-        ) from None
+    with os.fdopen(fd, "rb") as handle:
+        kind = os.fstat(fd).st_mode
+        if stat.S_ISDIR(kind):
+            raise error(f"{str(path)!r} is a folder, not a {what}.")
+        if not stat.S_ISREG(kind):
+            raise error(
+                f"The {what} {str(path)!r} is not a regular file (it is a device or a pipe).",
+                hint="Save it as a file first, or pipe it in and use - as the file name.",
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        try:
+            return handle.read(MAX_FILE_BYTES + 1)
+        except PermissionError:
+            raise error(
+                f"The {what} {str(path)!r} cannot be read: permission denied.",
+                hint="Check that your user account can read it.",
+            ) from None
+        except OSError as exc:
+            raise error(f"The {what} {str(path)!r} cannot be read: {exc.strerror}.") from None
 
 
 def _safe_loader() -> Any:
+    """The safe YAML loader, reading the way a person means the text:
+
+    - only true/false are booleans (YAML 1.2): `no` (Norwegian), `on`, `yes` stay text,
+      and a field that wants yes/no still accepts them through validation;
+    - dates stay text, validated by the model (so 2026-02-30 is an error that names the
+      key, not a crash);
+    - a key given twice is an error, not "the last one wins".
+    """
+    return _loader_class()
+
+
+@cache
+def _loader_class() -> Any:
     import yaml
 
-    # The C loader is several times faster; PyYAML may be built without it.
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    # The C parser is several times faster; PyYAML may be built without it.
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        yaml_implicit_resolvers: ClassVar[dict[str, list[Any]]] = {}
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            if isinstance(node, yaml.MappingNode):
+                self.flatten_mapping(node)
+                seen: set[Any] = set()
+                for key_node, _ in node.value:
+                    key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                    if key is not None and key in seen:
+                        raise yaml.constructor.ConstructorError(
+                            None, None, f"the key {key!r} is given twice", key_node.start_mark
+                        )
+                    seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    for first, resolvers in base.yaml_implicit_resolvers.items():
+        kept = [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+        kept = [(t, r) if not t.endswith(":bool") else (t, _YAML12_BOOL) for t, r in kept]
+        if first in "yYnNoO":
+            kept = [(t, r) for t, r in kept if not t.endswith(":bool")]
+        if kept:
+            Loader.yaml_implicit_resolvers[first] = kept
+    return Loader
+
+
+_YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
 def parse_yaml(text: str, *, name: str, error: type[IepprepError] = DataFileError) -> Any:
@@ -81,6 +178,8 @@ def parse_yaml(text: str, *, name: str, error: type[IepprepError] = DataFileErro
             f"{name} is not valid YAML{where}: {problem}.",
             hint="Check the indentation and quotes on that line.",
         ) from None
+    except (ValueError, OverflowError) as exc:  # a constructor that gave up on a value
+        raise error(f"{name} has a value iepprep cannot read ({exc}).") from None
     except RecursionError:
         raise error(f"{name} is nested too deeply to read.") from None
 
@@ -102,8 +201,15 @@ def _refuse_aliases(text: str, *, name: str, error: type[IepprepError]) -> None:
 
 
 def parse_json(text: str, *, name: str, error: type[IepprepError] = DataFileError) -> Any:
+    def no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found = dict(pairs)
+        if len(found) != len(pairs):
+            twice = next(key for n, (key, _) in enumerate(pairs) if key in dict(pairs[:n]))
+            raise error(f"{name} gives the key {twice!r} twice; keep the one you mean.")
+        return found
+
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=no_repeats)
     except json.JSONDecodeError as exc:
         raise error(
             f"{name} is not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}."
@@ -119,10 +225,11 @@ def validate(
     name: str,
     describe_item: Callable[[tuple[int | str, ...], Any], str] | None = None,
     error: type[IepprepError] = DataFileError,
+    context: dict[str, Any] | None = None,
 ) -> Model:
     """Validate `data` as `model`, or raise one paragraph naming what is wrong."""
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         problems = [
             _describe(err, data, describe_item) for err in exc.errors(include_url=False)[:5]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,7 +189,8 @@ def load_library(extra_tips: Sequence[Path] = ()) -> Library:
     Served from the cache when no file has changed (see `iepprep.core.content.cache`).
     """
     texts = [(BUNDLED_TIPS, bundled_text(BUNDLED_TIPS))]
-    texts += [(str(path), read_text_file(path, what="tips file")) for path in extra_tips]
+    once = {os.path.realpath(path): path for path in extra_tips}  # --tips f --tips f: one file
+    texts += [(str(path), read_text_file(path, what="tips file")) for path in once.values()]
     fixed = [bundled_text(name) for name in (BUNDLED_QUESTIONS, *SEARCH_FILES)]
     inputs = [*fixed, *(f"{name}\0{text}" for name, text in texts)]
     digest = hashlib.sha256()

@@ -5,6 +5,7 @@ Every entry carries a citation or a public source; loading fails if one does not
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -118,9 +119,16 @@ class RightsFile(Strict):
 
 
 class StateNote(Strict):
+    """One way a state differs, from the state's own statute, regulation or agency page.
+
+    `checked` is the day the note was last compared with that text: state rules change,
+    and a parent deserves to know how fresh a figure is.
+    """
+
     text: Annotated[str, Field(min_length=10, max_length=500)]
     source: Url
     citation: Annotated[str, Field(max_length=120)] | None = None
+    checked: Annotated[dt.date, Field(ge=dt.date(2020, 1, 1))]
 
 
 class StateInfo(Strict):
@@ -401,6 +409,9 @@ def localize_rights(rights: Sequence[Right], lang: str) -> list[Right]:
 
 
 def localize_states(states: Mapping[str, StateInfo], lang: str) -> dict[str, StateInfo]:
+    """The state notes in `lang`. A note's translation is found by the English it
+    translates: an English note that changed shows in English, marked, until it is
+    translated again."""
     from iepprep.core.i18n.content import states_text
 
     text = states_text(lang)
@@ -409,18 +420,19 @@ def localize_states(states: Mapping[str, StateInfo], lang: str) -> dict[str, Sta
     localized = {}
     for code, info in states.items():
         translated = text.states.get(code)
+        by_english = {_words(n.en): n.text for n in translated.notes} if translated else {}
         notes = [
             note.model_copy(
-                update={
-                    "text": translated.notes[n]
-                    if translated and n < len(translated.notes)
-                    else marked(note.text, lang)
-                }
+                update={"text": by_english.get(_words(note.text)) or marked(note.text, lang)}
             )
-            for n, note in enumerate(info.notes)
+            for note in info.notes
         ]
         name = info.meeting_name
-        if name:
-            name = translated.meeting_name if translated and translated.meeting_name else name
+        if name and translated and translated.meeting_name:
+            name = translated.meeting_name
         localized[code] = info.model_copy(update={"notes": notes, "meeting_name": name})
     return localized
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())

@@ -92,6 +92,7 @@ class DeadlineReport:
     calendar_source: str | None  # the closures file, or None for the estimate
     skipped_events: tuple[str, ...]  # calendar events not taken as closures
     missing: list[Event]  # events that would give more deadlines
+    assumed: str | None = None  # where a date came from, when the parent did not type it
 
     def next_after(self, today: dt.date) -> Deadline | None:
         upcoming = [d for d in self.deadlines if d.date >= today]

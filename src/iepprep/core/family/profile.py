@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 
 class Grade(StrEnum):
@@ -258,6 +258,18 @@ class Profile(BaseModel):
         if value is None or isinstance(value, dt.date | str):
             return value
         raise ValueError("write the date as YYYY-MM-DD, for example 2026-12-10")
+
+    @field_validator("meeting_date")
+    @classmethod
+    def _date_in_range(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        # New answers (a context with "today") may be at most a year old; a saved plan's
+        # date only has to be no more than three years ahead, so old plans stay readable.
+        from iepprep.core.common.dates import check_meeting_date
+
+        if value is not None:
+            today = (info.context or {}).get("today")
+            check_meeting_date(value, today=today, past=today is not None)
+        return value
 
     @field_validator("concerns", "attendees", "documents_received", mode="before")
     @classmethod

@@ -69,9 +69,17 @@ class RightsText(Strict):
     rights: dict[str, RightText]
 
 
+class NoteText(Strict):
+    """A state note: the English it translates (so a changed English note is seen as
+    untranslated, never shown with a stale translation), and its translation."""
+
+    en: Paragraph
+    text: Paragraph
+
+
 class StateText(Strict):
     meeting_name: Line | None = None
-    notes: list[Paragraph] = []  # in the order of the English notes
+    notes: list[NoteText] = []
 
 
 class StatesText(Strict):

@@ -58,7 +58,9 @@ PHRASES = {
     "worries": "In my own words: {worries}",
     "record_evaluation_report": "Any new evaluation reports, with the scores and the "
     "evaluators' recommendations",
-    "record_draft_iep": "The draft IEP or proposed goals, if the school prepares them",
+    "draft_request": "If the team has written a draft IEP or proposed goals, I would be grateful "
+    "for a copy before the meeting too, so I can come prepared. I understand the school is "
+    "not required to share one.",
     "record_progress_reports": "The latest progress reports on each IEP goal",
     "record_other": "[any other records you want, such as attendance or discipline records]",
     "concern_line": "{concern}: [what you see, with an example]",
@@ -144,6 +146,11 @@ def draft(
         "worries_paragraph": words["worries"].format(worries=_one_line(profile.worries))
         if profile.worries
         else "",
+        # A draft IEP is not an education record the law lets parents see (34 CFR
+        # 300.613 covers records); it is asked for apart, as a courtesy.
+        "draft_request": ""
+        if Document.DRAFT_IEP in profile.documents_received
+        else words["draft_request"],
     }
     lists = _lists(profile, record, words, lang)
     paragraphs: list[str | list[str]] = []
@@ -189,7 +196,6 @@ def _lists(
     records = []
     wanted = {
         Document.EVALUATION_REPORT: words["record_evaluation_report"],
-        Document.DRAFT_IEP: words["record_draft_iep"],
         Document.PROGRESS_REPORTS: words["record_progress_reports"],
     }
     for doc, line in wanted.items():

@@ -46,15 +46,18 @@ class MeetingRecord:
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the journal again (another command may have added to it meanwhile)."""
         self.notes: list[Note] = []
+        self._note_ends: list[int] = []
         self.answers: dict[str, Answer] = {}
         self.skipped: set[str] = set()
         self.letters: list[Event] = []
         self.started: dt.datetime | None = None
         by_id = {q.id: q for q in self.questions}
-        for event in self.journal.events():
+        for end, event in self.journal.events_with_ends():
             if event.kind == "note":
                 self.notes.append(Note(event.at, event.text))
+                self._note_ends.append(end)
             elif event.kind == "answered" and event.question in by_id:
                 self.answers[event.question] = Answer(by_id[event.question], event.at, event.text)
                 self.skipped.discard(event.question)
@@ -85,8 +88,8 @@ class MeetingRecord:
     def find(self, question_id: str) -> PlanQuestion:
         """A question by its number in the plan ("7") or its id ("goals-every-need")."""
         wanted = question_id.strip().lower()
-        if wanted.isdigit():
-            number = int(wanted)
+        if wanted.isascii() and wanted.isdigit():
+            number = int(wanted) if len(wanted) <= 6 else -1
             for question in self.questions:
                 if question.number == number:
                     return question
@@ -111,16 +114,28 @@ class MeetingRecord:
 
     # -- writing (each call is on disk before it returns)
 
-    def add_note(self, text: str, *, now: dt.datetime) -> Note:
+    def add_note(self, text: str, *, now: dt.datetime) -> int:
+        """Save a note; returns its number among the plan's notes (counting notes other
+        commands saved at the same moment)."""
         clean = _checked(text, "note")
-        self.journal.append(Event("note", now, text=clean))
-        note = Note(now, clean)
-        self.notes.append(note)
-        return note
+        end = self.journal.append(Event("note", now, text=clean))
+        self.refresh()
+        return sum(1 for note_end in self._note_ends if note_end <= end)
+
+    def add_long_note(self, text: str, *, now: dt.datetime) -> int:
+        """Save a note of any length, in parts of at most MAX_TEXT characters (live
+        mode: a long paste is kept, never refused). Returns how many parts."""
+        parts = split_text(text.strip())
+        for n, part in enumerate(parts, 1):
+            label = f"(part {n} of {len(parts)}) " if len(parts) > 1 else ""
+            self.add_note(label + part, now=now)
+        return len(parts)
 
     def answer(self, question_id: str, text: str, *, now: dt.datetime) -> Answer:
         question = self.find(question_id)
-        clean = text.strip()[:MAX_TEXT]
+        clean = text.strip()
+        if len(clean) > MAX_TEXT:
+            raise _too_long(clean, "answer", "Add the rest as a note: iepprep notes add ...")
         self.journal.append(Event("answered", now, text=clean, question=question.id))
         answer = Answer(question, now, clean)
         self.answers[question.id] = answer
@@ -152,15 +167,42 @@ def _checked(text: str, what: str) -> str:
     if not clean:
         raise InputError(f"The {what} is empty; nothing was saved.")
     if len(clean) > MAX_TEXT:
-        raise InputError(
-            f"The {what} is {len(clean)} characters long; the limit is {MAX_TEXT}. "
-            "Split it into shorter notes."
-        )
+        raise _too_long(clean, what, "Split it into shorter notes.")
     return clean
 
 
+def _too_long(text: str, what: str, hint: str) -> InputError:
+    """The one rule for long text: never cut short. A command refuses it (the text is
+    still in the command line); live mode keeps it as notes in parts."""
+    return InputError(
+        f"The {what} is {len(text)} characters long; the limit is {MAX_TEXT}, "
+        "so nothing was saved.",
+        hint=hint,
+    )
+
+
+def split_text(text: str, size: int = MAX_TEXT - 20) -> list[str]:
+    """`text` in parts of at most `size` characters, cut at a space where there is one."""
+    parts = []
+    while len(text) > size:
+        cut = text.rfind(" ", size // 2, size)
+        cut = cut if cut > 0 else size
+        parts.append(text[:cut].strip())
+        text = text[cut:].strip()
+    return [*parts, text] if text else parts
+
+
+class StoppedWhileTyping(KeyboardInterrupt):
+    """Ctrl-C at a text prompt, with what was typed so far (live mode saves it)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
 class MeetingPrompter(Protocol):
-    """The questions live mode asks; KeyboardInterrupt or EOFError ends the meeting."""
+    """The questions live mode asks; KeyboardInterrupt or EOFError ends the meeting
+    (StoppedWhileTyping carries the unfinished text, which is saved first)."""
 
     def choose(
         self, title: str, question: PlanQuestion | None, actions: list[tuple[str, str]]
@@ -204,6 +246,7 @@ def run_meeting(
     """The live loop: one question at a time until every question is done or Finish."""
     record.mark_started(now=clock())
     while True:
+        record.refresh()  # notes added by another command count too
         question = record.next_question()
         done = len(record.answers)
         notes = (
@@ -226,18 +269,48 @@ def run_meeting(
         ]
         choice = prompter.choose(title, question, actions)
         if choice == ANSWERED and question is not None:
-            text = prompter.text(_("The answer, in a few words (Enter for none):"))
-            record.answer(question.id, text, now=clock())
+            text = _typed(
+                prompter, _("The answer, in a few words (Enter for none):"), record, clock
+            )
+            if len(text.strip()) > MAX_TEXT:
+                parts = record.add_long_note(f"Answer to question {question.number}: {text}",
+                                             now=clock())  # fmt: skip
+                prompter.show([_kept_as_notes(parts, "That answer")])
+            else:
+                record.answer(question.id, text, now=clock())
         elif choice == SKIP and question is not None:
             record.skip(question.id, now=clock())
         elif choice == NOTE:
-            text = prompter.text(_("Your note:"))
+            text = _typed(prompter, _("Your note:"), record, clock)
             if text.strip():
-                record.add_note(text, now=clock())
+                parts = record.add_long_note(text, now=clock())
+                if parts > 1:
+                    prompter.show([_kept_as_notes(parts, "That note")])
         elif choice == REMINDERS:
             prompter.show(reminders)
         elif choice == FINISH:
             return
+
+
+def _typed(
+    prompter: MeetingPrompter, message: str, record: MeetingRecord, clock: Callable[[], dt.datetime]
+) -> str:
+    """What the parent typed; stopped halfway (Ctrl-C), the unfinished text is saved
+    as a note before the meeting ends, so nothing typed is lost."""
+    try:
+        return prompter.text(message)
+    except StoppedWhileTyping as stop:
+        if stop.text.strip():
+            record.add_long_note(f"(unfinished) {stop.text}", now=clock())
+        raise
+
+
+def _kept_as_notes(parts: int, what: str) -> str:
+    kept = "a note" if parts == 1 else f"{parts} notes"
+    text = f"{what} was longer than {MAX_TEXT} characters, so it was kept as {kept}."
+    if what == "That answer":
+        text += " The question is still open: answer it in a few words, or skip it."
+    return text
 
 
 def _time_in(started: dt.datetime | None, now: dt.datetime) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,11 @@ from iepprep.errors import InputError
 EXAMPLE = "example.yaml"
 
 
-def parse_answers(text: str, *, name: str, json_only: bool = False) -> Profile:
+def parse_answers(
+    text: str, *, name: str, json_only: bool = False, today: dt.date | None = None
+) -> Profile:
+    """The answers in `text`, validated; with `today`, a meeting date must also be
+    within a year before it (new answers; a saved plan's date may be older)."""
     data: Any = (
         parse_json(text, name=name, error=InputError)
         if json_only
@@ -26,15 +31,35 @@ def parse_answers(text: str, *, name: str, json_only: bool = False) -> Profile:
         raise InputError(
             f"{name} should hold keys and values (like 'grade: middle'), "
             f"not a {type(data).__name__}.",
-            hint="See the answers file keys in the README, or copy the example: "
-            "iepprep plan --example --format json",
+            hint=START_FROM_EXAMPLE,
         )
-    return validate(Profile, data, name=name, error=InputError)
+    context = {"today": today} if today else None
+    return validate(Profile, data, name=name, error=InputError, context=context)
 
 
-def load_answers(path: Path) -> Profile:
+START_FROM_EXAMPLE = (
+    "See the answers file keys in the README, or start from the example: "
+    "iepprep plan --example --format answers --output answers.yaml"
+)
+
+
+def load_answers(path: Path, *, today: dt.date | None = None) -> Profile:
     text = read_text_file(path, what="answers file", error=InputError)
-    return parse_answers(text, name=str(path), json_only=path.suffix.lower() == ".json")
+    json_only = path.suffix.lower() == ".json"
+    return parse_answers(text, name=str(path), json_only=json_only, today=today)
+
+
+def answers_yaml(profile: Profile) -> str:
+    """`profile` as an answers file (YAML, with a comment saying how to use it) that
+    `iepprep plan --answers` reads back: what `--format answers` writes."""
+    import yaml
+
+    given = {key: value for key, value in profile.answers().items() if value not in (None, [])}
+    body = yaml.safe_dump(given, sort_keys=False, allow_unicode=True, width=88)
+    return (
+        "# iepprep answers: edit them, then make the plan with\n"
+        "#   iepprep plan --answers THIS-FILE\n" + body
+    )
 
 
 def answers_file(profile: Profile) -> str:

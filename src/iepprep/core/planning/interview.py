@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, Protocol
+
+from pydantic import ValidationError
 
 from iepprep.core.family.profile import Profile
 from iepprep.core.i18n.dates import short_moment
@@ -91,18 +94,28 @@ def where_to_start(
 
 
 def draft_to_resume(prompter: InterviewPrompter, *, tell: Tell, drafts: PlanStore) -> Draft | None:
-    """The draft to pick up, if there is one and the parent wants it (else it goes).
+    """The draft to pick up, if there is one and the parent wants it.
 
-    A draft that no longer makes a valid profile (damaged, or from an older version)
-    is set aside without asking."""
+    An answer the model no longer accepts (a date now out of range) is dropped and
+    asked again; a draft with nothing valid left (damaged, or from an older version)
+    is set aside without asking. A "no" (or Esc, then Enter) keeps the
+    draft until the first new answer replaces it: a slip loses nothing."""
     draft = drafts.load_draft()
     if draft is None:
         return None
     try:
         Profile.model_validate(draft.answers)
-    except ValueError:
-        drafts.clear_draft()
-        return None
+    except ValidationError as err:
+        bad = {str(e["loc"][0]) for e in err.errors() if e["loc"]}
+        kept = {k: v for k, v in draft.answers.items() if k not in bad}
+        draft = replace(draft, answers=kept, asked=[k for k in draft.asked if k not in bad])
+        try:
+            Profile.model_validate(kept)
+        except ValidationError:
+            kept = {}
+        if not kept:  # nothing left worth offering
+            drafts.clear_draft()
+            return None
     count = len(draft.asked)
     stopped = (
         _("You stopped partway on {when}, after 1 question; your answers were kept.")
@@ -112,5 +125,4 @@ def draft_to_resume(prompter: InterviewPrompter, *, tell: Tell, drafts: PlanStor
     tell(stopped.format(when=short_moment(draft.updated), count=count))
     if prompter.confirm(_(PICK_UP), default=True):
         return draft
-    drafts.clear_draft()
     return None

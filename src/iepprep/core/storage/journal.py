@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from iepprep.core.storage.files import ensure_private_dir
-from iepprep.errors import StorageError
+from iepprep.core.storage.own_files import make_folder, open_own_file, read_own_file
+from iepprep.errors import NotFoundError, StorageError
 
 EventKind = Literal["note", "answered", "skipped", "reopened", "letter", "meeting", "draft"]
 MAX_TEXT = 4000
@@ -53,22 +54,42 @@ class Event:
 
 
 class Journal:
-    """The journal of one saved plan."""
+    """The journal of one saved plan.
 
-    def __init__(self, path: Path) -> None:
+    `still_there` says whether the plan is still saved: when it is not (forgotten,
+    perhaps while `iepprep meeting` was open), nothing more is written, so notes never
+    outlive their plan or reach the next plan saved under the same number.
+    """
+
+    def __init__(self, path: Path, still_there: Callable[[], bool] = lambda: True) -> None:
         self.path = path
+        self._still_there = still_there
 
-    def append(self, event: Event) -> None:
-        ensure_private_dir(self.path.parent)
-        line = event.to_json() + "\n"
+    def append(self, event: Event) -> int:
+        """Add `event`, on disk before this returns; its line ends at the offset returned."""
+        line = readable_text(event.to_json()) + "\n"
+        if not self._still_there():
+            raise NotFoundError(
+                "This plan was deleted (iepprep forget), so nothing more is saved with it.",
+                hint="What you typed is still on the screen: copy it somewhere safe.",
+            )
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+            make_folder(self.path.parent)
+            fd = open_own_file(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
             try:
+                if not self._still_there():  # forgotten in between: leave no journal behind
+                    if os.fstat(fd).st_size == 0:
+                        self.path.unlink(missing_ok=True)
+                    raise NotFoundError(
+                        "This plan was deleted (iepprep forget), so nothing more is saved with it.",
+                        hint="What you typed is still on the screen: copy it somewhere safe.",
+                    )
                 size = os.fstat(fd).st_size
                 if size and os.pread(fd, 1, size - 1) != b"\n":
                     line = "\n" + line  # a crash cut the last line short: start a new one
                 os.write(fd, line.encode("utf-8"))
                 os.fsync(fd)
+                return os.lseek(fd, 0, os.SEEK_CUR)
             finally:
                 os.close(fd)
         except OSError as exc:
@@ -78,21 +99,56 @@ class Journal:
             ) from None
 
     def events(self) -> list[Event]:
+        return [event for _, event in self.events_with_ends()]
+
+    def events_with_ends(self) -> list[tuple[int, Event]]:
+        """Each readable event, with the offset where its line ends."""
         try:
-            raw = self.path.read_bytes()
+            raw = read_own_file(self.path)
         except FileNotFoundError:
             return []
         except OSError as exc:
             raise StorageError(f"Could not read {str(self.path)!r}: {exc.strerror}.") from None
         events = []
-        for line in raw.decode("utf-8", errors="replace").splitlines():
+        end = 0
+        # Lines end at "\n" only: a note may hold U+2028 or U+0085, which splitlines() splits.
+        for line in raw.split(b"\n"):
+            end += len(line) + 1
             if not line.strip():
                 continue
             try:
-                events.append(Event.from_json(line))
-            except (ValueError, KeyError, TypeError):
+                events.append((end, Event.from_json(line.decode("utf-8", errors="replace"))))
+            except (ValueError, KeyError, TypeError, AttributeError):
                 continue  # a line cut short by a crash, or damaged: keep the rest
         return events
 
-    def delete(self) -> None:
-        self.path.unlink(missing_ok=True)
+
+def readable_text(text: str) -> str:
+    """`text` with the bytes of a non-UTF-8 terminal read as Windows-1252 (Latin-1).
+
+    Python keeps undecodable argument bytes as lone surrogates ('caf\\udce9'), which
+    cannot be written as UTF-8; a note typed on a Latin-1 terminal would be lost.
+    """
+    if not any("\ud800" <= char <= "\udfff" for char in text):
+        return text
+    raw = text.encode("utf-8", "surrogateescape" if _only_escapes(text) else "replace")
+    parts = []
+    while raw:
+        try:
+            parts.append(raw.decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            parts.append(raw[: exc.start].decode("utf-8"))
+            for byte in raw[exc.start : exc.end]:
+                try:
+                    parts.append(bytes([byte]).decode("cp1252"))
+                except UnicodeDecodeError:
+                    parts.append(bytes([byte]).decode("latin-1"))
+            raw = raw[exc.end :]
+    return "".join(parts)
+
+
+def _only_escapes(text: str) -> bool:
+    return all(
+        not "\ud800" <= char <= "\udc7f" and not "\udd00" <= char <= "\udfff" for char in text
+    )

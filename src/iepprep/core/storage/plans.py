@@ -1,7 +1,8 @@
 """A family's saved plans (numbered 1, 2, 3, ...) and the draft of a stopped questionnaire.
 
 They live in the `plans` folder of iepprep's home (see `iepprep.core.storage.files`),
-written atomically, 0600 in 0700 folders.
+0600 in 0700 folders; how folders are checked, files written and temporary files
+cleaned is in `iepprep.core.storage.own_files`.
 """
 
 from __future__ import annotations
@@ -9,35 +10,48 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import re
-from dataclasses import dataclass
+import secrets
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from iepprep.core.storage.files import (
-    CACHE,
-    cache_dir,
-    data_home,
-    ensure_private_dir,
-    write_private_file,
-)
+from iepprep.core.storage.files import CACHE, CACHE_FILES, cache_dir, data_home
 from iepprep.core.storage.journal import Journal
+from iepprep.core.storage.own_files import (
+    atomic_write,
+    check_folder,
+    make_folder,
+    open_own_file,
+    read_own_file,
+    remove_own_files,
+    remove_stale_temps,
+)
 from iepprep.errors import NotFoundError, StorageError
 
 PLANS = "plans"
-OWN_FOLDERS = (PLANS, CACHE)
-_PLAN_FILE = re.compile(r"^plan-(\d{4,})\.json$")
+MAX_PLAN_NUMBER = 9_999_999
+_NUMBER = r"[0-9]{4,7}"
+_PLAN_FILE = re.compile(rf"plan-({_NUMBER})\.json")
+# Every name iepprep writes in plans/ (and nothing else is ever deleted there).
+OWN_PLAN_FILES = re.compile(rf"plan-{_NUMBER}\.json|plan-{_NUMBER}\.journal\.jsonl|draft\.json")
+_MAX_RECORD_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
 class SavedPlan:
-    """One saved plan: its number (as shown by `history`), when it was made, the answers."""
+    """One saved plan: its number (as shown by `history`), when it was made, the answers,
+    and its own random id (calendar events and the journal use it to know this plan
+    from another one saved later under the same number)."""
 
     number: int
     path: Path
     created: dt.datetime
     updated: dt.datetime
     answers: dict[str, Any]
+    plan_id: str = field(default="")
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,10 @@ class Draft:
     asked: list[str]
 
 
+def _new_plan_id() -> str:
+    return secrets.token_hex(8)
+
+
 class PlanStore:
     """The saved plans of this user, numbered 1, 2, 3, … in the order they were made."""
 
@@ -57,37 +75,77 @@ class PlanStore:
         self.home = home or data_home()
         self.folder = self.home / PLANS
 
+    # -- folders
+
+    def _readable(self) -> bool:
+        """True when the plans folder exists (and is safe to read from)."""
+        return check_folder(self.home, follow=True) and check_folder(self.folder, follow=False)
+
+    def _writable(self) -> Path:
+        """The plans folder, made if needed, checked, with stale temporary files gone."""
+        make_folder(self.home, follow=True)
+        make_folder(self.folder)
+        remove_stale_temps(self.folder, [OWN_PLAN_FILES.pattern])
+        self._remove_stale_reservations()
+        return self.folder
+
+    def _remove_stale_reservations(self) -> None:
+        """An empty plan file is a number reserved by a save that was killed before it
+        wrote the plan (a save fills it within milliseconds): remove it."""
+        for entry in os.scandir(self.folder):
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                stale = time.time() - info.st_mtime > 60
+                plan_file = _PLAN_FILE.fullmatch(entry.name) and entry.is_file(
+                    follow_symlinks=False
+                )
+                if plan_file and info.st_size == 0 and stale:
+                    Path(entry.path).unlink()
+
     def _numbers(self) -> list[int]:
         try:
+            if not self._readable():
+                return []
             names = [entry.name for entry in self.folder.iterdir()]
-        except FileNotFoundError:
-            return []
         except OSError as exc:
             raise StorageError(
                 f"Cannot read the saved plans in {str(self.folder)!r}: {exc.strerror}."
             ) from None
-        return sorted(int(m.group(1)) for name in names if (m := _PLAN_FILE.match(name)))
+        numbers = []
+        for name in names:
+            match = _PLAN_FILE.fullmatch(name)
+            if match and name == self._path(int(match.group(1))).name:  # plan-00009 is not 9
+                numbers.append(int(match.group(1)))
+        return sorted(numbers)
 
     def _path(self, number: int) -> Path:
         return self.folder / f"plan-{number:04d}.json"
 
     def _read(self, number: int) -> SavedPlan:
+        if not 1 <= number <= MAX_PLAN_NUMBER:
+            raise NotFoundError(f"There is no saved plan number {number}.")
         path = self._path(number)
+        if not self._readable():
+            raise NotFoundError(f"There is no saved plan number {number}.")
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
+            record = json.loads(read_own_file(path, limit=_MAX_RECORD_BYTES).decode("utf-8"))
             created = dt.datetime.fromisoformat(record["created"])
             updated = dt.datetime.fromisoformat(record.get("updated", record["created"]))
             answers = record["answers"]
             if not isinstance(answers, dict):
                 raise TypeError("answers is not a mapping")
+            plan_id = str(record.get("id") or record["created"])  # older plans had no id
         except FileNotFoundError:
             raise NotFoundError(f"There is no saved plan number {number}.") from None
+        except StorageError as exc:
+            hint = f"You can delete it with: iepprep forget {number}"
+            raise StorageError(exc.message, hint=hint) from None
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StorageError(
                 f"The saved plan {str(path)!r} cannot be read ({exc}).",
                 hint="You can delete it with: iepprep forget " + str(number),
             ) from None
-        return SavedPlan(number, path, created, updated, answers)
+        return SavedPlan(number, path, created, updated, answers, plan_id)
 
     def all(self) -> list[SavedPlan]:
         """Every readable saved plan, oldest first (unreadable ones are skipped)."""
@@ -95,7 +153,7 @@ class PlanStore:
         for number in self._numbers():
             try:
                 plans.append(self._read(number))
-            except StorageError:
+            except (StorageError, NotFoundError):
                 continue
         return plans
 
@@ -104,7 +162,7 @@ class PlanStore:
         for number in reversed(numbers):
             try:
                 return self._read(number)
-            except StorageError:
+            except (StorageError, NotFoundError):
                 continue
         return None
 
@@ -112,24 +170,29 @@ class PlanStore:
         return self._read(number)
 
     def save(self, answers: dict[str, Any], *, now: dt.datetime | None = None) -> SavedPlan:
-        """Save answers as a new plan; the same answers as the latest plan just update it."""
+        """Save answers as a new plan; the same answers as the latest plan just update it.
+
+        A new plan's number is reserved by creating its file exclusively, so plans
+        saved at the same moment by several runs each get their own number.
+        """
         moment = (now or dt.datetime.now()).replace(microsecond=0)
-        latest = self.latest()
-        if latest is not None and latest.answers == answers:
-            number, created = latest.number, latest.created
-        else:
-            numbers = self._numbers()
-            number, created = (numbers[-1] + 1 if numbers else 1), moment
-        record = {
-            "format": 1,
-            "created": created.isoformat(),
-            "updated": moment.isoformat(),
-            "answers": answers,
-        }
-        path = self._path(number)
         try:
-            ensure_private_dir(self.home)
-            write_private_file(path, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+            self._writable()
+            latest = self.latest()
+            if latest is not None and latest.answers == answers:
+                number, created, plan_id = latest.number, latest.created, latest.plan_id
+            else:
+                number, created, plan_id = self._reserve_number(), moment, _new_plan_id()
+            record = {
+                "format": 1,
+                "id": plan_id,
+                "created": created.isoformat(),
+                "updated": moment.isoformat(),
+                "answers": answers,
+            }
+            path = self._path(number)
+            text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+            atomic_write(path, text.encode("utf-8"))
         except OSError as exc:
             raise StorageError(
                 f"Your answers could not be saved in {str(self.folder)!r}: "
@@ -137,7 +200,20 @@ class PlanStore:
                 hint="Free some disk space or set IEPPREP_HOME to a folder you can write, "
                 "or run again with --no-save.",
             ) from None
-        return SavedPlan(number, path, created, moment, answers)
+        return SavedPlan(number, path, created, moment, answers, plan_id)
+
+    def _reserve_number(self) -> int:
+        numbers = self._numbers()
+        number = numbers[-1] + 1 if numbers else 1
+        while number <= MAX_PLAN_NUMBER:
+            try:
+                fd = open_own_file(self._path(number), os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+            except FileExistsError:
+                number += 1
+                continue
+            os.close(fd)
+            return number
+        raise StorageError(f"There are too many saved plans in {str(self.folder)!r}.")
 
     @property
     def draft_path(self) -> Path:
@@ -153,22 +229,25 @@ class PlanStore:
             "asked": asked,
         }
         try:
-            ensure_private_dir(self.home)
-            write_private_file(self.draft_path, json.dumps(record, ensure_ascii=False, indent=1))
-        except (OSError, TypeError, ValueError):
+            self._writable()
+            text = json.dumps(record, ensure_ascii=False, indent=1)
+            atomic_write(self.draft_path, text.encode("utf-8"))
+        except (OSError, TypeError, ValueError, StorageError):
             return False
         return True
 
     def load_draft(self) -> Draft | None:
         """The draft, or None when there is none or it cannot be read."""
         try:
-            record = json.loads(self.draft_path.read_text(encoding="utf-8"))
+            if not self._readable():
+                return None
+            record = json.loads(read_own_file(self.draft_path, limit=_MAX_RECORD_BYTES))
             draft = Draft(
                 dt.datetime.fromisoformat(record["updated"]),
                 dict(record["answers"]),
                 [str(key) for key in record["asked"]],
             )
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, StorageError):
             return None
         return draft
 
@@ -177,11 +256,28 @@ class PlanStore:
             self.draft_path.unlink()
 
     def journal(self, number: int) -> Journal:
-        """The meeting journal (notes, answered questions, letters) of plan `number`."""
-        return Journal(self.folder / f"plan-{number:04d}.journal.jsonl")
+        """The meeting journal (notes, answered questions, letters) of plan `number`.
+
+        It writes only while plan `number` is still the plan it was when this was
+        called: a plan forgotten (or forgotten and saved anew) stays forgotten.
+        """
+        plan_id: str | None = None
+        with contextlib.suppress(StorageError, NotFoundError):
+            plan_id = self._read(number).plan_id
+
+        def still_there() -> bool:
+            try:
+                return plan_id is not None and self._read(number).plan_id == plan_id
+            except (StorageError, NotFoundError):
+                return False
+
+        return Journal(self.folder / f"plan-{number:04d}.journal.jsonl", still_there)
 
     def delete(self, number: int) -> None:
-        self.journal(number).delete()
+        """Delete plan `number` and its journal (the plan first: a meeting still open
+        on it then stops writing), even when the plan cannot be read."""
+        if not 1 <= number <= MAX_PLAN_NUMBER or not self._readable():
+            raise NotFoundError(f"There is no saved plan number {number}.")
         path = self._path(number)
         try:
             path.unlink()
@@ -189,26 +285,27 @@ class PlanStore:
             raise NotFoundError(f"There is no saved plan number {number}.") from None
         except OSError as exc:
             raise StorageError(f"Cannot delete {str(path)!r}: {exc.strerror}.") from None
+        with contextlib.suppress(FileNotFoundError):
+            (self.folder / f"plan-{number:04d}.journal.jsonl").unlink()
 
-    def delete_all(self) -> int:
-        """Remove every folder iepprep wrote under its home; return the plans removed.
+    def delete_all(self) -> tuple[int, list[Path]]:
+        """Remove every file iepprep wrote: its plans, journals, draft and cache.
 
-        Only iepprep's own folders are removed, never the home folder's other
-        contents: IEPPREP_HOME may point somewhere the user keeps other files.
+        Only names iepprep writes are removed, and a folder only when iepprep made it
+        and nothing else is left in it: IEPPREP_HOME may point somewhere the user keeps
+        other files. Returns the number of plans removed and the folders where other
+        files were left.
         """
-        import shutil
-
         count = len(self._numbers())
-        for name in OWN_FOLDERS:
-            target = self.home / name
-            try:
-                if target.is_dir():
-                    shutil.rmtree(target)
-            except OSError as exc:
-                raise StorageError(f"Cannot delete {str(target)!r}: {exc.strerror}.") from None
-        cache = cache_dir()
-        if cache.is_dir() and cache.name in ("cache", "iepprep"):  # never a folder we did not make
-            shutil.rmtree(cache, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            self.home.rmdir()  # only succeeds when nothing else is left in it
-        return count
+        kept: list[Path] = []
+        if self._readable() and remove_own_files(self.folder, OWN_PLAN_FILES):
+            kept.append(self.folder)
+        for cache in dict.fromkeys([self.home / CACHE, cache_dir()]):
+            with contextlib.suppress(StorageError):  # a cache is never worth failing
+                if check_folder(cache, follow=cache != self.home / CACHE) and remove_own_files(
+                    cache, CACHE_FILES
+                ):
+                    kept.append(cache)
+        if check_folder(self.home, follow=True):
+            remove_own_files(self.home, re.compile(r"(?!)"))  # only the marker, if empty
+        return count, kept
