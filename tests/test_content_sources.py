@@ -154,7 +154,7 @@ def test_every_state_note_is_from_the_states_own_text_and_dated() -> None:
             assert note.checked.year >= 2024, f"{code}: checked {note.checked}"
 
 
-def test_the_ten_biggest_questions_have_state_notes() -> None:
+def test_the_ten_states_named_in_the_issue_answer_the_five_questions() -> None:
     from iepprep.core.content.reference import load_states
 
     states = load_states()

@@ -9,6 +9,7 @@ import os
 import stat
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -266,3 +267,22 @@ def test_the_same_tips_file_twice_is_read_once(run, write_yaml) -> None:
     )  # fmt: skip
     result = run("--tips", str(tips), "--tips", str(tips), "tips", "show", "my-own-tip")
     assert result.exit_code == 0, result.stderr
+
+
+def test_dev_stdout_that_this_user_may_only_write_to(run, monkeypatch) -> None:
+    real_access = os.access
+
+    def write_only(path: Any, mode: int, **kwargs: Any) -> bool:
+        if str(path) == "/dev/stdout" and mode & os.R_OK:
+            return False  # a pipe made by another user, as `sudo -u parent iepprep ... | less`
+        return real_access(path, mode, **kwargs)
+
+    monkeypatch.setattr(os, "access", write_only)
+    result = run("plan", "--example", "-f", "markdown", "-o", "/dev/stdout")
+    assert result.exit_code == 0 and "# IEP meeting plan" in result.stdout
+
+
+def test_dash_is_standard_output_for_every_command(run) -> None:
+    result = run("deadlines", "--consent", "2026-11-02", "--state", "CA", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() and "Wrote" not in result.stderr

@@ -140,6 +140,13 @@ def test_a_name_the_fonts_cover_prints_without_a_note(run, write_yaml, tmp_path)
     text = pdf_text(target)
     assert "Σοφία Иванова Nguyễn Thị Ánh" in text
     assert "could not be printed" not in text + result.stderr
+    used = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(target).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert {"AtkinsonHyperlegible-Regular", "AtkinsonHyperlegible-Bold"} <= used
+    assert any(name.startswith("NotoSans") for name in used)  # for the letters Atkinson lacks
 
 
 def test_a_failed_pdf_leaves_no_file_and_no_temporary_file(
@@ -158,6 +165,17 @@ def test_a_failed_pdf_leaves_no_file_and_no_temporary_file(
     assert result.exit_code == 1
     assert "PDF could not be made" in result.stderr and "Traceback" not in result.output
     assert list(out.iterdir()) == []
+
+
+def test_a_word_too_long_for_a_line_wraps_instead_of_running_off_the_page(
+    run, write_yaml, tmp_path: Path
+) -> None:
+    answers = write_yaml("a.yaml", {"child_name": "W" * 80})
+    target, _ = export(run, tmp_path, answers, "plan", "p.pdf")
+    first = PdfReader(target).pages[0].extract_text().replace("\u200b", "")
+    runs = [len(run) for run in re.findall(r"W+", first)]
+    assert sum(runs) >= 80 and max(runs) < 80  # the title's name is split over lines
+    assert "https://www.parentcenterhub.org/find-your-center/" in pdf_text(target)
 
 
 def test_font_coverage_is_read_from_the_shipped_fonts() -> None:

@@ -322,6 +322,7 @@ OutputOption = Annotated[
         help="Write to this file instead of the screen ('-' for standard output).",
         metavar="FILE",
         dir_okay=False,
+        readable=False,  # never read: /dev/stdout may be a pipe only writable
         callback=_dash_is_stdout,
     ),
 ]

@@ -45,9 +45,11 @@ def main_coverage() -> frozenset[int]:
 
 
 def printable(char: str) -> bool:
-    """Whether a shipped font draws `char` (spaces and line breaks always print)."""
+    """Whether a shipped font draws `char` (spaces and break points always print)."""
     point = ord(char)
-    return char.isspace() or point in coverage(MAIN_FILE) or point in coverage(FALLBACK_FILE)
+    if char.isspace() or char == "\u200b":  # a zero-width space is a break, never a glyph
+        return True
+    return point in coverage(MAIN_FILE) or point in coverage(FALLBACK_FILE)
 
 
 def book(*, system: bool) -> typst.Fonts:

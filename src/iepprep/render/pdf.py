@@ -17,6 +17,7 @@ as "\ufffd" and the PDF and the terminal say so, without repeating the name.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from importlib.resources import files
@@ -71,6 +72,24 @@ def _characters(document: dict[str, Any]) -> set[str]:
 
 def _composed(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+_LONG_WORD = re.compile(r"\S{30,}")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def _breakable(text: str) -> str:
+    """Words too long for a line (a name typed without spaces) get invisible break
+    points every 10 characters, so they wrap instead of running off the page.
+    Web addresses are left whole, so they copy out of the PDF intact."""
+
+    def split(word: re.Match[str]) -> str:
+        found = word.group()
+        if "://" in found:
+            return found
+        return ZERO_WIDTH_SPACE.join(found[i : i + 10] for i in range(0, len(found), 10))
+
+    return _LONG_WORD.sub(split, text) if len(text) >= 30 else text
 
 
 def _map_strings(value: Any, change: Callable[[str], str]) -> Any:
@@ -247,7 +266,7 @@ def _typeset(document: dict[str, Any]) -> PdfBytes:
 
     # Composed letters (as most keyboards type them) are what fonts map and what
     # copying text out of the PDF gives back.
-    document = _map_strings(document, _composed)
+    document = _map_strings(document, lambda text: _breakable(_composed(text)))
     missing = {char for char in _characters(document) if not fonts.printable(char)}
     font_book = fonts.book(system=bool(missing))
     unprintable = missing - fonts.drawable(missing, font_book) if missing else set()
