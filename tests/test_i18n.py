@@ -269,3 +269,40 @@ def test_choices_are_labelled_in_spanish() -> None:
     assert label(Grade.HIGH) == "high school"
     set_current("es")
     assert label(Grade.HIGH) == "escuela secundaria (high school)"
+
+
+def test_a_groups_tips_file_may_carry_its_spanish(run, tmp_path: Path) -> None:
+    tips = tmp_path / "group.yaml"
+    tips.write_text(
+        yaml.safe_dump(
+            {
+                "tips": [
+                    {
+                        "id": "group-coffee-hour",
+                        "title": "Come to our coffee hour",
+                        "body": "Parents meet every Friday to talk IEPs.",
+                        "why": "Company helps.",
+                        "phase": "before",
+                        "topics": ["support"],
+                        "source": {"kind": "added", "where": "Our parent group"},
+                        "translations": {
+                            "es": {
+                                "title": "Venga a nuestro café de los viernes",
+                                "body": "Los padres se reúnen cada viernes para hablar del IEP.",
+                                "why": "La compañía ayuda.",
+                                "asks": ["¿Hay un grupo de padres?"],
+                            }
+                        },
+                    }
+                ]
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    shown = run("--lang", "es", "--tips", str(tips), "tips", "show", "group-coffee-hour")
+    assert "Venga a nuestro café de los viernes" in shown.stdout
+    found = run("--lang", "es", "--tips", str(tips), "tips", "search", "grupo de padres")
+    assert "group-coffee-hour" in found.stdout
+    english = run("--tips", str(tips), "tips", "show", "group-coffee-hour")
+    assert "Come to our coffee hour" in english.stdout

@@ -247,6 +247,9 @@ def _library_data(texts: Sequence[tuple[str, str]]) -> dict[str, Any]:
 
 def localize_tip(tip: Tip, text: TipText | None, lang: str) -> Tip:
     if text is None:
+        own: Any = {str(code): text for code, text in tip.translations.items()}.get(lang)
+        text = TipText.model_validate(own) if isinstance(own, dict) else own
+    if text is None:
         return tip.model_copy(update={"title": marked(tip.title, lang)})
     return tip.model_copy(
         update={"title": text.title, "body": text.body, "why": text.why, "asks": list(text.asks)}
