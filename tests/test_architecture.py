@@ -31,14 +31,6 @@ def test_every_core_package_says_what_it_owns() -> None:
         assert doc and doc.strip(), f"iepprep.core.{name} has no docstring"
 
 
-# cli/output.py's writers are being replaced by a format registry (the Rich renderer
-# work); until then the command modules still import them.
-PRIVATE_IMPORTS_BEING_REPLACED = {
-    ("iepprep.cli.output", name)
-    for name in ("_emit", "_jsondata", "_markdown", "_html", "_pdf", "_ics", "_pick_format")
-}
-
-
 def test_no_module_imports_another_modules_private_names() -> None:
     """What is shared has a public name: `from iepprep.x import _y` means it should."""
     import ast
@@ -53,6 +45,5 @@ def test_no_module_imports_another_modules_private_names() -> None:
                     if alias.name.startswith("_")
                     and not alias.name.startswith("__")
                     and alias.name != "_"  # gettext's own name: `_("text")` (core/i18n)
-                    and (node.module, alias.name) not in PRIVATE_IMPORTS_BEING_REPLACED
                 ]
     assert not found, "\n".join(found)

@@ -181,7 +181,7 @@ def test_markdown_keeps_plan_numbers_when_questions_are_left_out() -> None:
     """Open questions 1, 2 and 4 must show as 1, 2 and 4 in a Markdown viewer too."""
     markdown_it = pytest.importorskip("markdown_it")
     from iepprep.core.planning.plan import PlanQuestion
-    from iepprep.render.markdown import questions_section
+    from iepprep.render.markdown import questions_section_lines
 
     def question(number: int) -> PlanQuestion:
         return PlanQuestion(
@@ -194,7 +194,7 @@ def test_markdown_keeps_plan_numbers_when_questions_are_left_out() -> None:
             number=number,
         )
 
-    text = "\n".join(questions_section([question(1), question(2), question(4)]))
+    text = "\n".join(questions_section_lines([question(1), question(2), question(4)]))
     html = markdown_it.MarkdownIt("commonmark").render(text)
     assert html.count("<ol") == 2 and '<ol start="4">' in html
     assert "<li>Question 4?</li>" in html

@@ -30,7 +30,8 @@ BILLION_LAUGHS = "\n".join(
        for i in range(8)]
 )  # fmt: skip
 BOX_DRAWING = re.compile("[\u2500-\u257f]")
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# Styles (CSI ... m) and terminal hyperlinks (OSC 8), the only escapes iepprep writes.
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]|\x1b\]8;[^\x1b\x07]*(?:\x1b\\|\x07)")
 
 
 def assert_clean_failure(result: Any, *, code: int | None = None) -> None:

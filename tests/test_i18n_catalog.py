@@ -85,3 +85,10 @@ def test_plan_headings_in_spanish(run, fmt: str) -> None:
     shown = result.stdout.casefold()  # the terminal shows headings in capitals
     assert "antes de la reunión" in shown
     assert "before the meeting" not in shown
+
+
+def test_the_html_page_says_it_is_in_spanish(run) -> None:
+    result = run("--lang", "es", "plan", "--example", "--format", "html")
+    assert '<html lang="es">' in result.stdout
+    assert "Preguntas para hacer" in result.stdout
+    assert '<html lang="en">' in run("plan", "--example", "--format", "html").stdout

@@ -20,6 +20,7 @@ from iepprep.core.planning.plan import PlanQuestion
 from iepprep.core.storage.journal import Journal
 
 DOWN, ENTER = "\x1b[B", "\r"
+STYLES = r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\"  # colours and terminal hyperlinks
 HOSTILE_NOTE = "Ms. Lee [bold]sends[/bold] \x1b[31mdraft\x07 <b>Friday</b> *soon*"
 
 
@@ -395,7 +396,7 @@ def test_letters_wrap_on_a_terminal_and_stay_whole_elsewhere(run, saved_plan) ->
     assert any(len(line) > 80 for line in piped.splitlines())  # whole paragraphs to paste
     import re
 
-    shown = re.sub(r"\x1b\[[0-9;]*m", "", run("letter", "recap", env={"FORCE_COLOR": "1"}).stdout)
+    shown = re.sub(STYLES, "", run("letter", "recap", env={"FORCE_COLOR": "1"}).stdout)
     assert max(len(line) for line in shown.splitlines()) <= 80
     assert "understood each other" in " ".join(shown.split())
 
@@ -405,7 +406,7 @@ def test_a_long_bullet_in_a_letter_wraps_under_its_own_text(run, saved_plan) -> 
 
     note = "The school agreed to a speech and language evaluation, with results by January 15"
     assert run("notes", "add", note).exit_code == 0
-    shown = re.sub(r"\x1b\[[0-9;]*m", "", run("letter", "recap", env={"FORCE_COLOR": "1"}).stdout)
+    shown = re.sub(STYLES, "", run("letter", "recap", env={"FORCE_COLOR": "1"}).stdout)
     lines = shown.splitlines()
     first = next(n for n, line in enumerate(lines) if line.startswith("- The school agreed"))
     assert lines[first + 1].startswith("  ") and lines[first + 1].strip()

@@ -147,7 +147,7 @@ def test_each_command_imports_only_what_it_needs(tmp_path: Path) -> None:
         "    app(sys.argv[1:], prog_name='iepprep')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ('questionary', 'prompt_toolkit', 'typst', 'icalendar', 'rich')\n"
+        "heavy = ('questionary', 'prompt_toolkit', 'typst', 'icalendar', 'rich.console')\n"
         "print('LOADED:', *[m for m in heavy if m in sys.modules], file=sys.stderr)\n"
     )
     piped = {**os.environ, "IEPPREP_HOME": str(tmp_path), "NO_COLOR": "1"}
@@ -167,12 +167,23 @@ def test_each_command_imports_only_what_it_needs(tmp_path: Path) -> None:
         line = next(x for x in result.stderr.splitlines() if x.startswith("LOADED:"))
         return set(line.split()[1:])
 
-    assert loaded("tips", "search", "sign") == set()
-    assert loaded("plan", "--example") == set()
-    # At a color terminal too: styles are escape codes, no Rich console (~20 ms).
-    assert loaded("tips", "search", "sign", env=color) == set()
-    assert loaded("plan", "--example", env=color) == set()
-    assert loaded("glossary", "iep", env=color) == set()
+    text = {"rich.console"}  # the screen is drawn by Rich; nothing else heavy
+    assert loaded("tips", "search", "sign") == text
+    assert loaded("plan", "--example") == text
+    assert loaded("tips", "search", "sign", env=color) == text
+    assert loaded("plan", "--example", env=color) == text
+    assert loaded("glossary", "iep", env=color) == text
+    # Formats for programs and files never import Rich's console at all.
+    for args in (
+        ["plan", "--example", "-f", "json"],
+        ["tips", "search", "sign", "-f", "json"],
+        ["plan", "--example", "-f", "markdown"],
+        ["plan", "--example", "-f", "html"],
+        ["rights", "-f", "markdown"],
+        ["glossary", "iep", "-f", "json"],
+    ):
+        assert loaded(*args, env=color) == set(), args
+    assert loaded("plan", "--example", "-f", "ics") == {"icalendar"}
     assert loaded("plan", "--example", "-o", str(tmp_path / "p.pdf")) == {"typst"}
 
 

@@ -11,6 +11,7 @@ exit code. One module per group of commands:
   letter), `saved` (history, forget), `reference` (glossary, rights), `tips`.
 """
 
+import contextlib
 import os
 from typing import Any
 
@@ -23,6 +24,35 @@ from iepprep.cli.app import app
 __all__ = ["app", "main"]
 
 
+def _help_as_paragraphs(root: typer.Typer) -> None:
+    """Typer's Rich help keeps a docstring's line breaks; join each paragraph's lines
+    so help wraps to the window, and escape `[` (Rich markup) so "[square
+    brackets]" in a sentence print as typed."""
+    import inspect
+
+    def reflow(text: str | None) -> str | None:
+        if not text:
+            return text
+        paragraphs = inspect.cleandoc(text).split("\n\n")
+        return "\n\n".join(" ".join(p.split()) for p in paragraphs).replace("[", "\\[")
+
+    for command in root.registered_commands:
+        command.help = reflow(command.help or inspect.getdoc(command.callback))
+    for group in root.registered_groups:
+        if group.typer_instance is not None:
+            info = group.typer_instance.info
+            callback = group.typer_instance.registered_callback
+            doc = info.help if isinstance(info.help, str) else None
+            if callback is not None and callback.help is None and callback.callback:
+                callback.help = reflow(inspect.getdoc(callback.callback))
+            if doc:
+                info.help = reflow(doc)
+            _help_as_paragraphs(group.typer_instance)
+
+
+_help_as_paragraphs(app)
+
+
 def main() -> None:
     """Console-script entry point.
 
@@ -33,21 +63,62 @@ def main() -> None:
     """
     import sys
 
+    guard_standard_streams()
     _keep_only_invoked_command(app, sys.argv[1:])
     code: int | str | None = 0
     try:
         app(prog_name="iepprep")
     except SystemExit as exit_:
         code = exit_.code
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
-        pass
     if isinstance(code, str):  # a message to print, as sys.exit would
-        print(code, file=sys.stderr, flush=True)
+        if sys.stderr is not None:
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(code + "\n")
         code = 1
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
     os._exit(code or 0)
+
+
+def guard_standard_streams() -> None:
+    """Make output safe wherever it goes, before anything is written.
+
+    - A standard stream closed by the shell (`>&-`, `2>&-`) is None in Python; its
+      file descriptor is taken by /dev/null, so no file iepprep opens later gets
+      number 1 or 2 (where a library's stray write would land in a parent's notes).
+      What would have been printed there is dropped; errors never move to stdout.
+    - A stream that cannot encode every character (PYTHONIOENCODING=ascii, a C
+      locale) writes a "?" for what it cannot show instead of failing halfway:
+      the command still does its work and saves what was typed.
+    """
+    import sys
+
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.open(os.devnull, os.O_RDWR)  # takes the lowest free number: fd
+    sys.argv[1:] = [_as_typed(arg) for arg in sys.argv[1:]]
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(OSError, ValueError):
+                stream.reconfigure(errors="replace")
+
+
+def _as_typed(arg: str) -> str:
+    """An argument as the parent typed it. In a C locale (with PYTHONUTF8=0) Python
+    reads the bytes of "café" as undecodable; they are UTF-8, so read them so, and a
+    note keeps its accents instead of failing to save."""
+    import sys
+
+    try:
+        return arg.encode(sys.getfilesystemencoding(), "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return arg
 
 
 def _keep_only_invoked_command(root: typer.Typer, argv: list[str]) -> None:

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from iepprep import __version__
 from iepprep.core.i18n.messages import _
 from iepprep.errors import ExitCode, IepprepError, InputError
+from iepprep.render.formats import Format
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -29,26 +30,61 @@ def examples(*lines: str) -> str:
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
-# The order --help lists commands in: what a parent does first, first.
+# The order --help lists commands in: what a parent does first, first. Each
+# command names its panel (rich_help_panel): before, at and after the meeting,
+# words and rights, saved plans.
 COMMAND_ORDER = [
     "plan",
     "checklist",
     "questions",
     "tips",
-    "glossary",
-    "rights",
-    "deadlines",
-    "draft",
     "meeting",
     "notes",
     "review",
     "letter",
+    "deadlines",
+    "draft",
+    "glossary",
+    "rights",
     "history",
     "forget",
 ]
 
 
+def _help_in_words() -> None:
+    """Help shows each value in words (FILE, N, WORDS...), never a Python type.
+
+    Typer's Rich help adds a column with each parameter's type (`<list[str]>`,
+    `<bool>`); an argument's name and an option's metavar already say what to
+    type, and a flag takes nothing, so that column stays empty."""
+    original = TyperOption.display_type_rich
+
+    def option_type(self: TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag else original(self, ctx)
+
+    setattr(TyperArgument, "display_type_rich", lambda self, ctx: None)  # noqa: B010
+    setattr(TyperOption, "display_type_rich", option_type)  # noqa: B010
+
+
+_help_in_words()
+
+
+def hoist_plain(args: list[str]) -> list[str]:
+    """`--plain` works wherever it is typed (`iepprep plan --plain` too): it is moved
+    before the command, where the global option is read. Not after `--`."""
+    end = args.index("--") if "--" in args else len(args)
+    if "--plain" not in args[:end]:
+        return args
+    rest = [arg for arg in args[:end] if arg != "--plain"]
+    return ["--plain", *rest, *args[end:]]
+
+
 class _OrderedGroup(TyperGroup):
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            args = hoist_plain(list(args))
+        return super().parse_args(ctx, args)
+
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
         rank = {name: n for n, name in enumerate(COMMAND_ORDER)}
@@ -72,29 +108,19 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
 )
 tips_app = typer.Typer(
     help="Search, list and read the tips.",
-    epilog=examples("iepprep tips search sign", "iepprep tips list --topic rights"),
+    epilog=examples("iepprep tips search sign"),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
 )
-app.add_typer(tips_app, name="tips")
+app.add_typer(tips_app, name="tips", rich_help_panel="Before the meeting")
 
 
-class Format(StrEnum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
-    HTML = "html"
-    PDF = "pdf"
-    ICS = "ics"
-    ANSWERS = "answers"  # the plan's answers as an answers file (YAML)
-
-
-class PhaseChoice(StrEnum):
+class Phase(StrEnum):
     """The --phase values. The same as `core.content.Phase`, defined again here so
     that `--help` does not have to import the content models."""
 
@@ -103,24 +129,27 @@ class PhaseChoice(StrEnum):
     AFTER = "after"
 
 
+# Each way a parent may name a phase: the section titles say "at the meeting".
+PHASE_NAMES = {
+    **dict.fromkeys(("before", "before-the-meeting"), Phase.BEFORE),
+    **dict.fromkeys(("during", "at", "at-the-meeting", "during-the-meeting"), Phase.DURING),
+    **dict.fromkeys(("after", "after-the-meeting"), Phase.AFTER),
+}
+
+
+def parse_phase(value: str) -> Phase:
+    name = "-".join(value.strip().lower().replace("_", " ").split())
+    try:
+        return PHASE_NAMES[name]
+    except KeyError:
+        raise typer.BadParameter(
+            f"{value!r} is not a phase: use before, at (or during) or after."
+        ) from None
+
+
 class Paper(StrEnum):
     LETTER = "letter"
     A4 = "a4"
-
-
-SUFFIX_FORMATS = {
-    ".txt": Format.TEXT,
-    ".md": Format.MARKDOWN,
-    ".markdown": Format.MARKDOWN,
-    ".json": Format.JSON,
-    ".html": Format.HTML,
-    ".htm": Format.HTML,
-    ".pdf": Format.PDF,
-    ".ics": Format.ICS,
-    ".yaml": Format.ANSWERS,
-    ".yml": Format.ANSWERS,
-}
-BINARY_FORMATS = {Format.PDF}
 
 
 class Settings:
@@ -196,31 +225,32 @@ def _translated_prefix(prefix: str) -> str:
 
 
 def print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
-    import sys
+    from iepprep.render.console import print_error
 
-    from iepprep.core.common.safety import clean
-    from iepprep.render.terminal import StyledText, console_for, is_terminal
-
-    text = StyledText(_translated_prefix(prefix), style="bold red")
-    text.append(clean(message))
-    if hint:
-        text.append("\n" + clean(hint))
-    console_for(sys.stderr).print(text, wrap=is_terminal(sys.stderr))
+    print_error(message, hint, prefix=_translated_prefix(prefix))
 
 
 def info(message: str) -> None:
     """A message for the user that is not the output itself: to stderr, dimmed on a
-    color terminal."""
+    colour terminal. On a pipe or in a log it is written as words, without loading
+    Rich, so a JSON or Markdown command stays light."""
     import sys
 
-    from iepprep.core.common.safety import clean
-    from iepprep.render.terminal import StyledText, console_for, is_terminal
-
-    if sys.stderr is None:  # no console at all (pythonw)
+    stream = sys.stderr
+    if stream is None:  # no console at all (pythonw, or 2>&-)
         return
-    text = StyledText(clean(message), style="dim")
-    console_for(sys.stderr).print(text, wrap=is_terminal(sys.stderr))
-    sys.stderr.flush()
+    try:
+        if stream.isatty():
+            from iepprep.render.console import print_info
+
+            print_info(message)
+            return
+        from iepprep.core.common.safety import clean
+
+        stream.write(clean(message) + "\n")
+        stream.flush()
+    except (OSError, ValueError):  # closed or gone: nowhere to say it
+        pass
 
 
 def today() -> dt.date:
@@ -285,15 +315,36 @@ def root(
 
 # ----------------------------------------------------------------- shared options
 
-FormatOption = Annotated[
-    Format | None,
-    typer.Option(
+
+def format_option(formats: list[Format]) -> Any:
+    """The --format option of a command that writes these formats (and only these):
+    `fmt: Annotated[str | None, format_option(formats.PLAN.formats)] = None`."""
+    names = [f.value for f in formats]
+    listed = ", ".join(names[:-1]) + " or " + names[-1]
+
+    def parse(value: str) -> str:
+        if value.lower() not in names:
+            raise typer.BadParameter(f"this command cannot write {value}; use {listed}.")
+        return value.lower()
+
+    return typer.Option(
         "--format",
         "-f",
-        help="Output format: text, markdown or json (plans also: html, pdf, ics, answers). "
-        "With --output, the file's extension picks it.",
-        case_sensitive=False,
+        help=f"Output format: {listed}. With --output, the file's extension picks it.",
+        parser=parse,
+        metavar="FORMAT",
         show_default=False,
+    )
+
+
+PhaseOption = Annotated[
+    Phase | None,
+    typer.Option(
+        "--phase",
+        "-p",
+        help="Only this part: before, at (or during) or after the meeting.",
+        parser=parse_phase,
+        metavar="PHASE",
     ),
 ]
 FromOption = Annotated[
@@ -302,7 +353,9 @@ FromOption = Annotated[
 ]
 PaperOption = Annotated[
     Paper,
-    typer.Option("--paper", help="Paper size for PDF: letter or a4.", case_sensitive=False),
+    typer.Option(
+        "--paper", help="Paper size for PDF: letter or a4.", case_sensitive=False, metavar="SIZE"
+    ),
 ]
 
 

@@ -12,16 +12,16 @@ import typer
 
 from iepprep.cli.app import (
     ForceOption,
-    Format,
-    FormatOption,
     OutputOption,
     app,
     examples,
+    format_option,
     friendly_errors,
     settings_of,
     today,
 )
 from iepprep.errors import InputError
+from iepprep.render.formats import Format
 
 _YEAR = re.compile(r"\d{4}|/\d{2,4}\s*$")
 _RELATIVE = re.compile(r"^\s*(today|yesterday|tomorrow|next|this|on|in)\b", re.IGNORECASE)
@@ -32,11 +32,8 @@ def _date_option(help_text: str) -> Any:
 
 
 @app.command(
-    epilog=examples(
-        "iepprep deadlines --consent 2026-10-26",
-        "iepprep deadlines --consent 10/26 --state TX --closures district-calendar.ics",
-        "iepprep deadlines --placement-change 2026-11-20 --format ics -o deadlines.ics",
-    )
+    rich_help_panel="Words and rights",
+    epilog=examples("iepprep deadlines --consent 10/26 --state TX"),
 )
 @friendly_errors
 def deadlines(
@@ -78,7 +75,9 @@ def deadlines(
             max=200,
         ),
     ] = 0,
-    fmt: FormatOption = None,
+    fmt: Annotated[
+        str | None, format_option([Format.TEXT, Format.MARKDOWN, Format.JSON, Format.ICS])
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -188,33 +187,28 @@ def _from_saved_plan(events: dict[Any, dt.date]) -> tuple[str | None, dict[Any, 
 def _write(
     ctx: typer.Context,
     report: Any,
-    fmt: Format | None,
+    fmt: str | None,
     output: Path | None,
     day: dt.date,
 ) -> None:
-    from iepprep.cli.output import _pick_format
+    from iepprep.cli.output import pick_format
     from iepprep.render import deadlines as layout
 
-    chosen = _pick_format(fmt, output)
+    chosen = pick_format(fmt, output)
     content: str | bytes
     if chosen is Format.TEXT:
         import io
-        import os
         import sys
 
-        from rich.console import Console
+        from iepprep.render.console import file_console, is_plain, stdout_console
 
-        plain = (
-            settings_of(ctx).plain
-            or bool(os.environ.get("NO_COLOR"))
-            or (os.environ.get("TERM") == "dumb")
-        )
+        console = stdout_console(plain=settings_of(ctx).plain)
+        plain = is_plain(console, settings_of(ctx).plain)
         if output is None:
-            console = Console(markup=False, highlight=False, emoji=False, no_color=plain)
             layout.print_text(report, console, today=day, plain=plain)
             return
         buffer = io.StringIO()
-        console = Console(file=buffer, width=100, markup=False, highlight=False, no_color=True)
+        console = file_console(buffer, width=100)
         layout.print_text(report, console, today=day, plain=True)
         content = buffer.getvalue()
         del sys

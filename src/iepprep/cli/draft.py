@@ -10,38 +10,30 @@ import typer
 
 from iepprep.cli.app import (
     ForceOption,
-    Format,
-    FormatOption,
     FromOption,
     OutputOption,
     app,
     examples,
+    format_option,
     friendly_errors,
     settings_of,
 )
 from iepprep.errors import InputError
+from iepprep.render.formats import Format
 
 draft_app = typer.Typer(
     help="Check the school's draft IEP before the meeting.",
-    epilog=examples(
-        "iepprep draft check draft-iep.pdf",
-        "iepprep draft check draft-iep.pdf --previous iep-2026.pdf",
-    ),
+    epilog=examples("iepprep draft check draft-iep.pdf"),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
 )
-app.add_typer(draft_app, name="draft")
+app.add_typer(draft_app, name="draft", rich_help_panel="Before the meeting")
 
 
 @draft_app.command(
     "check",
-    epilog=examples(
-        "iepprep draft check draft-iep.pdf",
-        "iepprep draft check draft.docx --previous last-year.pdf --age 15",
-        "pbpaste | iepprep draft check -",
-        "iepprep draft check draft.pdf --add-to-plan",
-    ),
+    epilog=examples("iepprep draft check draft.docx --previous last-year.pdf"),
 )
 @friendly_errors
 def check(
@@ -72,7 +64,7 @@ def check(
         ),
     ] = False,
     from_saved: FromOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_option([Format.TEXT, Format.MARKDOWN, Format.JSON])] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -114,31 +106,26 @@ def _save_findings(report: Any, from_saved: str | None) -> int:
 
 
 def _write(
-    ctx: typer.Context, report: Any, fmt: Format | None, output: Path | None, saved_to: int | None
+    ctx: typer.Context, report: Any, fmt: str | None, output: Path | None, saved_to: int | None
 ) -> None:
-    import os
 
-    from iepprep.cli.output import _pick_format
+    from iepprep.cli.output import pick_format
     from iepprep.render import draft as layout
 
-    chosen = _pick_format(fmt, output)
+    chosen = pick_format(fmt, output)
     content: str
     if chosen is Format.TEXT:
         import io
 
-        from rich.console import Console
+        from iepprep.render.console import file_console, is_plain, stdout_console
 
-        plain = (
-            settings_of(ctx).plain
-            or bool(os.environ.get("NO_COLOR"))
-            or (os.environ.get("TERM") == "dumb")
-        )
+        console = stdout_console(plain=settings_of(ctx).plain)
+        plain = is_plain(console, settings_of(ctx).plain)
         if output is None:
-            console = Console(markup=False, highlight=False, emoji=False, no_color=plain)
             layout.print_text(report, console, plain=plain, saved_to=saved_to)
             return
         buffer = io.StringIO()
-        console = Console(file=buffer, width=100, markup=False, highlight=False, no_color=True)
+        console = file_console(buffer, width=100)
         layout.print_text(report, console, plain=True, saved_to=saved_to)
         content = buffer.getvalue()
     elif chosen is Format.JSON:

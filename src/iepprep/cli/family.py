@@ -19,7 +19,14 @@ def library_for(ctx: typer.Context) -> Any:
     """The tip library: the bundled tips plus any --tips files."""
     from iepprep.core.content.library import load_library
 
-    return load_library(settings_of(ctx).tips_files)
+    files = settings_of(ctx).tips_files
+    if not files:
+        return load_library(files)
+    from iepprep.render.progress import working
+
+    # A large library takes seconds the first time (it is indexed, then cached).
+    with working("Reading your tips…"):
+        return load_library(files)
 
 
 def plan_for(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:

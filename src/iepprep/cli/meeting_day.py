@@ -1,6 +1,8 @@
 """Meeting day and after: live meeting mode, notes, review, letters."""
 
+import os
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -8,20 +10,20 @@ import typer
 from iepprep.cli.app import (
     AnswersOption,
     ForceOption,
-    Format,
-    FormatOption,
     FromOption,
     OutputOption,
     app,
     examples,
     follow_family_language,
+    format_option,
     friendly_errors,
     info,
     today,
 )
 from iepprep.cli.family import Current, current_plan, current_time, library_for
-from iepprep.cli.output import _emit, _jsondata, _markdown
+from iepprep.cli.output import emit
 from iepprep.errors import ExitCode, InputError
+from iepprep.render import formats
 
 
 class LetterLanguage(StrEnum):
@@ -30,7 +32,7 @@ class LetterLanguage(StrEnum):
     BOTH = "both"
 
 
-@app.command(epilog=examples("iepprep meeting", "iepprep meeting --from 2"))
+@app.command(rich_help_panel="At the meeting", epilog=examples("iepprep meeting --from 2"))
 @friendly_errors
 def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
     """Live mode for the meeting itself: questions, notes, reminders.
@@ -81,10 +83,10 @@ notes_app = typer.Typer(
     help="Notes from the meeting, kept with your saved plan.",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
-    epilog=examples('iepprep notes add "OT twice a week, starting Jan 5"', "iepprep notes list"),
+    rich_markup_mode="rich",
+    epilog=examples('iepprep notes add "OT twice a week, starting Jan 5"'),
 )
-app.add_typer(notes_app, name="notes")
+app.add_typer(notes_app, name="notes", rich_help_panel="At the meeting")
 
 
 @notes_app.command(
@@ -96,7 +98,7 @@ app.add_typer(notes_app, name="notes")
 @friendly_errors
 def notes_add(
     ctx: typer.Context,
-    words: Annotated[list[str], typer.Argument(help="The note.")],
+    words: Annotated[list[str], typer.Argument(help="The note.", metavar="WORDS")],
     from_saved: FromOption = None,
 ) -> None:
     """Add a note to your saved plan (saved at once)."""
@@ -105,36 +107,31 @@ def notes_add(
     info(f"Saved note {count} with plan {current.saved.number}.")
 
 
-@notes_app.command("list", epilog=examples("iepprep notes list", "iepprep notes list -f json"))
+@notes_app.command("list", epilog=examples("iepprep notes list -f json"))
 @friendly_errors
 def notes_list(
     ctx: typer.Context,
     from_saved: FromOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_option(formats.NOTES.formats)] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Show the notes kept with your saved plan."""
+    from iepprep.render.views import NotesView
 
-    notes = current_plan(ctx, from_saved).record.notes
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: lambda r: r.notes(notes),
-            Format.MARKDOWN: lambda: _markdown().notes(notes),
-            Format.JSON: lambda: _jsondata().dumps([note.json_data() for note in notes]),
-        },
-    )
+    view = NotesView(list(current_plan(ctx, from_saved).record.notes))
+    emit(ctx, fmt, output, formats.NOTES, lambda r: r.notes(view))
 
 
-@app.command(epilog=examples("iepprep review", "iepprep review --format markdown -o review.md"))
+@app.command(
+    rich_help_panel="After the meeting",
+    epilog=examples("iepprep review --format markdown -o review.md"),
+)
 @friendly_errors
 def review(
     ctx: typer.Context,
     from_saved: FromOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_option(formats.REVIEW.formats)] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -143,19 +140,11 @@ def review(
     Ends with the points to check in the proposed IEP before you sign.
     """
     from iepprep.core.meeting.review import make_review
+    from iepprep.render.views import review_view
 
     current = current_plan(ctx, from_saved)
-    result = make_review(current.plan, current.record)
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: lambda r: r.review(result),
-            Format.MARKDOWN: lambda: _markdown().review(result),
-            Format.JSON: lambda: _jsondata().dumps(result.json_data()),
-        },
-    )
+    view = review_view(make_review(current.plan, current.record))
+    emit(ctx, fmt, output, formats.REVIEW, lambda r: r.review(view))
 
 
 class LetterKind(StrEnum):
@@ -167,11 +156,8 @@ class LetterKind(StrEnum):
 
 
 @app.command(
-    epilog=examples(
-        "iepprep letter records-request",
-        "iepprep letter recap --output recap.txt",
-        "iepprep letter parent-concerns --answers family.yaml --format markdown",
-    )
+    rich_help_panel="After the meeting",
+    epilog=examples("iepprep letter records-request --output request.txt"),
 )
 @friendly_errors
 def letter(
@@ -181,6 +167,7 @@ def letter(
         typer.Argument(
             help="records-request, parent-concerns, meeting-request, recap or disagreement.",
             case_sensitive=False,
+            metavar="KIND",
         ),
     ],
     answers: AnswersOption = None,
@@ -194,7 +181,7 @@ def letter(
             case_sensitive=False,
         ),
     ] = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_option(formats.LETTER.formats)] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -208,6 +195,7 @@ def letter(
     from iepprep.core.planning.answers import load_answers
     from iepprep.core.storage.plans import PlanStore
     from iepprep.render import letters as letter_render
+    from iepprep.render.views import LetterView
 
     current: Current | None = None
     record = None
@@ -229,31 +217,16 @@ def letter(
         follow_family_language(ctx, profile.language)
     languages = _letter_languages(letter_lang)
     results = [draft(kind.value, profile, record, today=today(), lang=lang) for lang in languages]
-
-    def as_text() -> str:
-        if len(results) == 1:
-            return letter_render.text(results[0])
-        return letter_render.both(results, letter_render.text)
-
-    def as_markdown() -> str:
-        if len(results) == 1:
-            return letter_render.markdown(results[0])
-        return letter_render.both(results, letter_render.markdown)
-
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: lambda r: r.letter(as_text()),
-            Format.MARKDOWN: as_markdown,
-        },
-    )
+    result = results[0] if len(results) == 1 else letter_render.both(results)
+    view = LetterView(result)
+    emit(ctx, fmt, output, formats.LETTER, lambda r: r.letter(view))
+    if not _letter_shows_its_legal_line(fmt, output):
+        info(view.legal)
     if current is not None:
         current.record.record_letter(
             kind.value,
             now=current_time(),
-            text=as_text(),
+            text=letter_render.text(result),
             path=str(output) if output else None,
         )
 
@@ -266,3 +239,22 @@ def _letter_languages(choice: "LetterLanguage | None") -> list[str]:
     if choice is LetterLanguage.BOTH:
         return ["es", "en"]
     return [choice.value]
+
+
+def _letter_shows_its_legal_line(fmt: str | None, output: Path | None) -> bool:
+    """A letter on a terminal, or in Markdown, ends with the not-legal-advice line;
+    a plain-text letter in a file or a pipe stays the letter alone (it is pasted
+    into an e-mail), and the line is said on standard error instead."""
+    import sys
+
+    from iepprep.cli.output import pick_format
+    from iepprep.render.formats import Format
+
+    if pick_format(fmt, output) is not Format.TEXT:
+        return True
+    if output is not None or sys.stdout is None:
+        return False
+    try:
+        return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+    except ValueError:
+        return False

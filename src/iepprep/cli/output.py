@@ -1,22 +1,30 @@
 """Writing a result in the chosen format, to the screen or to --output FILE."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import typer
 
-from iepprep.cli.app import BINARY_FORMATS, SUFFIX_FORMATS, Format, info, settings_of
+from iepprep.cli.app import info, settings_of
 from iepprep.errors import InputError
+from iepprep.render.base import Output, Paper, RenderOptions, Screen
+from iepprep.render.formats import BINARY, SUFFIXES, Format, Registry
+
+R = TypeVar("R")
 
 
-def _pick_format(fmt: Format | None, output: Path | None) -> Format:
+def pick_format(fmt: str | None, output: Path | None) -> Format:
+    """--format, else the one --output's extension names, else text."""
     if fmt is not None:
-        return fmt
+        return Format(fmt.lower())
     if output is None or not output.suffix:
         return Format.TEXT
-    picked = SUFFIX_FORMATS.get(output.suffix.lower())
+    picked = SUFFIXES.get(output.suffix.lower())
     if picked is None:
-        known = ", ".join(sorted(SUFFIX_FORMATS))
+        known = ", ".join(sorted(SUFFIXES))
         raise InputError(
             f"iepprep cannot tell which format {output.suffix!r} is; it writes {known}.",
             hint="Choose one with --format (for example --format text), "
@@ -25,48 +33,33 @@ def _pick_format(fmt: Format | None, output: Path | None) -> Format:
     return picked
 
 
-def _emit(
-    ctx: typer.Context, fmt: Format | None, output: Path | None, build: dict[Format, Any]
+def emit(
+    ctx: typer.Context,
+    fmt: str | Format | None,
+    output: Path | None,
+    registry: Registry[R],
+    draw: Callable[[R], Output],
+    *,
+    paper: Paper = "letter",
 ) -> None:
-    """Write one result in the chosen format (or the one --output's extension names),
-    to the screen or to --output. `build` maps each format the command offers to a
-    function making it: text ones get a renderer, the others return the content."""
-    settings = settings_of(ctx)
-    force = bool(ctx.params.get("force"))
-    fmt = _pick_format(fmt, output)
-    if fmt not in build:
-        offered = ", ".join(f.value for f in build)
-        raise InputError(f"This command cannot write {fmt.value}; it can write {offered}.")
-    if fmt in BINARY_FORMATS and output is None and not ctx.meta.get("output_to_stdout"):
+    """Write one screen in the chosen format, to the screen or to --output.
+
+    `registry` says which formats the screen has; `draw` asks the chosen format's
+    renderer for the screen (`lambda r: r.plan(view)`), so a misspelt method is a
+    type error, not a crash in front of a parent."""
+    chosen = pick_format(fmt, output)
+    if chosen not in registry.makers:
+        offered = ", ".join(f.value for f in registry.formats)
+        raise InputError(f"This command cannot write {chosen.value}; it can write {offered}.")
+    if chosen in BINARY and output is None and not ctx.meta.get("output_to_stdout"):
         raise InputError(
-            f"A {fmt.value.upper()} file needs a name: add --output FILE.{fmt.value}",
+            f"A {chosen.value.upper()} file needs a name: add --output FILE.{chosen.value}"
         )
-    producer = build[fmt]
-    if fmt is Format.TEXT:
-        import sys
-
-        from iepprep.render import terminal
-        from iepprep.render.text import ReferenceRenderer
-
-        plain = terminal.plain_requested(settings.plain)
-        if output is None:
-            console = terminal.console_for(sys.stdout, plain=plain)
-            on_terminal = terminal.is_terminal(sys.stdout) or isinstance(
-                console, terminal.AnsiConsole
-            )
-            renderer = ReferenceRenderer(console, plain=plain, on_terminal=on_terminal)
-            producer(renderer)
-            renderer.flush()
-            return
-        import io
-
-        buffer = io.StringIO()
-        renderer = ReferenceRenderer(terminal.PlainConsole(buffer, width=80), plain=plain)
-        producer(renderer)
-        renderer.flush()
-        content: str | bytes = buffer.getvalue()
-    else:
-        content = producer()
+    if chosen is Format.TEXT:
+        _emit_text(ctx, output, registry, draw)
+        return
+    content = draw(registry.renderer(chosen, RenderOptions(paper=paper)))
+    assert not isinstance(content, Screen)
     if output is None:
         if isinstance(content, bytes):
             import sys
@@ -77,39 +70,35 @@ def _emit(
             return
         typer.echo(content, nl=False)
     else:
-        from iepprep.core.storage.exports import write_output_file
-
-        write_output_file(output, content, force=force)
-        info(f"Wrote {output}")
-        for note in getattr(content, "notes", ()):  # e.g. a PDF's characters no font had
-            info(note)
+        _write(ctx, output, content)
 
 
-def _markdown() -> Any:
-    from iepprep.render import markdown
+def _emit_text(
+    ctx: typer.Context, output: Path | None, registry: Registry[R], draw: Callable[[R], Output]
+) -> None:
+    """Text: laid out for the console it goes to, and printed by Rich in one call."""
+    import io
 
-    return markdown
+    from iepprep.render import console as consoles
 
-
-def _jsondata() -> Any:
-    from iepprep.render import jsondata
-
-    return jsondata
-
-
-def _html() -> Any:
-    from iepprep.render import html
-
-    return html
-
-
-def _pdf() -> Any:
-    from iepprep.render import pdf
-
-    return pdf
+    plain = settings_of(ctx).plain
+    buffer = io.StringIO()
+    console = (
+        consoles.stdout_console(plain=plain) if output is None else consoles.file_console(buffer)
+    )
+    options = RenderOptions(text=consoles.text_options(console, plain=plain))
+    screen = draw(registry.renderer(Format.TEXT, options))
+    assert isinstance(screen, Screen)
+    if screen.items:
+        console.print(*screen.items, soft_wrap=True)
+    if output is not None:
+        _write(ctx, output, buffer.getvalue())
 
 
-def _ics() -> Any:
-    from iepprep.render import ics
+def _write(ctx: typer.Context, output: Path, content: str | bytes) -> None:
+    from iepprep.core.storage.exports import write_output_file
 
-    return ics
+    write_output_file(output, content, force=bool(ctx.params.get("force")))
+    info(f"Wrote {output}")
+    for note in getattr(content, "notes", ()):  # e.g. a PDF's characters no font had
+        info(note)

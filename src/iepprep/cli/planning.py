@@ -9,15 +9,14 @@ import typer
 from iepprep.cli.app import (
     AnswersOption,
     ForceOption,
-    Format,
-    FormatOption,
     FromOption,
     OutputOption,
     Paper,
     PaperOption,
-    PhaseChoice,
+    PhaseOption,
     app,
     examples,
+    format_option,
     friendly_errors,
     info,
     print_error,
@@ -32,9 +31,10 @@ from iepprep.cli.family import (
     profile_for_reading,
     saved_profile,
 )
-from iepprep.cli.output import _emit, _html, _ics, _jsondata, _markdown, _pdf
+from iepprep.cli.output import emit
 from iepprep.core.i18n.messages import _
 from iepprep.errors import InputError, StorageError
+from iepprep.render import formats
 
 if TYPE_CHECKING:
     from iepprep.core.storage.plans import PlanStore
@@ -42,12 +42,14 @@ if TYPE_CHECKING:
 # ------------------------------------------------------------------------ plan
 
 
+PlanFormat = Annotated[str | None, format_option(formats.PLAN.formats)]
+ChecklistFormat = Annotated[str | None, format_option(formats.CHECKLIST.formats)]
+QuestionsFormat = Annotated[str | None, format_option(formats.QUESTIONS.formats)]
+
+
 @app.command(
-    epilog=examples(
-        "iepprep plan",
-        "iepprep plan --example",
-        "iepprep plan --answers family.yaml --format markdown --output plan.md",
-    ),
+    rich_help_panel="Before the meeting",
+    epilog=examples("iepprep plan --answers family.yaml --output plan.pdf"),
 )
 @friendly_errors
 def plan(
@@ -65,7 +67,7 @@ def plan(
         typer.Option("--edit", help="Ask again, with your saved answers as the defaults."),
     ] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Don't save the answers.")] = False,
-    fmt: FormatOption = None,
+    fmt: PlanFormat = None,
     output: OutputOption = None,
     force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
@@ -193,58 +195,30 @@ def _language_first(
 def _emit_plan(
     ctx: typer.Context,
     result: Any,
-    fmt: Format | None,
+    fmt: str | None,
     output: Path | None,
     paper: Paper,
     plan_id: str | None = None,
 ) -> None:
+    from iepprep.render.views import plan_view
 
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: lambda r: r.plan(result),
-            Format.MARKDOWN: lambda: _markdown().plan(result),
-            Format.JSON: lambda: _jsondata().dumps(result.to_json_data()),
-            Format.HTML: lambda: _html().plan(result),
-            Format.PDF: lambda: _pdf().plan(result, paper=paper.value),
-            Format.ICS: lambda: _ics().calendar(result, plan_id=plan_id),
-            Format.ANSWERS: lambda: _answers_yaml(result.profile),
-        },
-    )
-
-
-def _latest_plan_id() -> str | None:
-    from iepprep.core.storage.plans import PlanStore
-
-    latest = PlanStore().latest()
-    return latest.plan_id if latest else None
-
-
-def _answers_yaml(profile: Any) -> str:
-    from iepprep.core.planning.answers import answers_yaml
-
-    return answers_yaml(profile)
+    view = plan_view(result, plan_id=plan_id)
+    emit(ctx, fmt, output, formats.PLAN, lambda r: r.plan(view), paper=paper.value)
 
 
 # --------------------------------------------------------- checklist and questions
 
 
 @app.command(
-    epilog=examples("iepprep checklist", "iepprep checklist --phase before --output list.md")
+    rich_help_panel="Before the meeting",
+    epilog=examples("iepprep checklist --phase before --output list.md"),
 )
 @friendly_errors
 def checklist(
     ctx: typer.Context,
-    phase: Annotated[
-        PhaseChoice | None,
-        typer.Option(
-            "--phase", "-p", help="Only this part: before, during or after.", case_sensitive=False
-        ),
-    ] = None,
+    phase: PhaseOption = None,
     answers: AnswersOption = None,
-    fmt: FormatOption = None,
+    fmt: ChecklistFormat = None,
     output: OutputOption = None,
     force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
@@ -254,51 +228,32 @@ def checklist(
     Uses your last saved plan, or --answers FILE, or else a general first-meeting plan.
     """
     from iepprep.core.content.models import Phase
+    from iepprep.render.views import checklist_view
 
     profile, generic = profile_for_reading(answers)
     result = plan_for(ctx, profile, generic=generic)
-    phases = [Phase(phase.value)] if phase else list(Phase)
-    items = [item for item in result.checklist if item.phase in phases]
+    plan_id = None if generic or answers else _latest_plan_id()
+    view = checklist_view(result, [Phase(phase.value)] if phase else list(Phase), plan_id=plan_id)
+    emit(ctx, fmt, output, formats.CHECKLIST, lambda r: r.plan(view), paper=paper.value)
 
-    def as_text(r: Any) -> None:
-        r.plan_header(result)
-        for each in phases:
-            r.checklist_phase(result, each)
-        r.footer()
 
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: as_text,
-            Format.MARKDOWN: lambda: _markdown().checklist_only(result, phases),
-            Format.JSON: lambda: _jsondata().dumps([i.model_dump(mode="json") for i in items]),
-            Format.HTML: lambda: _html().checklist_only(result, phases),
-            Format.PDF: lambda: _pdf().checklist_only(result, phases, paper=paper.value),
-            Format.ICS: lambda: _ics().calendar(
-                result.model_copy(update={"checklist": items}),
-                plan_id=None if generic or answers else _latest_plan_id(),
-            ),
-        },
-    )
+def _latest_plan_id() -> str | None:
+    from iepprep.core.storage.plans import PlanStore
+
+    latest = PlanStore().latest()
+    return latest.plan_id if latest else None
 
 
 questions_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
 )
-app.add_typer(questions_app, name="questions")
+app.add_typer(questions_app, name="questions", rich_help_panel="Before the meeting")
 
 
 @questions_app.callback(
     invoke_without_command=True,
-    epilog=examples(
-        "iepprep questions",
-        "iepprep questions --open",
-        "iepprep questions --all --format markdown",
-        'iepprep questions done 7 --answer "yes, one per need"',
-    ),
+    epilog=examples("iepprep questions --open"),
 )
 @friendly_errors
 def questions(
@@ -310,7 +265,7 @@ def questions(
         bool, typer.Option("--open", help="Only the questions not answered yet.")
     ] = False,
     answers: AnswersOption = None,
-    fmt: FormatOption = None,
+    fmt: QuestionsFormat = None,
     output: OutputOption = None,
     force: ForceOption = False,
     paper: PaperOption = Paper.LETTER,
@@ -338,31 +293,15 @@ def questions(
         result = plan_for(ctx, profile, generic=generic)
         chosen = planner.all_questions(library_for(ctx)) if all_questions else result.questions
 
-    def as_text(r: Any) -> None:
-        r.plan_header(result)
-        r.questions(chosen)
-        r.footer()
+    from iepprep.render.views import questions_view
 
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: as_text,
-            Format.MARKDOWN: lambda: _markdown().questions_only(result, chosen),
-            Format.JSON: lambda: _jsondata().dumps([q.model_dump(mode="json") for q in chosen]),
-            Format.HTML: lambda: _html().questions_only(result, chosen),
-            Format.PDF: lambda: _pdf().questions_only(result, chosen, paper=paper.value),
-        },
-    )
+    view = questions_view(result, chosen)
+    emit(ctx, fmt, output, formats.QUESTIONS, lambda r: r.plan(view), paper=paper.value)
 
 
 @questions_app.command(
     "done",
-    epilog=examples(
-        'iepprep questions done 7 --answer "yes, one goal per need"',
-        "iepprep questions done goals-every-need",
-    ),
+    epilog=examples('iepprep questions done 7 --answer "yes, one goal per need"'),
 )
 @friendly_errors
 def questions_done(

@@ -7,83 +7,81 @@ import typer
 from iepprep.cli.app import (
     AnswersOption,
     ForceOption,
-    Format,
-    FormatOption,
     OutputOption,
     app,
     examples,
+    format_option,
     friendly_errors,
 )
 from iepprep.cli.family import profile_for_reading
-from iepprep.cli.output import _emit, _jsondata, _markdown, _pick_format
+from iepprep.cli.output import emit, pick_format
 from iepprep.errors import ExitCode, InputError
+from iepprep.render import formats
+from iepprep.render.formats import Format
 
 # --------------------------------------------------------------- words and rights
 
 
-@app.command(
-    epilog=examples(
-        "iepprep glossary", "iepprep glossary fape", "iepprep glossary least restrictive"
-    )
-)
+@app.command(rich_help_panel="Words and rights", epilog=examples("iepprep glossary fape"))
 @friendly_errors
 def glossary(
     ctx: typer.Context,
     words: Annotated[
         list[str] | None,
-        typer.Argument(help="A word or acronym to explain (leave out to list them all)."),
+        typer.Argument(
+            help="A word or acronym to explain (leave out to list them all).",
+            metavar="WORDS",
+            show_default=False,
+        ),
     ] = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_option(formats.GLOSSARY.formats)] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Explain IEP words and acronyms in plain language."""
     from iepprep.core.content.reference import load_glossary
     from iepprep.errors import NotFoundError
+    from iepprep.render.views import GlossaryView
 
     book = load_glossary()
-    chosen_format = _pick_format(fmt, output)
+    chosen_format = pick_format(fmt, output)
     if not words:
         entries = sorted(book.terms, key=lambda e: e.term.lower())
-        _emit(
-            ctx,
-            chosen_format,
-            output,
-            {
-                Format.TEXT: lambda r: r.glossary(entries),
-                Format.MARKDOWN: lambda: _markdown().glossary(entries),
-                Format.JSON: lambda: _jsondata().dumps([e.json_data() for e in entries]),
-            },
-        )
+        listing = GlossaryView(entries, single=False)
+        emit(ctx, chosen_format, output, formats.GLOSSARY, lambda r: r.glossary(listing))
         return
     query = " ".join(words)
     entry = book.find(query)
     if entry is None:
         suggestions = book.suggestions(query)
         if chosen_format is Format.TEXT and output is None:
-            _emit(
-                ctx,
-                Format.TEXT,
-                None,
-                {Format.TEXT: lambda r: r.not_in_glossary(query, suggestions)},
-            )
+            _not_in_glossary(ctx, query, suggestions)
             raise typer.Exit(int(ExitCode.NOT_FOUND))
         hint = f"Closest: {', '.join(suggestions)}." if suggestions else None
         raise NotFoundError(f"{query!r} is not in the glossary.", hint=hint)
-    found = entry
-    _emit(
-        ctx,
-        chosen_format,
-        output,
-        {
-            Format.TEXT: lambda r: r.glossary_entry(found),
-            Format.MARKDOWN: lambda: _markdown().glossary([found], title=found.term),
-            Format.JSON: lambda: _jsondata().dumps(found.json_data()),
-        },
+    view = GlossaryView([entry], single=True)
+    emit(ctx, chosen_format, output, formats.GLOSSARY, lambda r: r.glossary(view))
+
+
+def _not_in_glossary(ctx: typer.Context, query: str, suggestions: list[str]) -> None:
+    """On the screen: the closest words, on standard output, as a helpful answer."""
+    from iepprep.cli.app import settings_of
+    from iepprep.render import console as consoles
+    from iepprep.render.base import Screen
+    from iepprep.render.text import TextRenderer
+
+    plain = settings_of(ctx).plain
+    console = consoles.stdout_console(plain=plain)
+    screen: Screen = TextRenderer(consoles.text_options(console, plain=plain)).not_in_glossary(
+        query, suggestions
     )
+    console.print(*screen.items, soft_wrap=True)
 
 
-@app.command(epilog=examples("iepprep rights", "iepprep rights --state CA --format markdown"))
+@app.command(
+    rich_help_panel="Words and rights",
+    epilog=examples("iepprep rights --state CA --format markdown"),
+)
 @friendly_errors
 def rights(
     ctx: typer.Context,
@@ -97,7 +95,7 @@ def rights(
         ),
     ] = None,
     answers: AnswersOption = None,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_option(formats.RIGHTS.formats)] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -110,21 +108,11 @@ def rights(
     from iepprep.core.content.reference import load_rights, load_states
     from iepprep.core.family.profile import Profile
     from iepprep.core.planning.planner import state_notes
+    from iepprep.render.views import RightsView
 
     if state is not None:
         profile = validate(Profile, {"state": state}, name="--state", error=InputError)
     else:
         profile, _ = profile_for_reading(answers)
-    notes = state_notes(profile, load_states())
-    items = load_rights()
-
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: lambda r: r.rights(items, notes),
-            Format.MARKDOWN: lambda: _markdown().rights(items, notes),
-            Format.JSON: lambda: _jsondata().dumps([right.json_data() for right in items]),
-        },
-    )
+    view = RightsView(load_rights(), state_notes(profile, load_states()))
+    emit(ctx, fmt, output, formats.RIGHTS, lambda r: r.rights(view))

@@ -6,25 +6,25 @@ import typer
 
 from iepprep.cli.app import (
     ForceOption,
-    Format,
-    FormatOption,
     OutputOption,
     app,
     examples,
+    format_option,
     friendly_errors,
     info,
 )
-from iepprep.cli.output import _emit, _jsondata
+from iepprep.cli.output import emit
 from iepprep.errors import InputError, StorageError
+from iepprep.render import formats
 
 # --------------------------------------------------------------------- history
 
 
-@app.command(epilog=examples("iepprep history", "iepprep plan --from 2"))
+@app.command(rich_help_panel="Your saved plans", epilog=examples("iepprep history --format json"))
 @friendly_errors
 def history(
     ctx: typer.Context,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_option(formats.HISTORY.formats)] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -36,19 +36,10 @@ def history(
     rows = [_history_row(saved, store.journal(saved.number)) for saved in plans]
 
     draft = store.load_draft()
+    from iepprep.render.views import history_view
 
-    def as_text(r: Any) -> None:
-        r.history(rows, str(store.folder), unfinished=draft.updated if draft else None)
-
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: as_text,
-            Format.JSON: lambda: _jsondata().dumps(rows),
-        },
-    )
+    view = history_view(rows, str(store.folder), draft.updated if draft else None)
+    emit(ctx, fmt, output, formats.HISTORY, lambda r: r.history(view))
 
 
 def _history_row(saved: Any, journal: Any) -> dict[str, Any]:
@@ -69,11 +60,12 @@ def _history_row(saved: Any, journal: Any) -> dict[str, Any]:
     }
 
 
-@app.command(epilog=examples("iepprep forget 2", "iepprep forget --all --yes"))
+@app.command(rich_help_panel="Your saved plans", epilog=examples("iepprep forget 2"))
 @friendly_errors
 def forget(
     number: Annotated[
-        int | None, typer.Argument(help="The saved plan to delete (see iepprep history).")
+        int | None,
+        typer.Argument(help="The saved plan to delete (see iepprep history).", metavar="N"),
     ] = None,
     everything: Annotated[
         bool, typer.Option("--all", help="Delete everything iepprep saved on this computer.")

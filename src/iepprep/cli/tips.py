@@ -1,95 +1,78 @@
 """Searching, listing and showing tips."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from iepprep.cli.app import (
     ForceOption,
-    Format,
-    FormatOption,
     OutputOption,
-    PhaseChoice,
+    PhaseOption,
     examples,
+    format_option,
     friendly_errors,
     tips_app,
 )
 from iepprep.cli.family import library_for
-from iepprep.cli.output import _emit, _jsondata, _markdown
+from iepprep.cli.output import emit
+from iepprep.render import formats
+
+TipsFormat = Annotated[str | None, format_option(formats.TIPS.formats)]
 
 # ------------------------------------------------------------------------ tips
 
 
-@tips_app.command(
-    "search",
-    epilog=examples(
-        "iepprep tips search signing",
-        "iepprep tips search they rush us --explain",
-        "iepprep tips search my son got sent home early again",
-    ),
-)
+@tips_app.command("search", epilog=examples("iepprep tips search my son got sent home early again"))
 @friendly_errors
 def tips_search(
     ctx: typer.Context,
-    words: Annotated[list[str], typer.Argument(help="What to look for, in your own words.")],
+    words: Annotated[
+        list[str],
+        typer.Argument(help="What to look for, in your own words.", metavar="WORDS"),
+    ],
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, metavar="N", help="At most this many.")
     ] = 8,
     explain: Annotated[bool, typer.Option("--explain", help="Show why each tip matched.")] = False,
-    fmt: FormatOption = None,
+    fmt: TipsFormat = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Find tips by keyword, best match first."""
     from iepprep.core.search.tips import search, suggest
+    from iepprep.render.views import NothingFound, SearchView
 
     query = " ".join(words)
     library = library_for(ctx)
     results = search(library, query, limit=limit)
+    nothing = None
+    if not results.hits:
+        from iepprep.core.content.reference import load_glossary
 
-    def as_text(r: Any) -> None:
-        if results.hits:
-            r.search_results(results, explain=explain)
-        else:
-            r.glossary_matches(results.glossary, more=False)
-            from iepprep.core.content.reference import load_glossary
-
-            term = load_glossary().find(query)
-            in_glossary = term.term if term else None
-            r.nothing_found(query, suggest(library, query), library.tip_topics, in_glossary)
-
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: as_text,
-            Format.MARKDOWN: lambda: _markdown().search_results(query, results.hits),
-            Format.JSON: lambda: _jsondata().dumps(_jsondata().search_data(results)),
-        },
-    )
+        term = load_glossary().find(query)
+        nothing = NothingFound(
+            suggest(library, query), list(library.tip_topics), term.term if term else None
+        )
+    view = SearchView(results, explain=explain, nothing=nothing)
+    emit(ctx, fmt, output, formats.TIPS, lambda r: r.search(view))
 
 
-@tips_app.command(
-    "list", epilog=examples("iepprep tips list --phase during", "iepprep tips list --topic rights")
-)
+@tips_app.command("list", epilog=examples("iepprep tips list --topic rights"))
 @friendly_errors
 def tips_list(
     ctx: typer.Context,
     topic: Annotated[
         str | None, typer.Option("--topic", "-t", metavar="TOPIC", help="Only this topic.")
     ] = None,
-    phase: Annotated[
-        PhaseChoice | None,
-        typer.Option("--phase", "-p", help="Only before, during or after.", case_sensitive=False),
-    ] = None,
-    fmt: FormatOption = None,
+    phase: PhaseOption = None,
+    fmt: TipsFormat = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """List the tips, optionally by topic or phase."""
     from iepprep.core.content.models import Phase
     from iepprep.errors import NotFoundError
+    from iepprep.render.views import TipListView
 
     library = library_for(ctx)
     wanted_topic = topic.strip().lower() if topic else None
@@ -98,17 +81,8 @@ def tips_list(
             f"No tip has the topic {topic!r}.",
             hint="Topics: " + ", ".join(sorted(library.tip_topics)),
         )
-    chosen = library.tips_in(Phase(phase.value) if phase else None, wanted_topic)
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: lambda r: r.tips(chosen),
-            Format.MARKDOWN: lambda: _markdown().tips(chosen),
-            Format.JSON: lambda: _jsondata().dumps([_jsondata().tip_data(t) for t in chosen]),
-        },
-    )
+    view = TipListView(library.tips_in(Phase(phase.value) if phase else None, wanted_topic))
+    emit(ctx, fmt, output, formats.TIPS, lambda r: r.tip_list(view))
 
 
 @tips_app.command("show", epilog=examples("iepprep tips show take-it-home-before-signing"))
@@ -118,20 +92,12 @@ def tips_show(
     tip_id: Annotated[
         str, typer.Argument(help="The tip's id (shown in plans and lists).", metavar="ID")
     ],
-    fmt: FormatOption = None,
+    fmt: TipsFormat = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Show one tip in full, with where it comes from."""
+    from iepprep.render.views import TipView
 
-    tip = library_for(ctx).tip(tip_id)
-    _emit(
-        ctx,
-        fmt,
-        output,
-        {
-            Format.TEXT: lambda r: r.tip_detail(tip),
-            Format.MARKDOWN: lambda: _markdown().tips([tip], title=tip.title),
-            Format.JSON: lambda: _jsondata().dumps(_jsondata().tip_data(tip)),
-        },
-    )
+    view = TipView(library_for(ctx).tip(tip_id))
+    emit(ctx, fmt, output, formats.TIPS, lambda r: r.tip(view))

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape as _escape
+from typing import TYPE_CHECKING
 
 from iepprep.core.common.safety import clean, one_line
-from iepprep.core.content.models import Phase
-from iepprep.core.planning.plan import Plan, PlanQuestion
+from iepprep.core.i18n.language import current
+from iepprep.core.i18n.messages import _
 from iepprep.render import wording
+
+if TYPE_CHECKING:
+    from iepprep.render.views import PhaseSection, PlanView, QuestionsSection
 
 CSS = """
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --line: #b9b9b9;
@@ -38,6 +42,7 @@ ul.checklist li { display: grid; grid-template-columns: 1.75rem 1fr; gap: 0 .5re
                   padding: .45rem 0; border-bottom: 1px solid #e3e3e3; }
 ul.checklist input { width: 1.25rem; height: 1.25rem; margin: .2rem 0 0; }
 .due { color: var(--accent); font-weight: 700; white-space: nowrap; }
+.due.urgent { color: #8a4b00; }
 .why { display: block; }
 .src { display: block; color: var(--muted); font-size: .85rem; }
 ol.questions { padding-left: 2rem; margin: .25rem 0; }
@@ -89,7 +94,7 @@ def _page(title: str, body: list[str], *, compact: bool = False) -> str:
     return "\n".join(
         [
             "<!doctype html>",
-            '<html lang="en">',
+            f'<html lang="{current()}">',
             "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -108,83 +113,77 @@ def _page(title: str, body: list[str], *, compact: bool = False) -> str:
     )
 
 
-def _header(plan: Plan, title: str, *, compact: bool = False) -> list[str]:
+def _header(view: PlanView, title: str, *, compact: bool = False) -> list[str]:
     out = ["<header>", f"<h1>{esc(title)}</h1>", '<dl class="meta">']
-    for name, value in wording.header_lines(plan):
+    for name, value in view.facts:
         if compact and name == "Your worries":
             continue  # a page for the fridge is seen by visitors
         out.append(f"<dt>{esc(name)}</dt><dd>{_escape(clean(value))}</dd>")
     out.append("</dl>")
-    for notice in plan.notices:
+    for notice in view.notices:
         out.append(f'<p class="notice" role="note"><strong>Note:</strong> {esc(notice)}</p>')
     out.append("</header>")
     return out
 
 
-def _checklist(plan: Plan, phases: Sequence[Phase]) -> list[str]:
+def _checklist(sections: Sequence[PhaseSection]) -> list[str]:
     out: list[str] = []
-    for phase in phases:
-        items = plan.phase(phase)
-        if not items:
-            continue
-        heading_id = f"phase-{phase.value}"
+    for section in sections:
+        heading_id = f"phase-{section.phase.value}"
         out += [
             f'<section aria-labelledby="{heading_id}">',
-            f'<h2 id="{heading_id}">{esc(wording.phase_title(phase))}</h2>',
+            f'<h2 id="{heading_id}">{esc(section.title)}</h2>',
             '<ul class="checklist">',
         ]
-        for item in items:
-            box = f"item-{item.id}"
-            due = wording.due_text(item, plan)
-            due_html = f' <span class="due">({esc(due)})</span>' if due else ""
+        for row in section.rows:
+            box = f"item-{row.item.id}"
+            due_class = "due urgent" if row.urgent else "due"
+            due_html = f' <span class="{due_class}">({esc(row.due)})</span>' if row.due else ""
             out.append(
                 f'<li><input type="checkbox" id="{box}">'
-                f'<label for="{box}"><strong>{esc(item.text)}</strong>{due_html}'
-                f'<span class="why">{esc(item.why)}</span>'
-                f'<span class="src">{esc(" · ".join(wording.source_bits(item)))}</span>'
+                f'<label for="{box}"><strong>{esc(row.item.text)}</strong>{due_html}'
+                f'<span class="why">{esc(row.item.why)}</span>'
+                f'<span class="src">{esc(" · ".join(row.source))}</span>'
                 "</label></li>"
             )
         out += ["</ul>", "</section>"]
     return out
 
 
-def _questions(questions: Sequence[PlanQuestion]) -> list[str]:
-    if not questions:
+def _questions(section: QuestionsSection | None) -> list[str]:
+    if section is None or not section.groups:
         return []
     out = [
         '<section class="questions" aria-labelledby="questions">',
-        '<h2 id="questions">Questions to ask</h2>',
+        f'<h2 id="questions">{esc(_("Questions to ask"))}</h2>',
     ]
-    if intro := wording.questions_intro(len(questions)):
-        out.append(f"<p>{esc(intro)}</p>")
-    topic = None
-    for question in questions:
-        if question.topic != topic:
-            if topic is not None:
-                out.append("</ol>")
-            topic = question.topic
-            out += [f"<h3>{esc(question.topic_title)}</h3>", '<ol class="questions">']
-        out.append(
-            f'<li value="{question.number}">{esc(question.text)}'
-            f'<div class="answer" role="presentation" aria-hidden="true"></div></li>'
-        )
-    out += ["</ol>", "</section>"]
+    if section.intro:
+        out.append(f"<p>{esc(section.intro)}</p>")
+    for group in section.groups:
+        out += [f"<h3>{esc(group.title)}</h3>", '<ol class="questions">']
+        for question in group.questions:
+            out.append(
+                f'<li value="{question.number}">{esc(question.text)}'
+                f'<div class="answer" role="presentation" aria-hidden="true"></div></li>'
+            )
+        out.append("</ol>")
+    out.append("</section>")
     return out
 
 
-def _extras(plan: Plan) -> list[str]:
+def _extras(view: PlanView) -> list[str]:
     out: list[str] = []
-    if plan.words:
+    if view.words:
         out += [
             '<section aria-labelledby="words">',
-            '<h2 id="words">Words you may hear</h2>',
+            f'<h2 id="words">{esc(_("Words you may hear"))}</h2>',
             '<dl class="words">',
         ]
-        for word in plan.words:
+        for word in view.words:
             name = esc(word.term) + (f" ({esc(word.expansion)})" if word.expansion else "")
             out.append(f"<dt>{name}</dt><dd>{esc(word.definition)}</dd>")
         out += ["</dl>", "</section>"]
-    state = plan.state
+    state = view.state
     if state:
         out += ['<section aria-labelledby="state">', f'<h2 id="state">In {esc(state.name)}</h2>']
         if not state.known:
@@ -211,33 +210,23 @@ def _extras(plan: Plan) -> list[str]:
     return out
 
 
-def _footer() -> list[str]:
+def _footer(legal: str) -> list[str]:
     return [
         "<footer>",
         f"<p>{esc(wording.SOURCES_NOTE)}</p>",
-        f"<p><strong>{esc(wording.NOT_LEGAL_ADVICE)}</strong></p>",
+        f"<p><strong>{esc(legal)}</strong></p>",
         "</footer>",
     ]
 
 
-def plan(plan: Plan, *, parts: Sequence[str] = ("checklist", "questions")) -> str:
-    title = wording.plan_title(plan)
-    body = _header(plan, title)
-    if "checklist" in parts:
-        body += _checklist(plan, list(Phase))
-    if "questions" in parts:
-        body += _questions(plan.questions)
-    body += _extras(plan) + _footer()
-    return _page(title, body)
+class HtmlRenderer:
+    """A plan, its checklist or its questions, as one self-contained page."""
 
-
-def checklist_only(plan: Plan, phases: Sequence[Phase]) -> str:
-    """On screen with reasons; printed, a compact page (boxes, titles and due dates)."""
-    title = wording.plan_title(plan) + ": checklist"
-    body = _header(plan, title, compact=True) + _checklist(plan, phases) + _footer()
-    return _page(title, body, compact=True)
-
-
-def questions_only(plan: Plan, questions: Sequence[PlanQuestion]) -> str:
-    title = wording.plan_title(plan) + ": questions"
-    return _page(title, _header(plan, title) + _questions(questions) + _footer())
+    def plan(self, view: PlanView) -> str:
+        suffix = {"plan": "", "checklist": ": checklist", "questions": ": questions"}[view.kind]
+        title = view.title + suffix
+        # The checklist alone prints as a compact page (boxes, titles and due dates).
+        compact = view.kind == "checklist"
+        body = _header(view, title, compact=compact) + _checklist(view.phases)
+        body += _questions(view.questions) + _extras(view) + _footer(view.legal)
+        return _page(title, body, compact=compact)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
 from iepprep import __version__
 from iepprep.core.common.safety import clean, one_line
@@ -17,6 +18,9 @@ from iepprep.core.i18n.labels import label
 from iepprep.core.planning.plan import Plan
 from iepprep.errors import InputError
 from iepprep.render import wording
+
+if TYPE_CHECKING:
+    from iepprep.render.views import PlanView
 
 
 def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None = None) -> bytes:
@@ -80,3 +84,13 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None 
             remind_days=0,
         )
     return bytes(cal.to_ical())
+
+
+class IcsRenderer:
+    """A plan's dates as calendar events; for the checklist, only its items."""
+
+    def plan(self, view: PlanView) -> bytes:
+        plan = view.plan
+        if view.kind == "checklist":
+            plan = plan.model_copy(update={"checklist": view.items})
+        return calendar(plan, plan_id=view.plan_id)

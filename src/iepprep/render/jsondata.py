@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from iepprep.core.content.models import Tip
-from iepprep.core.search.tips import SearchResults, reasons
+if TYPE_CHECKING:
+    from iepprep.core.content.models import Tip
+    from iepprep.core.search.tips import SearchResults
+    from iepprep.render.views import (
+        GlossaryView,
+        HistoryView,
+        NotesView,
+        PlanView,
+        ReviewView,
+        RightsView,
+        SearchView,
+        TipListView,
+        TipView,
+    )
 
 
 def dumps(data: Any) -> str:
@@ -14,7 +26,7 @@ def dumps(data: Any) -> str:
 
 
 def tip_data(tip: Tip) -> dict[str, Any]:
-    data = {
+    return {
         "id": tip.id,
         "title": tip.title,
         "body": tip.body,
@@ -25,12 +37,13 @@ def tip_data(tip: Tip) -> dict[str, Any]:
         "citation": tip.citation,
         "varies_by_state": tip.varies_by_state,
     }
-    return data
 
 
 def search_data(results: SearchResults) -> dict[str, Any]:
     """The glossary terms the query names, then the tips: each with its score, the
     sentence that answers, and the fields the query matched in."""
+    from iepprep.core.search.tips import reasons
+
     return {
         "query": results.query,
         "glossary": [entry.json_data() for entry in results.glossary],
@@ -46,3 +59,41 @@ def search_data(results: SearchResults) -> dict[str, Any]:
             for hit in results.hits
         ],
     }
+
+
+class JsonRenderer:
+    """Every screen as JSON data; the shapes are the README's contracts."""
+
+    def plan(self, view: PlanView) -> str:
+        if view.kind == "checklist":
+            return dumps([item.model_dump(mode="json") for item in view.items])
+        if view.kind == "questions":
+            questions = view.questions.questions if view.questions else []
+            return dumps([q.model_dump(mode="json") for q in questions])
+        return dumps(view.plan.to_json_data())
+
+    def tip_list(self, view: TipListView) -> str:
+        return dumps([tip_data(tip) for tip in view.tips])
+
+    def tip(self, view: TipView) -> str:
+        return dumps(tip_data(view.tip))
+
+    def search(self, view: SearchView) -> str:
+        return dumps(search_data(view.results))
+
+    def glossary(self, view: GlossaryView) -> str:
+        if view.single:
+            return dumps(view.entries[0].json_data())
+        return dumps([entry.json_data() for entry in view.entries])
+
+    def rights(self, view: RightsView) -> str:
+        return dumps([right.json_data() for right in view.rights])
+
+    def review(self, view: ReviewView) -> str:
+        return dumps(view.review.json_data())
+
+    def notes(self, view: NotesView) -> str:
+        return dumps([note.json_data() for note in view.notes])
+
+    def history(self, view: HistoryView) -> str:
+        return dumps([row.data for row in view.rows])

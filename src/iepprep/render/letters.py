@@ -1,11 +1,11 @@
-"""Letters as plain text (ready to paste into an e-mail) or Markdown."""
+"""Letters as plain text, ready to paste into an e-mail (Markdown: `markdown.py`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from iepprep.core.meeting.letters import Letter
-from iepprep.render.markdown import escape
 
 SUBJECT = {"en": "Subject:", "es": "Asunto:"}
 # Between the two versions of a letter written in both languages.
@@ -13,25 +13,33 @@ DIVIDER = {"en": "English", "es": "Español"}
 
 
 def text(letter: Letter) -> str:
-    return _render(letter, subject_label=SUBJECT.get(letter.lang, "Subject:"), clean=str)
+    return lay_out(letter, subject_label=subject_label(letter), clean=str)
 
 
-def markdown(letter: Letter) -> str:
-    subject = SUBJECT.get(letter.lang, "Subject:")
-    return _render(letter, subject_label=f"**{subject}**", clean=escape)
+def subject_label(letter: Letter) -> str:
+    """'Subject:' in the letter's own language."""
+    return SUBJECT.get(letter.lang, "Subject:")
 
 
-def both(letters: list[Letter], render: Callable[[Letter], str]) -> str:
-    """The same letter in several languages, one after the other, each headed by its
+def both(letters: list[Letter]) -> Letter:
+    """The same letter in several languages as one, each version headed by its
     language, so a parent can read one and send the other (or both)."""
-    parts = []
-    for letter in letters:
-        name = DIVIDER.get(letter.lang, letter.lang)
-        parts.append(f"----- {name} -----\n\n{render(letter)}")
-    return "\n".join(parts)
+    first, *others = letters
+    paragraphs: list[str | list[str]] = [f"----- {DIVIDER.get(first.lang, first.lang)} -----"]
+    paragraphs += first.paragraphs
+    for other in others:
+        paragraphs += [
+            f"----- {DIVIDER.get(other.lang, other.lang)} -----",
+            other.date,
+            f"{subject_label(other)} {other.subject}",
+            *other.paragraphs,
+        ]
+    return replace(first, paragraphs=paragraphs)
 
 
-def _render(letter: Letter, *, subject_label: str, clean: Callable[[str], str]) -> str:
+def lay_out(letter: Letter, *, subject_label: str, clean: Callable[[str], str]) -> str:
+    """The letter's lines: the date, the subject, then each paragraph or list; Markdown
+    passes its own subject label and escaping."""
     out = [letter.date, "", f"{subject_label} {clean(letter.subject)}", ""]
     for paragraph in letter.paragraphs:
         if isinstance(paragraph, list):

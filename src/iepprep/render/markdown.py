@@ -1,7 +1,8 @@
 """Markdown output: task-list checkboxes, a heading per phase and topic.
 
 Reads well on GitHub and in note apps. User text is escaped so a name like
-`<script>` or `**x**` shows as typed and cannot break the document.
+`<script>` or `**x**` shows as typed and cannot break the document. Lays out the
+view models of `render/views.py`; it decides nothing about what a screen shows.
 """
 
 from __future__ import annotations
@@ -11,15 +12,27 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from iepprep.core.common.safety import one_line
-from iepprep.core.content.models import Phase, Tip
-from iepprep.core.content.reference import GlossaryTerm, Right
-from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
-from iepprep.core.search.tips import TipHit
+from iepprep.core.i18n.messages import _
 from iepprep.render import wording
+from iepprep.render.views import plan_view, questions_section
 
 if TYPE_CHECKING:
-    from iepprep.core.meeting.live import Note
-    from iepprep.core.meeting.review import Review
+    from iepprep.core.content.models import Tip
+    from iepprep.core.content.reference import GlossaryTerm
+    from iepprep.core.planning.plan import Plan, PlanQuestion, PlanWord, StateNotes
+    from iepprep.render.views import (
+        GlossaryView,
+        LetterView,
+        NotesView,
+        PhaseSection,
+        PlanView,
+        QuestionsSection,
+        ReviewView,
+        RightsView,
+        SearchView,
+        TipListView,
+        TipView,
+    )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -30,126 +43,57 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", flat)
 
 
-def plan(plan: Plan, *, parts: Sequence[str] = ("checklist", "questions")) -> str:
-    out: list[str] = [f"# {escape(wording.plan_title(plan))}", ""]
-    for name, value in wording.header_lines(plan):
-        out.append(f"- **{escape(name)}:** {escape(value)}")
-    out.append("")
-    for notice in plan.notices:
-        out += [f"> **Note:** {escape(notice)}", ""]
-    if "checklist" in parts:
-        for phase in Phase:
-            out += checklist_section(plan, phase)
-    if "questions" in parts:
-        out += questions_section(plan.questions)
-    out += words_section(plan.words)
-    if plan.state:
-        out += state_section(plan.state)
-    out += footer()
-    return "\n".join(out).rstrip() + "\n"
+def _document(lines: list[str]) -> str:
+    return "\n".join(lines).rstrip() + "\n"
 
 
-def checklist_section(plan: Plan, phase: Phase, level: int = 2) -> list[str]:
-    items = plan.phase(phase)
-    if not items:
-        return []
-    out = [f"{'#' * level} {wording.phase_title(phase)}", ""]
-    for item in items:
-        out += checklist_item(item, plan)
+def legal(text: str) -> list[str]:
+    return ["---", "", f"**{escape(text)}**"]
+
+
+def footer(text: str = wording.NOT_LEGAL_ADVICE) -> list[str]:
+    return ["---", "", escape(wording.SOURCES_NOTE), "", f"**{escape(text)}**"]
+
+
+def phase_section(section: PhaseSection, level: int = 2) -> list[str]:
+    out = [f"{'#' * level} {section.title}", ""]
+    for row in section.rows:
+        due = f" ({escape(row.due)})" if row.due else ""
+        out += [
+            f"- [ ] **{escape(row.item.text)}**{due}  ",
+            f"  {escape(row.item.why)}  ",
+            f"  _{escape(' · '.join(row.source))}_",
+        ]
     out.append("")
     return out
 
 
-def checklist_item(item: ChecklistItem, plan: Plan) -> list[str]:
-    due = wording.due_text(item, plan)
-    line = f"- [ ] **{escape(item.text)}**" + (f" ({escape(due)})" if due else "")
-    return [
-        line + "  ",
-        f"  {escape(item.why)}  ",
-        f"  _{escape(' · '.join(wording.source_bits(item)))}_",
-    ]
-
-
-def questions_section(questions: Sequence[PlanQuestion], level: int = 2) -> list[str]:
-    if not questions:
+def questions_lines(section: QuestionsSection | None, level: int = 2) -> list[str]:
+    if section is None or not section.groups:
         return []
-    out = [f"{'#' * level} Questions to ask", ""]
-    if intro := wording.questions_intro(len(questions)):
-        out += [escape(intro), ""]
-    topic = None
-    last = 0
-    for question in questions:
-        if question.topic != topic:
-            if topic is not None:
-                out.append("")
-            topic = question.topic
-            out += [f"{'#' * (level + 1)} {escape(question.topic_title)}", ""]
-        elif question.number != last + 1:
-            # Viewers number a list on from its first item: start a new list at a gap,
-            # so an open question keeps the number it has in the plan.
-            out += ["", "<!-- -->", ""]
-        out.append(f"{question.number}. {escape(question.text)}")
-        last = question.number
+    out = [f"{'#' * level} {_('Questions to ask')}", ""]
+    if section.intro:
+        out += [escape(section.intro), ""]
+    for number, group in enumerate(section.groups):
+        if number:
+            out.append("")
+        out += [f"{'#' * (level + 1)} {escape(group.title)}", ""]
+        last = group.questions[0].number - 1
+        for question in group.questions:
+            if question.number != last + 1:
+                # Viewers number a list on from its first item: start a new list at a
+                # gap, so an open question keeps the number it has in the plan.
+                out += ["", "<!-- -->", ""]
+            out.append(f"{question.number}. {escape(question.text)}")
+            last = question.number
     out.append("")
     return out
-
-
-def footer() -> list[str]:
-    return ["---", "", escape(wording.SOURCES_NOTE), "", f"**{escape(wording.NOT_LEGAL_ADVICE)}**"]
-
-
-def checklist_only(plan: Plan, phases: Sequence[Phase]) -> str:
-    out = [f"# {escape(wording.plan_title(plan))}: checklist", ""]
-    for notice in plan.notices:
-        out += [f"> **Note:** {escape(notice)}", ""]
-    for phase in phases:
-        out += checklist_section(plan, phase)
-    return "\n".join(out + footer()).rstrip() + "\n"
-
-
-def questions_only(plan: Plan, questions: Sequence[PlanQuestion]) -> str:
-    out = [f"# {escape(wording.plan_title(plan))}: questions", ""]
-    out += questions_section(questions)
-    return "\n".join(out + footer()).rstrip() + "\n"
-
-
-def tips(tips: Sequence[Tip], *, title: str = "Tips") -> str:
-    out = [f"# {escape(title)}", ""]
-    for tip in tips:
-        out += tip_block(tip)
-    return "\n".join(out).rstrip() + "\n"
-
-
-def tip_block(tip: Tip, score: float | None = None) -> list[str]:
-    meta = [wording.phase_title(tip.phase).lower(), ", ".join(tip.topics), f"id {tip.id}"]
-    if score is not None:
-        meta.append(f"score {score:.2f}")
-    source = ("from parents: " if tip.source.kind == "article" else "added: ") + tip.source.where
-    return [
-        f"## {escape(tip.title)}",
-        "",
-        escape(tip.body),
-        "",
-        f"_{escape(' · '.join(meta))}_  ",
-        f"_Why: {escape(tip.why)}_  ",
-        f"_Source: {escape(source)}_",
-        "",
-    ]
-
-
-def search_results(query: str, hits: Sequence[TipHit]) -> str:
-    out = [f"# Tips for \u201c{escape(query)}\u201d", ""]
-    for hit in hits:
-        out += tip_block(hit.tip, hit.score)
-    if not hits:
-        out.append("No tips found.")
-    return "\n".join(out).rstrip() + "\n"
 
 
 def words_section(words: Sequence[PlanWord]) -> list[str]:
     if not words:
         return []
-    out = ["## Words you may hear", ""]
+    out = [f"## {_('Words you may hear')}", ""]
     for word in words:
         name = escape(word.term) + (f" ({escape(word.expansion)})" if word.expansion else "")
         out.append(f"- **{name}**: {escape(word.definition)}")
@@ -176,10 +120,29 @@ def state_section(state: StateNotes, level: int = 2) -> list[str]:
     return [*out, "", f"_{escape(wording.VERIFY_STATE)}_", ""]
 
 
-def glossary(entries: Sequence[GlossaryTerm], title: str = "Glossary") -> str:
-    out = [f"# {escape(title)}", ""]
+def tip_block(tip: Tip, score: float | None = None) -> list[str]:
+    meta = [wording.phase_title(tip.phase).lower(), ", ".join(tip.topics), f"id {tip.id}"]
+    if score is not None:
+        meta.append(f"score {score:.2f}")
+    source = ("from parents: " if tip.source.kind == "article" else "added: ") + tip.source.where
+    out = [
+        f"## {escape(tip.title)}",
+        "",
+        escape(tip.body),
+        "",
+        f"_{escape(' · '.join(meta))}_  ",
+        f"_Why: {escape(tip.why)}_  ",
+        f"_Source: {escape(source)}_",
+    ]
+    if tip.citation:
+        out[-1] += f"  \n_Law: {escape(tip.citation)}_"
+    return [*out, ""]
+
+
+def glossary_block(entries: Sequence[GlossaryTerm], level: int = 2) -> list[str]:
+    out: list[str] = []
     for entry in entries:
-        out += [f"## {escape(entry.heading)}", "", escape(entry.definition), ""]
+        out += [f"{'#' * level} {escape(entry.heading)}", "", escape(entry.definition), ""]
         if entry.example:
             out += [f"_Example: {escape(entry.example)}_", ""]
         extras = []
@@ -191,46 +154,109 @@ def glossary(entries: Sequence[GlossaryTerm], title: str = "Glossary") -> str:
             extras.append(f"Source: <{entry.source}>")
         if extras:
             out += ["  \n".join(extras), ""]
-    return "\n".join(out).rstrip() + "\n"
+    return out
 
 
-def rights(rights: Sequence[Right], state: StateNotes | None) -> str:
-    out = ["# Your key rights under IDEA", "", escape(wording.RIGHTS_INTRO), ""]
-    for right in rights:
-        out += [
-            f"## {escape(right.title)}",
-            "",
-            escape(right.text),
-            "",
-            f"_{escape(right.citation)}_",
+class MarkdownRenderer:
+    """Every screen as a Markdown document."""
+
+    def plan(self, view: PlanView) -> str:
+        suffix = {"plan": "", "checklist": ": checklist", "questions": ": questions"}[view.kind]
+        out = [f"# {escape(view.title)}{suffix}", ""]
+        if view.kind == "plan":
+            for name, value in view.facts:
+                out.append(f"- **{escape(name)}:** {escape(value)}")
+            out.append("")
+        for notice in view.notices:
+            out += [f"> **Note:** {escape(notice)}", ""]
+        for section in view.phases:
+            out += phase_section(section)
+        out += questions_lines(view.questions)
+        out += words_section(view.words)
+        if view.state:
+            out += state_section(view.state)
+        return _document(out + footer(view.legal))
+
+    def tip_list(self, view: TipListView) -> str:
+        out = [f"# {escape(view.title)}", ""]
+        for tip in view.tips:
+            out += tip_block(tip)
+        return _document(out)
+
+    def tip(self, view: TipView) -> str:
+        out = [f"# {escape(view.tip.title)}", "", *tip_block(view.tip)]
+        if view.legal:
+            out += legal(view.legal)
+        return _document(out)
+
+    def search(self, view: SearchView) -> str:
+        out = [f"# Tips for \u201c{escape(view.query)}\u201d", ""]
+        if view.glossary:
+            out += glossary_block(view.glossary)
+        for hit in view.hits:
+            out += tip_block(hit.tip, hit.score)
+        if not view.hits:
+            out.append("No tips found.")
+        return _document(out)
+
+    def glossary(self, view: GlossaryView) -> str:
+        title = view.entries[0].term if view.single and view.entries else "Glossary"
+        out = [f"# {escape(title)}", "", *glossary_block(view.entries)]
+        return _document(out + legal(view.legal))
+
+    def rights(self, view: RightsView) -> str:
+        out = ["# Your key rights under IDEA", "", escape(view.intro), ""]
+        for right in view.rights:
+            out += [
+                f"## {escape(right.title)}",
+                "",
+                escape(right.text),
+                "",
+                f"_{escape(right.citation)}_",
+            ]
+            if right.varies_by_state and right.state_note:
+                out[-1] += f"  \n_Varies by state: {escape(right.state_note)}_"
+            out.append("")
+        if view.state:
+            out += state_section(view.state)
+        return _document(out + legal(view.legal))
+
+    def review(self, view: ReviewView) -> str:
+        out = [f"# {escape(view.plan.title)}: after the meeting", ""]
+        for section in view.plan.phases:
+            out += phase_section(section)
+        out += ["## Questions still open", ""]
+        out += [f"- {escape(q.text)}" for q in view.open_questions] or ["None."]
+        out += ["", "## Your notes", ""]
+        out += [f"- {escape(n.text)} _({n.at:%Y-%m-%d %H:%M})_" for n in view.notes] or [
+            "No notes yet."
         ]
-        if right.varies_by_state and right.state_note:
-            out[-1] += f"  \n_Varies by state: {escape(right.state_note)}_"
+        out += ["", "## Before you sign", ""]
+        for check in view.checks:
+            out += [f"- [ ] **{escape(check.text)}**  ", f"  {escape(check.why)}"]
         out.append("")
-    if state:
-        out += state_section(state)
-    out += ["---", "", f"**{escape(wording.NOT_LEGAL_ADVICE)}**"]
-    return "\n".join(out).rstrip() + "\n"
+        return _document(out + footer(view.legal))
+
+    def notes(self, view: NotesView) -> str:
+        return "".join(f"- {escape(n.text)} _({n.at:%Y-%m-%d %H:%M})_\n" for n in view.notes)
+
+    def letter(self, view: LetterView) -> str:
+        from iepprep.render.letters import lay_out, subject_label
+
+        label = f"**{subject_label(view.letter)}**"
+        letter = lay_out(view.letter, subject_label=label, clean=escape)
+        return letter + "\n" + "\n".join(legal(view.legal)) + "\n"
 
 
-def review(review: Review) -> str:
-    plan = review.plan
-    out = [f"# {escape(wording.plan_title(plan))}: after the meeting", ""]
-    out += checklist_section(plan, Phase.AFTER)
-    out += ["## Questions still open", ""]
-    open_questions = review.open_questions
-    out += [f"- {escape(q.text)}" for q in open_questions] or ["None."]
-    out += ["", "## Your notes", ""]
-    out += [f"- {escape(n.text)} _({n.at:%Y-%m-%d %H:%M})_" for n in review.notes] or [
-        "No notes yet."
-    ]
-    out += ["", "## Before you sign", ""]
-    for check in review.checks:
-        out += [f"- [ ] **{escape(check.text)}**  ", f"  {escape(check.why)}"]
-    out.append("")
-    return "\n".join(out + footer()).rstrip() + "\n"
+# Shortcuts for a plan or a list of questions, without building a view first.
 
 
-def notes(notes: Sequence[Note]) -> str:
-    """The meeting notes as a Markdown list, each with when it was written."""
-    return "".join(f"- {escape(note.text)} _({note.at:%Y-%m-%d %H:%M})_\n" for note in notes)
+def plan(plan: Plan) -> str:
+    return MarkdownRenderer().plan(plan_view(plan))
+
+
+def questions_section_lines(questions: Sequence[PlanQuestion]) -> list[str]:
+    return questions_lines(questions_section(questions))
+
+
+__all__ = ["MarkdownRenderer", "escape", "plan", "questions_section_lines"]

@@ -133,8 +133,8 @@ def open_own_file(path: Path, flags: int, mode: int = 0o600) -> int:
     try:
         fd = os.open(path, flags | _NOFOLLOW | _CLOEXEC | getattr(os, "O_NONBLOCK", 0), mode)
     except OSError as exc:
-        if isinstance(exc, FileNotFoundError):
-            raise
+        if isinstance(exc, FileNotFoundError | FileExistsError):
+            raise  # the caller's to handle: missing, or a number another run reserved
         if path.is_symlink():
             raise StorageError(
                 f"{str(path)!r} is a link, and iepprep never follows a link to its own files.",

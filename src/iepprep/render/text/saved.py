@@ -1,0 +1,94 @@
+"""After the meeting and saved plans, as text: review, notes, letters, history."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from iepprep.core.common import dates
+from iepprep.render.base import Screen
+from iepprep.render.text.layout import styled
+from iepprep.render.text.plan import PlanText
+from iepprep.render.views import note_stamp
+
+if TYPE_CHECKING:
+    from iepprep.core.meeting.live import Note
+    from iepprep.render.views import HistoryView, LetterView, NotesView, ReviewView
+
+
+class SavedText(PlanText):
+    def review(self, view: ReviewView) -> Screen:
+        self.plan_header(view.plan)
+        for section in view.plan.phases:
+            self.phase_section(section)
+        self.heading("Questions still open")
+        if view.open_questions:
+            for question in view.open_questions:  # most important first, the plan's numbers
+                number = styled(f"{question.number:>3}. ", self.style("number"))
+                self.hanging(number, self.text(question.text))
+            self.line(
+                self.text(
+                    'Got an answer later? iepprep questions done NUMBER --answer "..."', "muted"
+                )
+            )
+        else:
+            self.line("None: every question in your plan has an answer.")
+        self.heading("Your notes")
+        self.note_lines(view.notes)
+        self.heading("Before you sign")
+        for check in view.checks:
+            body = self.text(check.text, "item")
+            body.append("\n" + " ".join(check.why.split()))
+            if check.citation:
+                body.append("\n" + check.citation, style=self.style("muted"))
+            self.hanging(styled(self.box, self.style("box")), body)
+        self.footer(view.legal)
+        return self.screen()
+
+    def notes(self, view: NotesView) -> Screen:
+        self.note_lines(view.notes)
+        return self.screen()
+
+    def note_lines(self, notes: list[Note]) -> None:
+        if not notes:
+            self.line('No notes yet. Add one: iepprep notes add "what was said"')
+            return
+        for note in notes:
+            stamp = styled(f"{note_stamp(note.at)}  ", self.style("muted"))
+            self.hanging(stamp, self.text(note.text))
+
+    def letter(self, view: LetterView) -> Screen:
+        """A letter: on a terminal, wrapped at words to read; elsewhere (a pipe, a file)
+        one line per paragraph, so it pastes into an e-mail as paragraphs."""
+        from iepprep.render.letters import text
+
+        for line in text(view.letter).rstrip("\n").split("\n"):
+            if self.options.on_terminal and line:
+                bullet = "- " if line.startswith("- ") else ""
+                self.hanging(bullet, Text(line.removeprefix(bullet)))
+            else:
+                self.line(line, whole=True)
+        if self.options.on_terminal:  # not in a file or a pipe: it is not part of the letter
+            self.legal(view.legal)
+        return self.screen()
+
+    def history(self, view: HistoryView) -> Screen:
+        if view.unfinished is not None:
+            self.paragraph(
+                f"You have unfinished answers from {dates.short_moment(view.unfinished)}: "
+                "iepprep plan picks them up."
+            )
+            self.blank()
+        if not view.rows:
+            self.line("No saved plans yet. Make one: iepprep plan")
+            return self.screen()
+        for row in view.rows:
+            line = self.text(f"{row.who}: {row.meeting}")
+            line.append("\n" + row.saved, style=self.style("muted"))
+            self.hanging(styled(f"{row.number:>3}  ", self.style("number")), line, indent=5)
+        self.blank()
+        self.paragraph(
+            f"Open one with: iepprep plan --from NUMBER. Saved in {view.folder}.", style="muted"
+        )
+        return self.screen()

@@ -1,0 +1,150 @@
+"""Tips as text: a list, one tip in full, and search results."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from iepprep.core.common.safety import one_line
+from iepprep.core.common.textsearch import highlight_spans
+from iepprep.render import wording
+from iepprep.render.base import Screen
+from iepprep.render.text.layout import Layout, styled
+
+if TYPE_CHECKING:
+    from iepprep.core.content.models import Tip
+    from iepprep.core.content.reference import GlossaryTerm
+    from iepprep.render.views import NothingFound, SearchView, TipListView, TipView
+
+
+def first_sentence(text: str) -> str:
+    """A definition's first sentence: the one line shown above search results."""
+    head, dot, _ = " ".join(text.split()).partition(". ")
+    return head + "." if dot else head
+
+
+class TipsText(Layout):
+    def tip_list(self, view: TipListView) -> Screen:
+        for tip in view.tips:
+            self.tip_line(tip)
+            self.blank()
+        return self.screen()
+
+    def tip_line(
+        self, tip: Tip, *, terms: set[str] | None = None, score: float | None = None
+    ) -> None:
+        self.hanging("", self.highlighted(one_line(tip.title), terms, base="item"))
+        body = self.highlighted(one_line(tip.body), terms, base="")
+        meta = [f"id {tip.id}", wording.phase_title(tip.phase).lower(), ", ".join(tip.topics)]
+        if score is not None:
+            meta.append(f"score {score:.2f}")
+        body.append("\n" + self.sep.join(meta), style=self.style("muted"))
+        self.hanging("    ", body)
+
+    def highlighted(self, text: str, terms: set[str] | None, *, base: str) -> Text:
+        """The words that matched, in the match colour; in the plain layout, where no
+        colour carries the meaning, between asterisks."""
+        spans = highlight_spans(text, terms) if terms else []
+        if not self.plain:
+            result = styled(text, base)
+            for start, end in spans:
+                result.stylize("match", start, end)
+            return result
+        out, last = [], 0
+        for start, end in spans:
+            out += [text[last:start], "*", text[start:end], "*"]
+            last = end
+        out.append(text[last:])
+        return Text("".join(out))
+
+    def search(self, view: SearchView) -> Screen:
+        """Glossary terms the query names, then per tip: its title, the sentence that
+        answers, and its id. No scores and no word stems: a tired parent reads this."""
+        from iepprep.core.search.tips import reasons
+
+        self.glossary_block(view.glossary, more=view.nothing is None)
+        if view.nothing is not None:
+            self.nothing_found(view.query, view.nothing)
+            return self.screen()
+        noun = "tip" if len(view.hits) == 1 else "tips"
+        self.line(
+            self.text(f"{len(view.hits)} {noun} for \u201c{view.query}\u201d, best first:", "muted")
+        )
+        self.blank()
+        for hit in view.hits:
+            terms = hit.hit.terms
+            self.hanging("", self.highlighted(one_line(hit.tip.title), terms, base="item"))
+            answer = self.highlighted(one_line(hit.answer or hit.tip.body), terms, base="")
+            answer.append("\n" + f"id {hit.tip.id}", style=self.style("muted") or None)
+            self.hanging("    ", answer)
+            if view.explain:
+                for reason in reasons(hit):
+                    self.hanging("    - ", self.text(reason, "muted"))
+            self.blank()
+        if view.hits:
+            self.line(self.text("The whole tip: iepprep tips show ID", "muted"))
+        return self.screen()
+
+    def glossary_block(self, entries: list[GlossaryTerm], *, more: bool = True) -> None:
+        """Words the query names, each with the first sentence of its meaning."""
+        for entry in entries:
+            line = self.text(entry.heading, "term")
+            line.append(": " + one_line(first_sentence(entry.definition)))
+            self.hanging("", line)
+        if entries and more:
+            name = entries[0].term
+            shell = f'"{name}"' if " " in name else name
+            self.line(self.text(f"More in the glossary: iepprep glossary {shell}", "muted"))
+            self.blank()
+
+    def nothing_found(self, query: str, nothing: NothingFound) -> None:
+        self.hanging("", self.text(f"No tips found for \u201c{query}\u201d."))
+        if nothing.glossary_term:
+            term = nothing.glossary_term
+            shell = f'"{term}"' if " " in term else term
+            self.hanging("", self.text(f"It is in the glossary: iepprep glossary {shell}"))
+        if nothing.suggestions:
+            self.hanging("", self.text("Did you mean: " + ", ".join(nothing.suggestions) + "?"))
+        self.hanging(
+            "",
+            self.text(
+                "Try a simpler word, or one of these topics: "
+                + ", ".join(nothing.topics[:10])
+                + "."
+            ),
+        )
+        self.line(self.text("List every tip: iepprep tips list", "muted"))
+
+    def tip(self, view: TipView) -> Screen:
+        tip = view.tip
+        self.hanging("", self.text(tip.title, "title"))
+        self.blank()
+        self.paragraph(tip.body)
+        self.blank()
+        rows = [
+            ("Why", tip.why),
+            ("When", wording.phase_title(tip.phase).lower()),
+            ("Topics", ", ".join(tip.topics)),
+            (
+                "Source",
+                ("From parents: " if tip.source.kind == "article" else "Added: ")
+                + tip.source.where,
+            ),
+        ]
+        if tip.source.url:
+            rows.append(("Link", wording.site(tip.source.url)))
+        if tip.citation:
+            rows.append(("Law", tip.citation))
+        if tip.varies_by_state:
+            rows.append(("Note", "rules vary by state; check with your parent center"))
+        rows.append(("Id", tip.id))
+        for name, value in rows:
+            label = styled(f"{name}:", self.style("fact.label"))
+            self.hanging(label, self.text(value), indent=8)
+        if tip.source.url:  # whole, on its own line, so it can be copied or clicked
+            url = one_line(tip.source.url)
+            self.line(self.link(self.text(url, "muted"), url))
+        if view.legal:
+            self.legal(view.legal)
+        return self.screen()
