@@ -297,7 +297,7 @@ def test_command_text_says_what_it_checked_and_its_limits(run) -> None:  # type:
     )
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
-    assert "Compared with last year" in out
+    assert "COMPARED WITH LAST YEAR" in out
     assert "cannot tell whether these goals and services are right" in out
     assert "nothing from it was saved" in out
     assert "Not legal advice" in out

@@ -287,3 +287,12 @@ def test_a_number_reserved_by_a_killed_save_is_freed(isolated_home) -> None:
     os.utime(reserved, (time.time() - 120, time.time() - 120))
     assert store.save({"grade": "middle"}).number == 2
     assert store.get(2).answers == {"grade": "middle"}
+
+
+def test_a_number_another_run_just_reserved_is_skipped(isolated_home, monkeypatch) -> None:
+    store = PlanStore()
+    store.save({"grade": "high"})
+    (store.folder / "plan-0002.json").write_bytes(b"")  # reserved a moment ago, being written
+    monkeypatch.setattr(store, "_numbers", lambda: [1])  # listed just before the other run
+    assert store.save({"grade": "middle"}).number == 3
+    assert (store.folder / "plan-0002.json").exists()  # still the other run's

@@ -198,20 +198,18 @@ def _write(
     content: str | bytes
     if chosen is Format.TEXT:
         import io
-        import sys
 
-        from iepprep.render.console import file_console, is_plain, stdout_console
+        from iepprep.render.console import file_console, stdout_console, text_options
 
-        console = stdout_console(plain=settings_of(ctx).plain)
-        plain = is_plain(console, settings_of(ctx).plain)
         if output is None:
-            layout.print_text(report, console, today=day, plain=plain)
+            console = stdout_console(plain=settings_of(ctx).plain)
+            layout.print_text(
+                report, text_options(console, plain=settings_of(ctx).plain), today=day
+            )
             return
         buffer = io.StringIO()
-        console = file_console(buffer, width=100)
-        layout.print_text(report, console, today=day, plain=True)
+        layout.print_text(report, text_options(file_console(buffer), plain=True), today=day)
         content = buffer.getvalue()
-        del sys
     elif chosen is Format.JSON:
         content = layout.as_json(report)
     elif chosen is Format.MARKDOWN:

@@ -117,16 +117,15 @@ def _write(
     if chosen is Format.TEXT:
         import io
 
-        from iepprep.render.console import file_console, is_plain, stdout_console
+        from iepprep.render.console import file_console, stdout_console, text_options
 
-        console = stdout_console(plain=settings_of(ctx).plain)
-        plain = is_plain(console, settings_of(ctx).plain)
         if output is None:
-            layout.print_text(report, console, plain=plain, saved_to=saved_to)
+            console = stdout_console(plain=settings_of(ctx).plain)
+            options = text_options(console, plain=settings_of(ctx).plain)
+            layout.print_text(report, options, saved_to=saved_to)
             return
         buffer = io.StringIO()
-        console = file_console(buffer, width=100)
-        layout.print_text(report, console, plain=True, saved_to=saved_to)
+        layout.print_text(report, text_options(file_console(buffer), plain=True), saved_to=saved_to)
         content = buffer.getvalue()
     elif chosen is Format.JSON:
         content = layout.as_json(report)

@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Any
 from iepprep.core.deadlines.counting import EVENT_OPTIONS, EVENT_WORDS
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from iepprep.core.deadlines.counting import Deadline, DeadlineReport
+    from iepprep.render.base import TextOptions
 
 NOT_LEGAL_ADVICE = (
     "Not legal advice: the district's own calendar and your state's rules decide. "
@@ -87,66 +86,50 @@ def missing_line(report: DeadlineReport) -> str | None:
 # ------------------------------------------------------------------ screen
 
 
-def print_text(report: DeadlineReport, console: Console, *, today: dt.date, plain: bool) -> None:
-    """The deadlines as a table (or plain lines for screen readers)."""
-    from rich.text import Text
+def print_text(report: DeadlineReport, options: TextOptions, *, today: dt.date) -> None:
+    """The deadlines as a list, soonest first (a list reads well on a narrow screen and
+    to a screen reader, where a table does not)."""
+    from iepprep.render.text.layout import Layout, styled
 
+    layout = Layout(options)
     if not report.deadlines:
-        console.print(Text("No deadlines to count yet.", style="bold"))
-        console.print(
-            Text(
-                "Give the date of a step that has happened, for example:\n"
-                "  iepprep deadlines --consent 2026-10-26\n"
-                "Dates you can give: "
-                + ", ".join(f"{option} ({EVENT_WORDS[event]})" for event, option in _options())
-            )
+        layout.line(styled("No deadlines to count yet.", layout.style("title")))
+        layout.paragraph("Give the date of a step that has happened, for example:")
+        layout.line("  iepprep deadlines --consent 2026-10-26")
+        layout.paragraph(
+            "Dates you can give: "
+            + "; ".join(f"{option} ({EVENT_WORDS[event]})" for event, option in _options())
+            + "."
         )
+        options.console.print(*layout.screen().items, soft_wrap=True)  # type: ignore[attr-defined]
         return
-    console.print(Text("Deadlines", style="bold"))
-    if plain:
-        for deadline in report.deadlines:
-            console.print(
-                Text(
-                    f"{deadline.date:%a %b %-d, %Y} ({when(deadline.date, today)}): "
-                    f"{deadline.rule.title}."
-                )
+    layout.heading("Deadlines")
+    for deadline in report.deadlines:
+        passed = deadline.date < today
+        head = styled(f"{deadline.date:%a %b %-d, %Y}", layout.style("item"))
+        head.append(layout.sep)
+        head.append(when(deadline.date, today), layout.style("due.urgent" if passed else "due"))
+        layout.line(head)
+        layout.hanging("  ", layout.text(deadline.rule.title, "item"))
+        counted = f"Counted: {counted_words(deadline)}. Rule: "
+        rule = styled(counted)
+        rule.append(deadline.rule.citation)
+        if deadline.rule.url:
+            layout.link(rule, deadline.rule.url)
+        layout.hanging("  ", rule)
+        if not deadline.verified:
+            layout.hanging(
+                "  ", styled("Federal rule: your state may differ.", layout.style("notice"))
             )
-            console.print(
-                Text(f"  Counted: {counted_words(deadline)}. Rule: {deadline.rule.citation}.")
-            )
-            if not deadline.verified:
-                console.print(Text("  Federal rule: your state may differ."))
-            for caution in deadline.cautions:
-                console.print(Text(f"  Note: {caution}"))
-    else:
-        from rich import box
-        from rich.table import Table
-
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-        table.add_column("Date", no_wrap=True)
-        table.add_column("Deadline", ratio=3)
-        table.add_column("How it was counted", ratio=3)
-        table.add_column("Rule", ratio=2)
-        for deadline in report.deadlines:
-            passed = deadline.date < today
-            date_cell = Text(f"{deadline.date:%a %b %-d, %Y}\n", style="bold")
-            date_cell.append(when(deadline.date, today), style="yellow" if passed else "dim")
-            title = Text(deadline.rule.title)
-            if not deadline.verified:
-                title.append("\nfederal rule; your state may differ", style="dim")
-            how = Text(counted_words(deadline))
-            for caution in deadline.cautions:
-                how.append("\n" + caution, style="dim")
-            rule = Text(deadline.rule.citation)
-            if deadline.rule.url:
-                rule.stylize(f"link {deadline.rule.url}")
-            table.add_row(date_cell, title, how, rule)
-        console.print(table)
+        for caution in deadline.cautions:
+            layout.hanging("  ", styled(caution, layout.style("muted")))
+        layout.blank()
     for line in basis_lines(report):
-        console.print(Text(line, style="dim"))
+        layout.paragraph(line, "muted")
     if extra := missing_line(report):
-        console.print(Text(extra, style="dim"))
-    console.print(Text(NOT_LEGAL_ADVICE, style="dim italic"))
+        layout.paragraph(extra, "muted")
+    layout.legal(NOT_LEGAL_ADVICE)
+    options.console.print(*layout.screen().items, soft_wrap=True)  # type: ignore[attr-defined]
 
 
 def _options() -> list[tuple[Any, str]]:

@@ -12,9 +12,8 @@ import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from iepprep.core.draft.models import DraftReport, Finding
+    from iepprep.render.base import TextOptions
 
 SECTION_TITLES = {
     "goals": "Goals",
@@ -68,67 +67,60 @@ def items(findings: list[Finding]) -> list[tuple[Finding, list[Finding]]]:
     return [(group[0], group) for group in by_quote.values()]
 
 
-def print_text(report: DraftReport, console: Console, *, plain: bool, saved_to: int | None) -> None:
-    from rich.table import Table
-    from rich.text import Text
+def print_text(report: DraftReport, options: TextOptions, *, saved_to: int | None) -> None:
+    """One entry per goal or service: the line quoted, what is missing, what to ask."""
+    from iepprep.render.text.layout import Layout, styled
 
-    quiet = "" if plain else "dim"
+    layout = Layout(options)
     title = f"Draft check: {report.source}"
     if report.previous:
         title += f", compared with {report.previous}"
-    console.print(Text(title, style="bold"))
-    console.print(Text(summary(report)))
+    layout.line(layout.text(title, "title"))
+    layout.paragraph(summary(report))
     number = 0
     explained: dict[str, str] = {}
     for heading, findings in grouped(report):
-        console.print()
-        if plain:
-            console.print(Text(heading + ":"))
-        else:
-            console.rule(Text(heading, style="bold cyan"), align="left", characters="─")
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(justify="right", no_wrap=True)
-        grid.add_column()
+        layout.heading(heading)
         for first, group in items(findings):
             number += 1
             where = f" (page {first.page})" if first.page else ""
-            body = Text(f"“{first.quote}”{where}")
+            layout.hanging(
+                styled(f"{number}. ", layout.style("number")),
+                layout.text(f"\u201c{first.quote}\u201d{where}"),
+            )
             missing = [MISSING_WORDS[f.kind] for f in group if f.kind in MISSING_WORDS]
+            indent = " " * (len(str(number)) + 2)
             if missing:
-                body.append(
-                    "\nMissing: " + ", ".join(missing) + ".", style="bold" if not plain else ""
+                layout.hanging(
+                    indent, styled("Missing: " + ", ".join(missing) + ".", layout.style("item"))
                 )
             else:
                 messages = dict.fromkeys(f.message for f in group)  # each said once
-                body.append("\n" + " ".join(messages), style=quiet)
+                layout.hanging(indent, styled(" ".join(messages), layout.style("muted")))
             for finding in group:
-                body.append(f"\nAsk: {finding.question}")
+                layout.hanging(indent, layout.text(f"Ask: {finding.question}"))
                 explained.setdefault(finding.kind, finding.message)
-            grid.add_row(Text(f"{number}."), body)
-            grid.add_row("", "")
-        console.print(grid)
+            layout.blank()
     if any(kind in MISSING_WORDS for kind in explained):
-        console.print(Text("Why it matters", style="bold"))
+        layout.heading("Why it matters")
         for kind, message in explained.items():
             if kind in MISSING_WORDS:
-                console.print(Text(f"  {MISSING_WORDS[kind].capitalize()}: {message}", style=quiet))
-        console.print()
-    console.print(Text("What was checked", style="bold"))
+                layout.hanging("  ", styled(f"{MISSING_WORDS[kind].capitalize()}: {message}"))
+    layout.heading("What was checked")
     for item in report.checked:
-        console.print(Text(f"  - {item}"))
+        layout.hanging("  - ", styled(item))
     for item in report.not_checked:
-        console.print(Text(f"  Not checked: {item}", style="" if plain else "yellow"))
+        layout.hanging("  ", styled(f"Not checked: {item}", layout.style("notice")))
+    layout.blank()
     if saved_to is not None:
-        console.print(
-            Text(
-                f"The questions were added to plan {saved_to}: see them with "
-                "iepprep questions, and in iepprep review.",
-                style="" if plain else "green",
-            )
+        layout.paragraph(
+            f"The questions were added to plan {saved_to}: see them with "
+            "iepprep questions, and in iepprep review."
         )
     else:
-        console.print(Text(PRIVACY, style=quiet))
-    console.print(Text(LIMITS, style="" if plain else "dim italic"))
+        layout.paragraph(PRIVACY, "muted")
+    layout.legal(LIMITS)
+    options.console.print(*layout.screen().items, soft_wrap=True)  # type: ignore[attr-defined]
 
 
 def as_json(report: DraftReport) -> str:
