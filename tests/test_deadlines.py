@@ -319,6 +319,15 @@ def test_command_date_without_year_means_the_last_one(run) -> None:  # type: ign
     assert json.loads(result.stdout)[0]["from_date"] == "2025-12-01"
 
 
+def test_command_takes_dates_years_back(run) -> None:  # type: ignore[no-untyped-def]
+    # A reevaluation is counted from an evaluation up to three years back.
+    result = run("deadlines", "--eligibility", "2024-03-01", "-f", "json")
+    assert result.exit_code == 0, result.output
+    found = {d["id"]: d["date"] for d in json.loads(result.stdout)}
+    assert found["reevaluation"] == "2027-03-01"
+    assert run("deadlines", "--consent", "1999-01-01").exit_code == 2
+
+
 def test_command_calendar_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from icalendar import Calendar
 

@@ -125,7 +125,7 @@ def event_date(text: str, *, option: str, today: dt.date) -> dt.date:
     from iepprep.core.common.dates import parse_date
 
     try:
-        day = parse_date(text, today=today)
+        day = parse_date(text, today=today, meeting=False)
     except ValueError as exc:
         raise InputError(f"{option}: {exc}.") from None
     if day > today and not _YEAR.search(text) and not _RELATIVE.match(text):

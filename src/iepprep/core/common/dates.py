@@ -60,14 +60,16 @@ _IN_SO_MANY = re.compile(rf"^in\s+({'|'.join(_NUMBER_WORDS)}|\d{{1,3}})\s+(day|w
 HOW_TO_WRITE_A_DATE = "write the date like 12/10, Dec 10, 2026-12-10 or next Tuesday"
 
 
-def parse_date(text: str, *, today: dt.date) -> dt.date:
+def parse_date(text: str, *, today: dt.date, meeting: bool = True) -> dt.date:
     """Read a date the way people write it: 2026-12-10, 12/10/2026, 12/10, Dec 10,
     10 December, Tuesday Dec 1, tomorrow, next Tuesday, in 2 weeks.
 
     Without a year, the next such date from today is meant; a weekday alone is the
     next one after today. A weekday that does not match the date ("Tuesday Dec 3",
     when Dec 3 is a Thursday) is refused rather than guessed. Raises ValueError with
-    a message fit to show the user.
+    a message fit to show the user. A `meeting` date must also be in a sane range
+    (`check_meeting_date`); other dates (a consent signed years ago) are the caller's
+    to check.
     """
     value = " ".join(text.strip().lower().split())
     relative = _relative_date(value, today)
@@ -82,7 +84,8 @@ def parse_date(text: str, *, today: dt.date) -> dt.date:
         raise ValueError(
             f"{day:%B} {day.day}, {day.year} is a {day:%A}, not a {named}: which did you mean?"
         )
-    check_meeting_date(day, today=today)
+    if meeting:
+        check_meeting_date(day, today=today)
     return day
 
 
