@@ -218,7 +218,7 @@ def test_added_tips_are_searchable(run, write_yaml) -> None:
         },
     )
     result = run("--tips", str(path), "tips", "search", "volunteers", "-f", "json")
-    assert json.loads(result.stdout)["tips"][0]["id"] == "group-volunteer"
+    assert json.loads(result.stdout)[0]["id"] == "group-volunteer"
 
 
 def test_only_one_source_of_answers(run, write_yaml) -> None:

@@ -39,26 +39,22 @@ def tip_data(tip: Tip) -> dict[str, Any]:
     }
 
 
-def search_data(results: SearchResults) -> dict[str, Any]:
-    """The glossary terms the query names, then the tips: each with its score, the
-    sentence that answers, and the fields the query matched in."""
+def search_data(results: SearchResults) -> list[dict[str, Any]]:
+    """The tips, best first (the README's contract: a list), each with its score, the
+    sentence that answers and the fields the query matched in. The glossary terms a
+    query names are in `glossary WORD --format json`."""
     from iepprep.core.search.tips import reasons
 
-    return {
-        "query": results.query,
-        "glossary": [entry.json_data() for entry in results.glossary],
-        "about": list(results.about),
-        "tips": [
-            {
-                **tip_data(hit.tip),
-                "score": hit.score,
-                "answer": hit.answer,
-                "matched_fields": hit.hit.fields,
-                "reasons": reasons(hit),
-            }
-            for hit in results.hits
-        ],
-    }
+    return [
+        {
+            **tip_data(hit.tip),
+            "score": hit.score,
+            "answer": hit.answer,
+            "matched_fields": hit.hit.fields,
+            "reasons": reasons(hit),
+        }
+        for hit in results.hits
+    ]
 
 
 class JsonRenderer:

@@ -51,7 +51,8 @@ def legal(text: str) -> list[str]:
     return ["---", "", f"**{escape(text)}**"]
 
 
-def footer(text: str = wording.NOT_LEGAL_ADVICE) -> list[str]:
+def footer(text: str | None = None) -> list[str]:
+    text = wording.NOT_LEGAL_ADVICE if text is None else text  # in the run's language
     return ["---", "", escape(wording.SOURCES_NOTE), "", f"**{escape(text)}**"]
 
 

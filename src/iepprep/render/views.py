@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from iepprep.core.content.models import Phase
@@ -77,7 +77,7 @@ class PlanView:
     questions: QuestionsSection | None
     words: list[PlanWord]
     state: StateNotes | None
-    legal: str = wording.NOT_LEGAL_ADVICE
+    legal: str = field(default_factory=lambda: wording.NOT_LEGAL_ADVICE)  # in the run's language
     plan_id: str | None = None  # a saved plan's own id: its calendar events' UIDs
 
     @property
@@ -217,15 +217,15 @@ class SearchView:
 class GlossaryView:
     entries: list[GlossaryTerm]
     single: bool  # one word in full, or the list of every word
-    legal: str = wording.NOT_LEGAL_ADVICE
+    legal: str = field(default_factory=lambda: wording.NOT_LEGAL_ADVICE)  # in the run's language
 
 
 @dataclass(frozen=True)
 class RightsView:
     rights: list[Right]
     state: StateNotes | None
-    intro: str = wording.RIGHTS_INTRO
-    legal: str = wording.NOT_LEGAL_ADVICE
+    intro: str = field(default_factory=lambda: wording.RIGHTS_INTRO)
+    legal: str = field(default_factory=lambda: wording.NOT_LEGAL_ADVICE)  # in the run's language
 
 
 # --------------------------------------------------------- after the meeting
@@ -238,7 +238,7 @@ class ReviewView:
     open_questions: list[PlanQuestion]
     notes: list[Note]
     checks: list[SignCheck]
-    legal: str = wording.NOT_LEGAL_ADVICE
+    legal: str = field(default_factory=lambda: wording.NOT_LEGAL_ADVICE)  # in the run's language
 
 
 def review_view(review: Review) -> ReviewView:
@@ -259,7 +259,7 @@ class NotesView:
 @dataclass(frozen=True)
 class LetterView:
     letter: Letter
-    legal: str = wording.NOT_LEGAL_ADVICE
+    legal: str = field(default_factory=lambda: wording.NOT_LEGAL_ADVICE)  # in the run's language
 
 
 @dataclass(frozen=True)
