@@ -38,3 +38,34 @@ def test_ctrl_c_during_imports_stops_without_a_traceback() -> None:
     assert result.returncode == 130
     assert result.stderr == "Stopped.\n"
     assert "Traceback" not in result.stderr
+
+
+def _interrupt(*args: object, **kwargs: object) -> None:
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_while_writing_the_plan_says_it_was_saved(
+    run, write_yaml, monkeypatch, isolated_home
+) -> None:
+    from iepprep.cli import planning
+
+    monkeypatch.setattr(planning, "_emit_plan", _interrupt)  # e.g. during the PDF step
+    answers = write_yaml("answers.yaml", {"child_name": "Maya"})
+    result = run("plan", "--answers", str(answers), "--output", "plan.pdf")
+    assert result.exit_code == 130
+    assert "Stopped. Your answers were saved as plan 1." in result.stderr
+    assert "Nothing was saved" not in result.stderr
+    assert (isolated_home / "plans" / "plan-0001.json").is_file()
+
+
+def test_ctrl_c_while_writing_an_unsaved_plan_says_nothing_was_saved(
+    run, write_yaml, monkeypatch
+) -> None:
+    from iepprep.cli import planning
+
+    monkeypatch.setattr(planning, "_emit_plan", _interrupt)
+    answers = write_yaml("answers.yaml", {"child_name": "Maya"})
+    result = run("plan", "--answers", str(answers), "--no-save")
+    assert result.exit_code == 130
+    assert "Stopped. Nothing was saved." in result.stderr
+    assert "Saved your answers" not in result.stderr

@@ -32,7 +32,7 @@ from iepprep.cli.family import (
     saved_profile,
 )
 from iepprep.cli.output import emit
-from iepprep.errors import InputError, StorageError
+from iepprep.errors import ExitCode, InputError, StorageError
 from iepprep.render import formats
 
 if TYPE_CHECKING:
@@ -112,17 +112,24 @@ def plan(
         profile = _interview(today(), draft_store=store if save else None)
     result = plan_for(ctx, profile)
     not_saved: StorageError | None = None
+    saved_number: int | None = None
     if save:
         try:
             saved = store.save(profile.answers())
-            plan_id = saved.plan_id
+            plan_id, saved_number = saved.plan_id, saved.number
             store.clear_draft()
             info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
         info("This is an example family; nothing was saved. Make your own: iepprep plan")
-    _emit_plan(ctx, result, fmt, output, paper, plan_id)
+    try:
+        _emit_plan(ctx, result, fmt, output, paper, plan_id)
+    except KeyboardInterrupt:
+        if saved_number is None:
+            raise  # "Stopped. Nothing was saved." is true
+        print_error(f"Stopped. Your answers were saved as plan {saved_number}.", None, prefix="")
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
 
