@@ -23,6 +23,7 @@ def test_omitted_keys_take_the_defaults(write_yaml) -> None:
         "meeting_type": "annual",
         "first_meeting": False,
         "meeting_date": None,
+        "meeting_time": None,
         "schooling": "public",
         "concerns": [],
         "attendees": [],

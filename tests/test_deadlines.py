@@ -354,3 +354,65 @@ def test_command_uses_the_saved_plan(run, tmp_path: Path) -> None:  # type: igno
     assert found["iep-meeting"]["state"] == "TX"
     text = " ".join(run("deadlines").stdout.split())
     assert "Counted from your saved plan's meeting on Thu Dec 10, 2026" in text
+
+
+# --------------------------------------------------------------- found by hostile testing
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("12/25", "2025-12-25"),  # no year: the last Dec 25, not next month's
+        ("2/29", "2024-02-29"),  # the last Feb 29 there was
+        ("Feb 29", "2024-02-29"),
+        ("yesterday", "2026-11-26"),
+        ("2 weeks ago", "2026-11-13"),
+        ("last monday", "2026-11-23"),
+        ("10/26/26", "2026-10-26"),
+    ],
+)
+def test_event_dates_as_parents_type_them(run, typed: str, meant: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("deadlines", "--consent", typed, "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["from_date"] == meant
+
+
+def test_a_recurring_closure_counts_every_repeat(tmp_path: Path) -> None:
+    path = tmp_path / "rrule.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+        "DTSTAMP:20260101T000000Z\r\nSUMMARY:No school Mondays\r\n"
+        "DTSTART;VALUE=DATE:20261102\r\nDTEND;VALUE=DATE:20261103\r\n"
+        "RRULE:FREQ=WEEKLY;COUNT=10\r\nEXDATE;VALUE=DATE:20261109\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    closures = read_closures(path, today=TODAY)
+    assert D(2026, 11, 16) in closures.days and D(2027, 1, 4) in closures.days
+    assert D(2026, 11, 9) not in closures.days  # the EXDATE
+    assert len(closures.days) == 9
+
+
+def test_a_broken_date_in_a_calendar_names_the_event(tmp_path: Path) -> None:
+    path = tmp_path / "bad.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+        "DTSTAMP:20260101T000000Z\r\nSUMMARY:Winter break\r\nDTSTART;VALUE=DATE:2026XX01\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    with pytest.raises(InputError, match="Winter break"):
+        read_closures(path, today=TODAY)
+
+
+def test_a_closures_file_far_too_long_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "many.txt"
+    path.write_text("2026-12-01\n" * 6000)
+    with pytest.raises(InputError, match="more than 5,000 lines"):
+        read_closures(path, today=TODAY)
+
+
+def test_output_never_replaces_the_calendar_it_reads(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "closures.txt"
+    path.write_text(DISTRICT)
+    result = run("deadlines", "--consent", "2026-11-02", "--closures", str(path), "-o", str(path))
+    assert result.exit_code == 2
+    assert "is the file iepprep is reading" in result.stderr
+    assert path.read_text() == DISTRICT

@@ -350,3 +350,89 @@ def test_pdf_reading_prints_nothing_about_the_file(
     check_draft(read_draft(path))
     captured = capsys.readouterr()
     assert captured.err == "" and captured.out == ""
+
+
+# ------------------------------------------------------------------ found by hostile testing
+
+
+def test_output_never_replaces_the_draft(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    draft = tmp_path / "draft.txt"
+    draft.write_text((DRAFTS / "tables.txt").read_text())
+    link = tmp_path / "link.txt"
+    link.symlink_to(draft)
+    for target in (draft, link):
+        result = run("draft", "check", str(draft), "-o", str(target))
+        assert result.exit_code == 2
+        assert "is the file iepprep is reading" in result.stderr
+    assert draft.read_text() == (DRAFTS / "tables.txt").read_text()
+
+
+def test_both_drafts_cannot_be_pasted(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("draft", "check", "-", "--previous", "-", input="Goals\n")
+    assert result.exit_code == 2
+    assert "Only one" in result.stderr
+
+
+def test_an_empty_draft_is_not_all_good(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n")
+    result = run("draft", "check", str(empty))
+    assert result.exit_code == 2
+    assert "is empty" in result.stderr
+
+
+def test_a_zip_bomb_docx_is_refused_before_unpacking(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (70 * 1024 * 1024))
+    with pytest.raises(InputError, match="unpacks to 70 MB"):
+        read_draft(path)
+
+
+def test_a_huge_line_is_checked_in_parts_and_the_report_stays_readable(tmp_path: Path) -> None:
+    path = tmp_path / "line.txt"
+    path.write_text("Sam will get help as needed. " * 30000)
+    report = check_draft(read_draft(path))
+    assert 0 < len([f for f in report.findings if f.kind == "vague-wording"]) <= 40
+
+
+def test_too_many_goals_says_what_it_left_unchecked() -> None:
+    text = "Annual Goals\n" + "\n".join(
+        f"Goal {n}: By June 2027, Sam will read {n} words with 80% accuracy, from 10, "
+        "as measured by probes."
+        for n in range(1, 131)
+    )
+    report = check_draft(DraftDocument("many.txt", [text], False))
+    assert len(report.goals) == 100
+    assert any("first 100 of 130 goals" in line for line in report.not_checked)
+
+
+def test_control_characters_in_a_draft_never_reach_the_screen(run) -> None:  # type: ignore[no-untyped-def]
+    text = "Goal 1: \x1b[2J\x1b]0;pwned\x07 Maria \u202eevil\u202c will read better.\n"
+    for fmt in ("text", "markdown", "json"):
+        result = run("draft", "check", "-", "--format", fmt, input=text)
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.stdout and "\u202e" not in result.stdout, fmt
+
+
+def test_findings_are_shown_even_when_they_cannot_be_saved(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("draft", "check", str(DRAFTS / "tables.txt"), "--add-to-plan")
+    assert result.exit_code == 3  # no saved plan
+    assert "Jordan will improve his organization skills" in result.stdout
+
+
+def test_added_findings_join_the_question_list(run, write_yaml) -> None:  # type: ignore[no-untyped-def]
+    answers = write_yaml("a.yaml", {"meeting_type": "annual", "child_name": "Jordan"})
+    assert run("plan", "--answers", str(answers)).exit_code == 0
+    before = json.loads(run("questions", "--format", "json").stdout)
+    assert run("draft", "check", str(DRAFTS / "tables.txt"), "--add-to-plan").exit_code == 0
+    after = json.loads(run("questions", "--format", "json").stdout)
+    text = json.dumps(after)
+    assert "From your draft" in text and "Counseling" in text
+    assert len(json.dumps(before)) < len(text)
+    shown = " ".join(run("questions", "--open").stdout.split())
+    assert "FROM YOUR DRAFT" in shown.upper()
+    review = " ".join(run("review").stdout.split())
+    assert "Paraprofessional support" in review  # open draft questions show in the review

@@ -54,7 +54,8 @@ def test_edit_asks_again_with_saved_answers(run, write_yaml, monkeypatch) -> Non
     assert defaults["child_name"] == "Maya" and defaults["grade"] == "middle"
     data = json.loads(result.stdout)
     assert data["profile"]["grade"] == "high" and data["profile"]["child_name"] == "Maya"
-    assert len(json.loads(run("history", "-f", "json").stdout)) == 2
+    history = json.loads(run("history", "-f", "json").stdout)
+    assert len(history) == 1 and history[0]["number"] == 1  # changed in place
 
 
 def test_forget_one_and_all(run, write_yaml, isolated_home: Path) -> None:

@@ -185,3 +185,152 @@ def test_the_generic_profile_is_what_validation_would_give() -> None:
     validated = Profile.model_validate({"first_meeting": True, "meeting_type": "initial"})
     assert generic_profile() == validated
     assert generic_profile().answers() == validated.answers()
+
+
+# ---------------------------------------------------------------- a plan shaped by the family
+
+FAMILY = {"meeting_type": "initial", "first_meeting": True, "grade": "kindergarten"}
+
+
+def plan_on(library: Library, today: dt.date, **answers: object) -> Plan:
+    return make_plan(Profile.model_validate(answers), library, today=today)
+
+
+def test_three_days_keep_the_must_dos_and_weeks_keep_the_full_preparation(
+    library: Library,
+) -> None:
+    soon = plan_for(library, **FAMILY, meeting_date="2026-11-30")  # 3 days
+    later = plan_for(library, **FAMILY, meeting_date="2026-12-28")  # a month
+    short, full = soon.phase(Phase.BEFORE), later.phase(Phase.BEFORE)
+    assert len(short) <= 8 < len(full)
+    # The must-dos: every essential step kept outranks every step left out.
+    kept = {item.id for item in short}
+    assert {"request-evaluation-report", "learn-the-language"} <= kept
+    assert all(item.priority == 1 or item.tailored for item in short)
+    for plan in (soon, later):
+        meeting = plan.profile.meeting_date
+        assert meeting is not None
+        for item in plan.phase(Phase.BEFORE):
+            assert item.due is not None and TODAY <= item.due <= meeting, item
+    assert any("keeps the must-dos" in notice for notice in soon.notices)
+
+
+def test_a_short_time_is_spread_over_the_days_left_not_piled_on_today(library: Library) -> None:
+    plan = plan_for(library, **FAMILY, meeting_date="2026-12-03", language="es")  # 6 days
+    dues = [item.due for item in plan.phase(Phase.BEFORE)]
+    assert dues.count(TODAY) <= 3
+    assert len(set(dues)) >= 4
+
+
+def test_due_dates_fall_on_school_days_and_never_on_a_holiday(library: Library) -> None:
+    from iepprep.core.planning.planner import _with_school
+    from iepprep.core.planning.schooldays import SchoolDays
+
+    today = dt.date(2026, 11, 2)
+    plan = plan_on(library, today, **FAMILY, meeting_date="2026-12-03", language="es")
+    calendar = SchoolDays(today, dt.date(2027, 1, 31))
+    assert calendar.holiday(dt.date(2026, 11, 26)) == "Thanksgiving Day"
+    for item in plan.checklist:
+        if item.due is None:
+            continue
+        assert calendar.holiday(item.due) is None, item
+        if _with_school(library.tips[item.id]):
+            assert calendar.is_school_day(item.due), item
+    # 7 days before Dec 3 is Thanksgiving: learning the words moves off it.
+    learn = next(item for item in plan.checklist if item.id == "learn-the-language")
+    assert learn.due == dt.date(2026, 11, 25)
+
+
+def test_a_question_central_to_the_meeting_is_never_dropped(library: Library) -> None:
+    plan = plan_for(
+        library,
+        meeting_type="discipline",
+        grade="middle",
+        concerns=["behavior", "attention", "reading", "social_emotional"],
+        relationship="tense",
+    )
+    ids_ = {q.id for q in plan.questions}
+    assert {
+        "mdr-caused-by-disability",
+        "mdr-iep-followed",
+        "mdr-fba-bip",
+        "mdr-services-during-removal",
+    } <= ids_
+    assert all(q.reason == "because this is a discipline meeting" for q in plan.questions[:4])
+    assert len(plan.questions) <= 18
+
+
+def test_all_keeps_everything_that_applies(library: Library) -> None:
+    profile = Profile.model_validate({**FAMILY, "meeting_date": "2026-11-30"})
+    default = make_plan(profile, library, today=TODAY)
+    everything = make_plan(profile, library, today=TODAY, complete=True)
+    assert len(everything.checklist) > len(default.checklist)
+    assert len(everything.questions) > len(default.questions)
+    assert {q.priority for q in everything.questions} == {1, 2, 3}
+    assert {i.id for i in default.checklist} <= {i.id for i in everything.checklist}
+    assert everything.complete and everything.to_json_data()["complete"] is True
+    assert not any("plan --all" in notice for notice in everything.notices)
+    assert any("plan --all" in notice for notice in default.notices)
+
+
+def test_worries_in_their_own_words_bring_what_answers_them(library: Library) -> None:
+    family = {"meeting_type": "annual", "grade": "middle"}
+    calm = plan_for(library, **family)
+    worried = plan_for(library, **family, worries="suspended 12 days, now they want to move him")
+    assert "learn-manifestation-determination" not in ids(calm)
+    joined = next(i for i in worried.checklist if i.id == "learn-manifestation-determination")
+    assert joined.reason.startswith("because you wrote: \u201csuspended 12 days")
+    assert not any(i.reason.startswith("because you wrote") for i in calm.checklist)
+    from iepprep.core.planning.planner import worry_tips
+
+    answering = set(worry_tips(worried.profile, library))
+    from_worry = [q for q in worried.questions if q.reason.startswith("because you wrote")]
+    assert from_worry and all(set(q.tips) & answering for q in from_worry)
+    assert any(q.topic == "discipline" for q in from_worry)  # from a topic not otherwise shown
+
+
+def test_a_worry_nothing_answers_adds_nothing_and_a_worry_adds_a_few(library: Library) -> None:
+    from iepprep.core.planning.planner import WORRY_TIPS
+
+    plan = plan_for(library, worries="qwerty zxcvb")
+    assert not any(i.reason.startswith("because you wrote") for i in plan.checklist)
+    wide = plan_for(library, worries="I am nervous I will sign something I don't agree with")
+    marked = [i for i in wide.checklist if i.reason.startswith("because you wrote")]
+    assert 1 <= len(marked) <= WORRY_TIPS
+
+
+def test_each_item_says_why_it_is_there(library: Library) -> None:
+    plan = plan_for(library, **FAMILY, relationship="tense", attendees=["partner"])
+    for item in [*plan.checklist, *plan.questions, *plan.words]:
+        assert item.reason, item
+    by_id = {item.id: item for item in plan.checklist}
+    assert by_id["learn-the-language"].reason == "because this is your first IEP meeting"
+    assert by_id["consider-an-advocate"].reason == "because things are tense with the school"
+    assert by_id["take-notes"].reason == "an essential step for every family"
+    assert not by_id["take-notes"].tailored
+    data = plan.to_json_data()
+    assert all("reason" in item for item in data["checklist"])  # type: ignore[union-attr]
+
+
+def test_attention_alone_brings_no_incident_or_restraint_questions(library: Library) -> None:
+    attention = {q.id for q in plan_for(library, concerns=["attention"]).questions}
+    assert "beh-attention-supports" in attention
+    assert not {"beh-tell-me", "beh-fba", "beh-positive-supports"} & attention
+    behavior = {q.id for q in plan_for(library, concerns=["behavior"]).questions}
+    assert "beh-tell-me" in behavior
+
+
+def test_words_follow_the_meeting_and_the_child(library: Library) -> None:
+    from iepprep.core.content.reference import load_glossary
+
+    def words(**answers: object) -> list[str]:
+        profile = Profile.model_validate(answers)
+        plan = make_plan(profile, library, today=TODAY, glossary=load_glossary())
+        return [word.term for word in plan.words]
+
+    discipline = words(meeting_type="discipline", grade="middle", concerns=["behavior"])
+    assert {"MDR", "IAES", "Stay put", "FBA"} <= set(discipline)
+    assert "Transition services" not in discipline
+    assert discipline.index("MDR") < discipline.index("IEP")  # their meeting's words first
+    assert "Transition services" in words(grade="high")
+    assert "Evaluation" in words(meeting_type="initial", first_meeting=True)

@@ -244,9 +244,10 @@ def test_an_interrupted_edit_is_kept_too(run, monkeypatch, isolated_home, write_
         "annual",
         "high",
     )
-    assert len(json.loads(run("history", "-f", "json").stdout)) == 2
+    # The edit, picked up later, still changes the plan it was editing, in place.
+    assert len(json.loads(run("history", "-f", "json").stdout)) == 1
     first = json.loads(run("plan", "--from", "1", "-f", "json").stdout)["profile"]
-    assert first["grade"] == "middle"  # the plan that was being edited is untouched
+    assert first["grade"] == "high"
 
 
 def test_a_parent_may_start_afresh_instead(run, monkeypatch, isolated_home) -> None:
@@ -323,3 +324,70 @@ def test_no_terminal_exits_2_with_a_hint(isolated_home) -> None:
     assert result.returncode == 2
     assert "--answers" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_edit_changes_the_plan_in_place(run, monkeypatch, isolated_home, write_yaml) -> None:
+    family = write_yaml("family.yaml", {"child_name": "Zoë", "meeting_date": "2026-12-10"})
+    assert run("plan", "--answers", str(family)).exit_code == 0
+    assert run("notes", "add", "Ms. Park agreed to weekly updates").exit_code == 0
+    assert run("questions", "done", "1", "--answer", "yes").exit_code == 0
+    assert run("letter", "parent-concerns").exit_code == 0
+    interview_with(monkeypatch, Scripted({"meeting_date": "12/17"}))
+    edited = run("plan", "--edit")
+    assert edited.exit_code == 0, edited.output
+    assert "Updated plan 1 with your new answers" in edited.stderr
+    history = json.loads(run("history", "-f", "json").stdout)
+    assert len(history) == 1  # history does not grow with an edit
+    profile = json.loads(run("plan", "--from", "1", "-f", "json").stdout)["profile"]
+    assert (profile["child_name"], profile["meeting_date"]) == ("Zoë", "2026-12-17")
+    assert "weekly updates" in run("notes", "list").stdout
+    review = json.loads(run("review", "-f", "json").stdout)
+    assert review["notes"] and all(q["number"] != 1 for q in review["open_questions"])
+    assert not (isolated_home / "plans" / "plan-0002.json").exists()
+    # Editing an older plan changes that one, not the latest.
+    other = write_yaml("other.yaml", {"child_name": "Ana"})
+    assert run("plan", "--answers", str(other)).exit_code == 0
+    interview_with(monkeypatch, Scripted({"grade": "high"}))
+    assert run("plan", "--edit", "--from", "1").exit_code == 0
+    history = json.loads(run("history", "-f", "json").stdout)
+    assert len(history) == 2
+    assert json.loads(run("plan", "--from", "1", "-f", "json").stdout)["profile"]["grade"] == "high"
+
+
+def test_one_pick_is_listed_back_too(pipe_input) -> None:
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    screen = io.StringIO()
+    pipe_input.send_text(SPACE + ENTER)
+    prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
+    assert prompter.ask(spec("concerns"), default=[], today=TODAY) == ["reading"]
+    assert "= reading" in screen.getvalue()
+
+
+def test_a_language_name_is_shown_back_as_understood(pipe_input) -> None:
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    screen = io.StringIO()
+    pipe_input.send_text("español\r")
+    prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
+    assert prompter.ask(spec("language"), default=None, today=TODAY) == "español"
+    assert "= Spanish (es)" in screen.getvalue()
+
+
+def test_a_day_just_gone_asks_whether_next_year_is_meant(pipe_input) -> None:
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    screen = io.StringIO()
+    # "Nov 20" on Nov 27: not next year's, so asked again; then Dec 1.
+    pipe_input.send_text("nov 20\r" + "n" + "dec 1\r")
+    prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
+    assert prompter.ask(spec("meeting_date"), default=None, today=TODAY) == "dec 1"
+    shown = screen.getvalue()
+    assert "November 20 has passed this year. Do you mean Saturday, November 20, 2027?" in shown
+    assert "= Tuesday, December 1, 2026" in shown

@@ -335,6 +335,19 @@ def test_every_style_the_screens_use_is_in_the_theme(run, monkeypatch) -> None:
     assert used <= set(THEME.styles), used - set(THEME.styles)
 
 
+def test_a_long_line_wraps_at_words_and_a_long_link_stays_whole(run, write_yaml) -> None:
+    shown = run("tips", "search", "they", "never", "listen", "to", "what", "I", "say", "at", "all",
+                env={"COLUMNS": "40"}).stdout  # fmt: skip
+    assert max(len(line) for line in shown.splitlines()) <= 40
+    url = "https://example.org/a/very/long/address/that/no/line/can/hold"
+    tips = write_yaml("t.yaml", {"tips": [{
+        "id": "long-link", "title": "A tip with a long link", "body": "Read the page it names.",
+        "why": "It explains more.", "phase": "before", "topics": ["support"],
+        "source": {"kind": "added", "where": "Test group", "url": url}}]})  # fmt: skip
+    detail = run("--tips", str(tips), "tips", "show", "long-link", env={"COLUMNS": "40"}).stdout
+    assert url in detail.splitlines()  # whole, on its own line, to copy or click
+
+
 def test_forty_columns_with_colour_wrap_at_words(run) -> None:
     out = run("plan", "--example", env={"COLUMNS": "40", "FORCE_COLOR": "1"}).stdout
     lines = [

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from iepprep.core.planning.questionnaire import Ask, check
+from iepprep.core.planning.questionnaire import Ask, check, understood
 from iepprep.errors import NeedsTerminalError
 
 
@@ -95,10 +95,8 @@ class QuestionaryPrompter:
                 instruction="(Space to pick, Enter when done)",
                 **self._kwargs,
             ).unsafe_ask()
-            if picks is not None and len(picks) != 1:  # questionary says "done (2 selections)"
-                titles = [title for title, value in ask.choices() if value in picks]
-                shown = ", ".join(titles) or "none"
-                questionary.print(f"  = {shown}", style="italic", **self._output())
+            if picks is not None:  # the same echo for one pick or many
+                self._echo(understood(ask, picks, today=today))
             return picks
         if ask.kind == "confirm":
             return questionary.confirm(
@@ -107,19 +105,35 @@ class QuestionaryPrompter:
         shown_default = "" if default is None else str(default)
 
         def validate(text: str) -> bool | str:
-            problem = check(ask, text, today=today)
+            problem = check(ask, text, today=today, default=shown_default)
             return True if problem is None else problem
 
-        answer = questionary.text(
-            message, default=shown_default, validate=validate, style=style, **self._kwargs
-        ).unsafe_ask()
-        if ask.kind == "date" and answer and answer.strip():
-            # "next Tuesday" is read as a date: show which one, so a slip is seen now.
-            from iepprep.core.common.dates import long_date, parse_date
+        while True:
+            answer = questionary.text(
+                message, default=shown_default, validate=validate, style=style, **self._kwargs
+            ).unsafe_ask()
+            if ask.kind == "date" and answer and not self._next_year_meant(answer, today):
+                continue  # "Nov 20" typed after Nov 20, and not next year's: ask again
+            # "next Tuesday", "español", "3:30pm": show what was understood.
+            self._echo(understood(ask, answer, today=today))
+            return answer
 
-            day = parse_date(answer, today=today)
-            questionary.print(f"  = {long_date(day)}", style="italic", **self._output())
-        return answer
+    def _next_year_meant(self, answer: str, today: dt.date) -> bool:
+        from iepprep.core.common.dates import long_date, passed_this_year
+
+        day = passed_this_year(answer, today=today)
+        if day is None:
+            return True
+        return self.confirm(
+            f"{day:%B} {day.day} has passed this year. Do you mean {long_date(day)}?",
+            default=True,
+        )
+
+    def _echo(self, text: str | None) -> None:
+        if text:
+            import questionary
+
+            questionary.print(f"  = {text}", style="italic", **self._output())
 
     def confirm(self, message: str, *, default: bool) -> bool:
         """A yes/no question outside the questionnaire (y or n, Enter for the default)."""

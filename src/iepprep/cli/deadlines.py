@@ -23,8 +23,8 @@ from iepprep.cli.app import (
 from iepprep.errors import InputError
 from iepprep.render.formats import Format
 
-_YEAR = re.compile(r"\d{4}|/\d{2,4}\s*$")
-_RELATIVE = re.compile(r"^\s*(today|yesterday|tomorrow|next|this|on|in)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}|\d{1,2}/\d{1,2}/\d{2,4}")
+_RELATIVE = re.compile(r"^\s*(today|tomorrow|next|this|on|in)\b", re.IGNORECASE)
 
 
 def _date_option(help_text: str) -> Any:
@@ -121,18 +121,72 @@ def deadlines(
 
 
 def event_date(text: str, *, option: str, today: dt.date) -> dt.date:
-    """A date typed for an event that has happened: without a year, the last such date."""
+    """A date typed for an event that has happened: without a year, the last such date;
+    also "yesterday", "3 days ago", "2 weeks ago", "last Monday"."""
     from iepprep.core.common.dates import parse_date
 
+    past = _past_date(text, today)
+    if past is not None:
+        return past
     try:
         day = parse_date(text, today=today, meeting=False)
     except ValueError as exc:
-        raise InputError(f"{option}: {exc}.") from None
+        leap = _leap_day(text, today)
+        if leap is None:
+            raise InputError(f"{option}: {exc}.") from None
+        day = leap
     if day > today and not _YEAR.search(text) and not _RELATIVE.match(text):
-        day = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else day
+        try:
+            day = day.replace(year=day.year - 1)
+        except ValueError:  # Feb 29: the last one before today
+            day = _leap_day(text, today) or day
     if not dt.date(today.year - 10, 1, 1) <= day <= dt.date(today.year + 3, 12, 31):
         raise InputError(f"{option}: {day.isoformat()} is too far from today to count from.")
     return day
+
+
+_AGO = re.compile(r"^(\d{1,3}|a|an|one|two|three|four|five|six)\s+(day|week|month)s?\s+ago$")
+_LAST_WEEKDAY = re.compile(r"^last\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*$")
+_FEB_29 = re.compile(r"^(?:2/29|02/29|feb(?:ruary)?\.?\s+29(?:th)?|29(?:th)?\s+feb(?:ruary)?)$")
+
+
+def _past_date(text: str, today: dt.date) -> dt.date | None:
+    value = " ".join(text.strip().lower().split())
+    if value == "yesterday":
+        return today - dt.timedelta(days=1)
+    if match := _AGO.match(value):
+        count = match.group(1)
+        number = (
+            int(count)
+            if count.isdigit()
+            else {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}[
+                count
+            ]
+        )
+        unit = {"day": 1, "week": 7, "month": 30}[match.group(2)]
+        return today - dt.timedelta(days=number * unit)
+    if match := _LAST_WEEKDAY.match(value):
+        names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        weekday = names.index(match.group(1)[:3])
+        back = (today.weekday() - weekday - 1) % 7 + 1
+        return today - dt.timedelta(days=back)
+    return None
+
+
+def _leap_day(text: str, today: dt.date) -> dt.date | None:
+    """February 29 without a year: the last one before today."""
+    if not _FEB_29.match(" ".join(text.strip().lower().split())):
+        return None
+    year = today.year
+    while True:
+        try:
+            day = dt.date(year, 2, 29)
+        except ValueError:
+            year -= 1
+            continue
+        if day <= today:
+            return day
+        year -= 1
 
 
 def _state_code(state: str | None) -> str | None:
@@ -225,7 +279,8 @@ def _write(
         typer.echo(content.decode() if isinstance(content, bytes) else content, nl=False)
         return
     from iepprep.cli.app import info
+    from iepprep.cli.output import input_files
     from iepprep.core.storage.exports import write_output_file
 
-    write_output_file(output, content, force=bool(ctx.params.get("force")))
+    write_output_file(output, content, force=bool(ctx.params.get("force")), inputs=input_files(ctx))
     info(f"Wrote {output}")

@@ -18,7 +18,7 @@ from iepprep.cli.app import (
     friendly_errors,
     settings_of,
 )
-from iepprep.errors import InputError
+from iepprep.errors import IepprepError, InputError
 from iepprep.render.formats import Format
 
 draft_app = typer.Typer(
@@ -73,12 +73,24 @@ def check(
     from iepprep.core.draft.checking import check_draft
     from iepprep.core.draft.reading import read_draft
 
+    if draft == "-" and previous is not None and str(previous) == "-":
+        raise InputError(
+            "Only one of the draft and --previous can be pasted ('-').",
+            hint="Save last year's IEP as a file and give its name to --previous.",
+        )
     report = check_draft(
         read_draft(draft),
         previous=read_draft(previous) if previous is not None else None,
         age=age,
     )
-    saved_to = _save_findings(report, from_saved) if add_to_plan else None
+    if not add_to_plan:
+        _write(ctx, report, fmt, output, None)
+        return
+    try:
+        saved_to = _save_findings(report, from_saved)
+    except IepprepError:
+        _write(ctx, report, fmt, output, None)  # the findings are shown even so
+        raise
     _write(ctx, report, fmt, output, saved_to)
 
 
@@ -139,7 +151,8 @@ def _write(
         typer.echo(content, nl=False)
         return
     from iepprep.cli.app import info
+    from iepprep.cli.output import input_files
     from iepprep.core.storage.exports import write_output_file
 
-    write_output_file(output, content, force=bool(ctx.params.get("force")))
+    write_output_file(output, content, force=bool(ctx.params.get("force")), inputs=input_files(ctx))
     info(f"Wrote {output}")

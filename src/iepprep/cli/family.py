@@ -27,8 +27,11 @@ def library_for(ctx: typer.Context) -> Any:
         return load_library(files)
 
 
-def plan_for(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:
-    """The plan, with jargon explained, words to know and state notes."""
+def plan_for(
+    ctx: typer.Context, profile: Any, *, generic: bool = False, complete: bool = False
+) -> Any:
+    """The plan, with jargon explained, words to know and state notes. `complete`:
+    every step and question that applies, not only those that matter most."""
     from iepprep.core.content.reference import load_glossary, load_states
     from iepprep.core.planning.planner import make_plan
 
@@ -39,6 +42,7 @@ def plan_for(ctx: typer.Context, profile: Any, *, generic: bool = False) -> Any:
         generic=generic,
         glossary=load_glossary(),
         states=load_states(),
+        complete=complete,
     )
 
 
@@ -107,6 +111,10 @@ def current_plan(ctx: typer.Context, from_saved: str | None) -> Current:
             "There is no saved plan yet; notes and answers are kept with your plan.",
             hint="Make one first: iepprep plan (or iepprep plan --answers FILE).",
         )
+    from iepprep.core.draft.saved import saved_findings, with_draft_questions
+
     saved = find_saved(store, from_saved or "latest")
+    journal = store.journal(saved.number)
     plan = plan_for(ctx, saved_profile(saved.answers, saved.number))
-    return Current(saved, plan, MeetingRecord(plan.questions, store.journal(saved.number)))
+    plan = with_draft_questions(plan, saved_findings(journal))  # after `draft check --add-to-plan`
+    return Current(saved, plan, MeetingRecord(plan.questions, journal))

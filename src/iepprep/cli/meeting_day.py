@@ -198,6 +198,7 @@ def letter(
         profile = current.plan.profile
         record = current.record
     result = draft(kind.value, profile, record, today=today())
+    _warn_if_too_early(kind.value, profile)
     view = LetterView(result)
     emit(ctx, fmt, output, formats.LETTER, lambda r: r.letter(view))
     if not _letter_shows_its_legal_line(fmt, output):
@@ -228,3 +229,19 @@ def _letter_shows_its_legal_line(fmt: str | None, output: Path | None) -> bool:
         return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
     except ValueError:
         return False
+
+
+def _warn_if_too_early(kind: str, profile: Any) -> None:
+    """A recap or a disagreement drafted before the meeting: say so, and how to go on."""
+    from iepprep.core.common.dates import long_date
+    from iepprep.core.meeting.letters import AFTER_THE_MEETING
+
+    meeting = profile.meeting_date
+    if kind not in AFTER_THE_MEETING or meeting is None or meeting <= today():
+        return
+    what = "a recap" if kind == "recap" else "a letter saying what you don't agree with"
+    info(
+        f"Your meeting is on {long_date(meeting)}, and {what} is for after it. Here is the "
+        "draft, to keep and fill in once the meeting is over. If the meeting has already "
+        "happened on another day, change the date: iepprep plan --edit"
+    )

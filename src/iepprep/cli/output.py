@@ -95,10 +95,21 @@ def _emit_text(
         _write(ctx, output, buffer.getvalue())
 
 
+def input_files(ctx: typer.Context) -> list[Path]:
+    """The files this command reads (its path options and arguments, --tips files)."""
+    from iepprep.cli.app import settings_of
+
+    found = [
+        value for name, value in ctx.params.items() if isinstance(value, Path) and name != "output"
+    ]
+    found += [Path(value) for name, value in ctx.params.items() if name == "draft" and value]
+    return found + list(settings_of(ctx).tips_files)
+
+
 def _write(ctx: typer.Context, output: Path, content: str | bytes) -> None:
     from iepprep.core.storage.exports import write_output_file
 
-    write_output_file(output, content, force=bool(ctx.params.get("force")))
+    write_output_file(output, content, force=bool(ctx.params.get("force")), inputs=input_files(ctx))
     info(f"Wrote {output}")
     for note in getattr(content, "notes", ()):  # e.g. a PDF's characters no font had
         info(note)

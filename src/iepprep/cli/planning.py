@@ -66,6 +66,13 @@ def plan(
         typer.Option("--edit", help="Ask again, with your saved answers as the defaults."),
     ] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Don't save the answers.")] = False,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Every step and question that fits your family, not only the most important.",
+        ),
+    ] = False,
     fmt: PlanFormat = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -95,6 +102,7 @@ def plan(
         raise InputError(f"Use only one of {' and '.join(chosen)}.")
     store = PlanStore()
     save = not no_save
+    editing: int | None = None  # the saved plan being changed in place (--edit)
     plan_id: str | None = None  # a saved plan's own id: its calendar events' UIDs
     if example:
         profile, save = example_profile(), False
@@ -103,22 +111,33 @@ def plan(
     elif edit:
         saved = find_saved(store, from_saved or "latest")
         saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
-        profile = _interview(today(), previous=saved.answers, draft_store=store if save else None)
+        editing = saved.number
+        profile = _interview(
+            today(), previous=saved.answers, draft_store=store if save else None, editing=editing
+        )
     elif from_saved is not None:
         saved = find_saved(store, from_saved)
         profile, save = saved_profile(saved.answers, saved.number), False
         plan_id = saved.plan_id
     else:
         profile = _interview(today(), draft_store=store if save else None)
-    result = plan_for(ctx, profile)
+        draft = store.load_draft() if save else None
+        editing = draft.editing if draft is not None else None  # a stopped edit, picked up
+    result = plan_for(ctx, profile, complete=everything)
     not_saved: StorageError | None = None
     saved_number: int | None = None
     if save:
         try:
-            saved = store.save(profile.answers())
+            saved = _save_answers(store, profile.answers(), editing)
             plan_id, saved_number = saved.plan_id, saved.number
             store.clear_draft()
-            info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
+            if editing is not None and saved.number == editing:
+                info(
+                    f"Updated plan {saved.number} with your new answers; its notes, "
+                    "answered questions and letters are kept."
+                )
+            else:
+                info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
@@ -148,8 +167,25 @@ def _keep_answers_safe(profile: Any, err: StorageError) -> None:
     raise typer.Exit(int(err.exit_code))
 
 
+def _save_answers(store: "PlanStore", answers: dict[str, Any], editing: int | None) -> Any:
+    """Save as a new plan, or change the plan being edited in place (same number, so
+    its notes, answers and letters stay with it). A plan forgotten meanwhile: a new one."""
+    from iepprep.errors import NotFoundError
+
+    if editing is not None:
+        try:
+            return store.save(answers, number=editing)
+        except NotFoundError:
+            pass
+    return store.save(answers)
+
+
 def _interview(
-    day: dt.date, previous: dict[str, Any] | None = None, *, draft_store: "PlanStore | None" = None
+    day: dt.date,
+    previous: dict[str, Any] | None = None,
+    *,
+    draft_store: "PlanStore | None" = None,
+    editing: int | None = None,
 ) -> Any:
     """Ask the questionnaire on this terminal (see `iepprep.core.planning.interview`)."""
     from iepprep.core.planning.interview import interview
@@ -157,7 +193,12 @@ def _interview(
 
     require_terminal()
     return interview(
-        QuestionaryPrompter(), today=day, tell=info, previous=previous, drafts=draft_store
+        QuestionaryPrompter(),
+        today=day,
+        tell=info,
+        previous=previous,
+        drafts=draft_store,
+        editing=editing,
     )
 
 
@@ -257,12 +298,15 @@ def questions(
         chosen = [q for q in result.questions if q.id not in answered]  # plan order, numbers
     else:
         profile, generic = profile_for_reading(answers)
-        result = plan_for(ctx, profile, generic=generic)
+        if answers is None and not generic:  # the saved plan, with its draft's questions
+            result = current_plan(ctx, None).plan
+        else:
+            result = plan_for(ctx, profile, generic=generic)
         chosen = planner.all_questions(library_for(ctx)) if all_questions else result.questions
 
     from iepprep.render.views import questions_view
 
-    view = questions_view(result, chosen)
+    view = questions_view(result, chosen, bank=all_questions)
     emit(ctx, fmt, output, formats.QUESTIONS, lambda r: r.plan(view), paper=paper.value)
 
 

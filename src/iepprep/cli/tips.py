@@ -39,11 +39,12 @@ def tips_search(
     force: ForceOption = False,
 ) -> None:
     """Find tips by keyword, best match first."""
-    from iepprep.core.search.tips import search, suggest
+    from iepprep.cli.app import settings_of
+    from iepprep.core.search.tips import open_for_search, search, suggest
     from iepprep.render.views import NothingFound, SearchView
 
     query = " ".join(words)
-    library = library_for(ctx)
+    library = open_for_search(settings_of(ctx).tips_files)
     results = search(library, query, limit=limit)
     nothing = None
     if not results.hits:

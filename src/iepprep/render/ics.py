@@ -1,9 +1,13 @@
 """Calendar output (RFC 5545, with the icalendar library).
 
-The meeting is an all-day event, and every dated checklist item is an all-day event
-with a reminder. Events rather than to-dos: Google Calendar ignores to-dos on import,
-while Apple Calendar and Outlook take events too. Each event's UID comes from the saved
-plan's own id, so importing an updated plan replaces events instead of adding copies.
+The meeting is a timed event when its time is known (with a reminder the day
+before), else an all-day event. Around it, at most a dozen of the plan's dated steps
+become all-day events with a reminder: the ones that matter most for this family,
+no more than two on any day, and none on a federal holiday, so a calendar helps
+rather than floods. Events rather than to-dos: Google Calendar ignores to-dos on
+import, while Apple Calendar and Outlook take events too. Each event's UID comes from
+the saved plan's own id, so importing an updated plan replaces events instead of
+adding copies.
 """
 
 from __future__ import annotations
@@ -15,12 +19,39 @@ from typing import TYPE_CHECKING
 from iepprep import __version__
 from iepprep.core.common.safety import clean, one_line
 from iepprep.core.family.profile import label
-from iepprep.core.planning.plan import Plan
+from iepprep.core.planning.plan import ChecklistItem, Plan
 from iepprep.errors import InputError
 from iepprep.render import wording
 
 if TYPE_CHECKING:
     from iepprep.render.views import PlanView
+
+
+MAX_STEPS = 12  # dated steps on the calendar, besides the meeting
+MAX_PER_DAY = 2
+MEETING_LENGTH = dt.timedelta(minutes=90)  # a guess; most IEP meetings take 1 to 2 hours
+
+
+def calendar_steps(plan: Plan) -> list[ChecklistItem]:
+    """The dated steps worth a calendar event, in date order (see the module doc)."""
+    from iepprep.core.planning.schooldays import SchoolDays
+
+    dated = [item for item in plan.checklist if item.due is not None]
+    if not dated:
+        return []
+    days = [item.due for item in dated if item.due is not None]
+    school = SchoolDays(min(days), max(days))
+    per_day: dict[dt.date, int] = {}
+    chosen = []
+    for item in sorted(dated, key=lambda item: (-item.score, -int(item.tailored))):
+        assert item.due is not None
+        if school.holiday(item.due) or per_day.get(item.due, 0) >= MAX_PER_DAY:
+            continue
+        per_day[item.due] = per_day.get(item.due, 0) + 1
+        chosen.append(item)
+        if len(chosen) == MAX_STEPS:
+            break
+    return sorted(chosen, key=lambda item: (item.due or dt.date.max, -item.score))
 
 
 def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None = None) -> bytes:
@@ -31,7 +62,7 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None 
     from icalendar import Alarm, Calendar, Event
 
     meeting = plan.profile.meeting_date
-    dated = [item for item in plan.checklist if item.due is not None]
+    dated = calendar_steps(plan)
     if meeting is None and not dated:
         raise InputError(
             "There are no dates to put on a calendar: the answers have no meeting date.",
@@ -47,19 +78,34 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None 
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"IEP meeting{' for ' + who if who else ''}")
 
-    def event(uid: str, day: dt.date, summary: str, description: str, remind_days: int) -> None:
+    def event(
+        uid: str,
+        day: dt.date,
+        summary: str,
+        description: str,
+        remind_days: int,
+        at: dt.time | None = None,
+    ) -> None:
         ev = Event()
         ev.add("uid", f"{uid}-{family}@iepprep")
         ev.add("dtstamp", stamp)
-        ev.add("dtstart", day)
-        ev.add("dtend", day + dt.timedelta(days=1))
+        if at is None:
+            ev.add("dtstart", day)
+            ev.add("dtend", day + dt.timedelta(days=1))
+        else:  # floating local time: the meeting is at 3:30 wherever the phone is
+            start = dt.datetime.combine(day, at)
+            ev.add("dtstart", start)
+            ev.add("dtend", start + MEETING_LENGTH)
         ev.add("summary", summary)
         ev.add("description", description)
-        ev.add("transp", "TRANSPARENT")
+        ev.add("transp", "TRANSPARENT" if at is None else "OPAQUE")  # the meeting is busy
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", summary)
-        alarm.add("trigger", dt.timedelta(days=-remind_days, hours=9))  # 9 a.m., days before
+        if at is None:
+            alarm.add("trigger", dt.timedelta(days=-remind_days, hours=9))  # 9 a.m., days before
+        else:
+            alarm.add("trigger", dt.timedelta(days=-remind_days))  # same time, days before
         ev.add_component(alarm)
         cal.add_component(ev)
 
@@ -73,6 +119,7 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None 
             "notes and someone to help. You may take the IEP home before signing.\n\n"
             + wording.NOT_LEGAL_ADVICE,
             remind_days=1,
+            at=plan.profile.meeting_time,
         )
     for item in dated:
         assert item.due is not None

@@ -18,7 +18,8 @@ def lay_out(letter: Letter, *, subject_label: str, clean: Callable[[str], str]) 
     for paragraph in letter.paragraphs:
         if isinstance(paragraph, list):
             out += [f"- {clean(item)}" for item in paragraph]
-        else:
-            out.append(clean(paragraph))
+        else:  # a signature keeps its lines (name, phone, e-mail); Markdown needs a hard break
+            line_break = "\n" if clean is str else "  \n"
+            out.append(line_break.join(clean(line) for line in paragraph.split("\n")))
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -226,6 +226,12 @@ class MarkdownRenderer:
             out += phase_section(section)
         out += ["## Questions still open", ""]
         out += [f"- {escape(q.text)}" for q in view.open_questions] or ["None."]
+        if view.review.answered:
+            out += ["", "## Answers you have", ""]
+            out += [
+                f"- {escape(a.question.text)} **{escape(a.text or '(answered)')}**"
+                for a in view.review.answered
+            ]
         out += ["", "## Your notes", ""]
         out += [f"- {escape(n.text)} _({n.at:%Y-%m-%d %H:%M})_" for n in view.notes] or [
             "No notes yet."

@@ -142,12 +142,16 @@ def checklist_view(plan: Plan, phases: Sequence[Phase], *, plan_id: str | None =
     )
 
 
-def questions_view(plan: Plan, questions: Sequence[PlanQuestion]) -> PlanView:
+def questions_view(
+    plan: Plan, questions: Sequence[PlanQuestion], *, bank: bool = False
+) -> PlanView:
+    """The questions of a plan; with `bank`, the whole question bank, which is not
+    this family's: no family header over it."""
     return PlanView(
         kind="questions",
         plan=plan,
-        title=wording.plan_title(plan),
-        facts=wording.header_lines(plan),
+        title="The question bank" if bank else wording.plan_title(plan),
+        facts=[] if bank else wording.header_lines(plan),
         notices=[],
         phases=[],
         questions=questions_section(questions) or QuestionsSection(None, []),

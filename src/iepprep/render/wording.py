@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -67,7 +68,8 @@ def header_lines(plan: Plan) -> list[tuple[str, str]]:
         lines.append(
             (
                 "When",
-                f"{long_date(p.meeting_date)} ({days_until(p.meeting_date, today=plan.today)})",
+                f"{long_date(p.meeting_date)}{at_time(p.meeting_time)} "
+                + f"({days_until(p.meeting_date, today=plan.today)})",
             )
         )
     else:
@@ -92,6 +94,13 @@ def header_lines(plan: Plan) -> list[tuple[str, str]]:
     return lines
 
 
+def at_time(moment: dt.time | None) -> str:
+    """' at 3:30 pm', or nothing when the time is not known."""
+    from iepprep.core.common.dates import clock
+
+    return f" at {clock(moment)}" if moment is not None else ""
+
+
 def phase_title(phase: Phase) -> str:
     return {
         Phase.BEFORE: "Before the meeting",
@@ -111,7 +120,9 @@ def due_text(item: ChecklistItem, plan: Plan) -> str | None:
 
 
 def source_bits(item: ChecklistItem) -> list[str]:
-    bits = [f"tip {item.id}", "from parents" if item.source == "article" else "added"]
+    # Why it is here, when the reason is about this family ("because this is a first IEP").
+    bits = [one_line(item.reason)] if item.tailored and item.reason else []
+    bits += [f"tip {item.id}", "from parents" if item.source == "article" else "added"]
     if item.varies_by_state:
         bits.append("rules vary by state")
     if item.citation:

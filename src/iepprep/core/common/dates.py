@@ -136,6 +136,8 @@ def _calendar_date(value: str, text: str, today: dt.date) -> dt.date:
     if match := _US_DATE.match(value):
         month, day = int(match.group(1)), int(match.group(2))
         year = int(match.group(3)) if match.group(3) else None
+        if value[len(match.group(1))] == ".":  # 10.12.2026: written day-first in many places
+            month, day = _dotted(month, day, text)
     elif (match := _WORDY_DATE.match(value)) and match.group(1) in _MONTHS:
         month, day = _MONTHS[match.group(1)], int(match.group(2))
         year = int(match.group(3)) if match.group(3) else None
@@ -153,6 +155,87 @@ def _calendar_date(value: str, text: str, today: dt.date) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise ValueError(f"there is no such date as {text.strip()!r}") from None
+
+
+def _dotted(first: int, second: int, text: str) -> tuple[int, int]:
+    """(month, day) for a date written with dots: day-first when it can only be that,
+    asked back when it could be either."""
+    if first > 12 >= second:
+        return second, first
+    if first != second and first <= 12 and second <= 12:
+        one, other = dt.date(2000, first, 1), dt.date(2000, second, 1)
+        raise ValueError(
+            f"{text.strip()} could be {one:%B} {second} or {other:%B} {first}: "
+            f"write the month in letters, like {one:%b} {second}"
+        )
+    return first, second
+
+
+_HAS_YEAR = re.compile(r"\d{4}|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$")
+
+
+def parse_written_date(text: str, *, today: dt.date | None = None) -> dt.date:
+    """A date written in a file: any form the prompt takes, but with its year, since a
+    file is read again on later days ('Dec 10' would then mean another year)."""
+    value = " ".join(text.strip().lower().split())
+    day = parse_date(value, today=today or dt.date.today())
+    if not _HAS_YEAR.search(value):
+        raise ValueError(
+            f"write the year too, like {day:%m/%d/%Y} or {day.isoformat()}: "
+            "a file is read again on later days"
+        )
+    return day
+
+
+def passed_this_year(text: str, *, today: dt.date) -> dt.date | None:
+    """For a day typed without a year that has recently passed this year ('Nov 20' on
+    Nov 27), the date it was read as (next year's); else None. Worth asking about:
+    the parent may have mistyped, or may mean next year."""
+    value = " ".join(text.strip().lower().split())
+    if _relative_date(value, today) is not None or _HAS_YEAR.search(value):
+        return None
+    try:
+        day = parse_date(value, today=today)
+    except ValueError:
+        return None
+    try:
+        this_year = day.replace(year=today.year)
+    except ValueError:  # Feb 29
+        return None
+    recently = dt.timedelta(days=90)
+    return day if day.year > today.year and today - recently <= this_year < today else None
+
+
+_TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?(?::\d{2})?\s*([ap])?\.?\s*(?:m\.?)?$")
+
+
+def parse_time(text: str) -> dt.time:
+    """A meeting time as people write it: 15:30, 3:30 pm, 3:30PM, 3 pm, 9.15 am, noon.
+    A time like 3:30 without am or pm is asked back, unless only one reading is a
+    school hour (8:30 is morning, 15:30 afternoon)."""
+    value = " ".join(text.strip().lower().split())
+    if value in ("noon", "midday"):
+        return dt.time(12, 0)
+    match = _TIME.match(value)
+    if match is None:
+        raise ValueError("write the time like 3:30 pm or 15:30")
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    half = match.group(3)
+    if half is not None:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"{text.strip()} is not a time: with am or pm, the hour is 1 to 12")
+        hour = hour % 12 + (12 if half == "p" else 0)
+    elif hour < 7 or match.group(2) is None:
+        raise ValueError(f"{text.strip()} in the morning or the afternoon? write it like 3:30 pm")
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{text.strip()} is not a time of day")
+    return dt.time(hour, minute)
+
+
+def clock(moment: dt.time) -> str:
+    """'3:30 pm': how a parent says a meeting's time."""
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"
 
 
 def short_date(day: dt.date) -> str:

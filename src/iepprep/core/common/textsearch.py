@@ -104,23 +104,30 @@ QUESTION_BONUS = 0.5
 
 
 @lru_cache(maxsize=1)
-def _stemmer() -> object:
-    # The English stemmer alone: `import snowballstemmer` loads every language.
-    from snowballstemmer.english_stemmer import EnglishStemmer
+def _stemmer() -> Callable[[str], str]:
+    """Snowball's English stemmer: PyStemmer's C build (the same algorithm, ~20x
+    faster: it matters when indexing a big library), else the pure-Python one."""
+    try:
+        import Stemmer
 
-    return EnglishStemmer()
+        return Stemmer.Stemmer("english").stemWord  # type: ignore[no-any-return]
+    except ImportError:  # a platform without a PyStemmer build
+        # The English stemmer alone: `import snowballstemmer` loads every language.
+        from snowballstemmer.english_stemmer import EnglishStemmer
+
+        return EnglishStemmer().stemWord  # type: ignore[no-any-return]
 
 
 # Stems already known (from a cached index), so most queries never load the stemmer.
 _KNOWN_STEMS: dict[str, str] = {}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)  # a big library has ~100,000 words: stem each once
 def stem(word: str) -> str:
     known = _KNOWN_STEMS.get(word)
     if known is not None:
         return known
-    return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
+    return str(_stemmer()(word))
 
 
 def words(text: str) -> list[str]:
@@ -129,6 +136,8 @@ def words(text: str) -> list[str]:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # nearly always: nothing to fold
+        return text.lower()
     import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -225,11 +234,18 @@ class SearchIndex:
         texts = [dict(text) for _, text in documents]
         self._text_of: Callable[[int], Mapping[str, str]] = texts.__getitem__
         postings: dict[str, list[tuple[int, int, int]]] = {}
-        self._lengths: list[list[int]] = [[] for _ in fields]
+        lengths: list[list[int]] = [[] for _ in fields]
+        self._lengths: Sequence[Sequence[int]] = lengths
+        self._words: set[str] = set()
+        stop = _stop_stems()
         for doc, (_, text) in enumerate(documents):
             for field_no, name in enumerate(fields):
-                counted = Counter(t for t in stems(text.get(name, "")) if t not in _stop_stems())
-                self._lengths[field_no].append(sum(counted.values()))
+                found = words(text.get(name, ""))
+                self._words.update(found)
+                counted = Counter(
+                    t for t in (stem(w) for w in found if w not in STOPWORDS) if t not in stop
+                )
+                lengths[field_no].append(sum(counted.values()))
                 for term, tf in counted.items():
                     postings.setdefault(term, []).append((doc, field_no, tf))
         self._packed: dict[str, str] = {}
@@ -238,17 +254,19 @@ class SearchIndex:
         self._synonyms = [[stems(entry) for entry in group] for group in synonyms]
         self._concepts = list(concepts)
         self._light = {stem(w) for w in light_words}
-        self._words = {w for text in texts for value in text.values() for w in words(value)}
         self._word_stems: dict[str, str] = {}
         self._finish()
 
     def _finish(self) -> None:
         count = len(self.ids)
+        self._common_idf = common_idf(count)
         self._avg = [
             (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0 for lengths in self._lengths
         ]
         self._weights = list(self.field_weights.values())
-        self._idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in self._df.items()}
+        self._idf: Mapping[str, float] = {
+            t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in self._df.items()
+        }
 
     def _postings_of(self, term: str) -> list[tuple[int, int, int]]:
         found = self._postings.get(term)
@@ -339,6 +357,10 @@ class SearchIndex:
                 for term in member:
                     if term not in query_stems and term not in self._light:
                         terms.append(_QueryTerm(term, SYNONYM_WEIGHT, shown, "synonym", together))
+        # A widened or light term found in many documents costs much to read and adds
+        # little: skipped, unless the query has nothing else.
+        strong = [qt for qt in terms if qt.weight >= 1.0 or self._idf[qt.term] >= self._common_idf]
+        terms = strong or terms
         best: dict[str, _QueryTerm] = {}
         for qt in terms:  # per term, the strongest reading; unconstrained if equal
             held = best.get(qt.term)
@@ -359,18 +381,33 @@ class SearchIndex:
         keeps "speach" from matching "each"."""
         if len(term) < 3:
             return []
-        prefixed = [t for t in self._idf if len(term) >= 4 and t.startswith(term)]
+        prefixed = self._terms_starting(term) if len(term) >= 4 else []
         if prefixed:
             return sorted(prefixed, key=lambda t: -self._idf[t])[:3]
-        return get_close_matches(term, _same_start(term, self._idf), n=2, cutoff=0.8)
+        return get_close_matches(term, self._terms_starting(term[:1]), n=2, cutoff=0.8)
+
+    def text(self, doc: int) -> Mapping[str, str]:
+        """Document number `doc`'s text, by field."""
+        return self._text_of(doc)
+
+    def _terms_starting(self, prefix: str) -> list[str]:
+        """The library's terms that begin with `prefix`."""
+        return [term for term in self._idf if term.startswith(prefix)]
+
+    def _doc_id(self, doc: int) -> str:
+        return self.ids[doc]
 
     def search(self, query: str, *, limit: int | None = 10) -> list[Hit]:
         terms = self._expand(query)
         if not terms:
             return []
         scores: dict[int, float] = {}
+        # Per document, which query terms matched and where; made into `Match`es only
+        # for the documents returned (a big library matches thousands).
+        matched: dict[int, list[tuple[_QueryTerm, tuple[str, ...]]]] = {}
         matches: dict[int, list[Match]] = {}
         names = list(self.field_weights)
+        lengths, avg, weights = self._lengths, self._avg, self._weights
         with_all: dict[tuple[str, ...], set[int]] = {}  # shared by a phrase's words
         for qt in terms:
             weighted: dict[int, float] = {}
@@ -383,17 +420,13 @@ class SearchIndex:
             for doc, field_no, tf in self._postings_of(qt.term):
                 if allowed is not None and doc not in allowed:
                     continue
-                norm = 1 - B + B * self._lengths[field_no][doc] / self._avg[field_no]
-                weighted[doc] = weighted.get(doc, 0.0) + self._weights[field_no] * tf / norm
+                norm = 1 - B + B * lengths[field_no][doc] / avg[field_no]
+                weighted[doc] = weighted.get(doc, 0.0) + weights[field_no] * tf / norm
                 fields_hit.setdefault(doc, []).append(names[field_no])
-            idf = self._idf[qt.term]
+            factor = qt.weight * self._idf[qt.term] * (K1 + 1)
             for doc, wtf in weighted.items():
-                scores[doc] = scores.get(doc, 0.0) + qt.weight * idf * wtf * (K1 + 1) / (wtf + K1)
-                matches.setdefault(doc, []).append(
-                    Match(
-                        qt.query_word, qt.via, qt.term, tuple(fields_hit[doc]), qt.about, qt.weight
-                    )
-                )
+                scores[doc] = scores.get(doc, 0.0) + factor * wtf / (wtf + K1)
+                matched.setdefault(doc, []).append((qt, tuple(fields_hit[doc])))
         phrase = stems(query, keep_stopwords=True)
         if len(phrase) > 1:  # phrase bonus for the strongest candidates only: it re-reads text
             for doc in sorted(scores, key=lambda d: -scores[d])[:PHRASE_CANDIDATES]:
@@ -406,13 +439,26 @@ class SearchIndex:
                 )
                 if in_fields:
                     scores[doc] *= PHRASE_BONUS
-                    matches[doc].append(Match(query.strip(), "phrase", " ".join(phrase), in_fields))
+                    matches.setdefault(doc, []).append(
+                        Match(query.strip(), "phrase", " ".join(phrase), in_fields)
+                    )
         if QUESTION_FIELD in self.field_weights and len(terms) > 1:
             self._question_bonus(terms, scores, matches)
         ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))
         if limit is not None:
             ranked = ranked[:limit]
-        return [Hit(self.ids[doc], round(scores[doc], 4), matches[doc]) for doc in ranked]
+        return [
+            Hit(
+                self._doc_id(doc),
+                round(scores[doc], 4),
+                [
+                    Match(qt.query_word, qt.via, qt.term, fields, qt.about, qt.weight)
+                    for qt, fields in matched[doc]
+                ]
+                + matches.get(doc, []),
+            )
+            for doc in ranked
+        ]
 
     def _question_bonus(
         self,
@@ -434,34 +480,40 @@ class SearchIndex:
                     best, best_line = shared, line
             if best:
                 scores[doc] *= 1 + QUESTION_BONUS * best / total
-                matches[doc].append(Match(best_line, "question", "", (QUESTION_FIELD,)))
+                matches.setdefault(doc, []).append(
+                    Match(best_line, "question", "", (QUESTION_FIELD,))
+                )
 
     def suggestions(self, query: str, n: int = 3) -> list[str]:
         """Library words close to what was typed, for a "nothing found" message: whole
         words as the tips spell them ("specific"), not stems ("specif")."""
-        spelled = self._spelling_of_stems()
-        found: list[str] = []
+        close: list[str] = []
         for word in words(query):
-            close = get_close_matches(stem(word), _same_start(word, self._idf), n=n, cutoff=0.7)
-            found.extend(spelled.get(term, term) for term in close)
-        return list(dict.fromkeys(found))[:n]
+            close += get_close_matches(stem(word), self._terms_starting(word[:1]), n=n, cutoff=0.7)
+        spelled = self._spellings(close)
+        return list(dict.fromkeys(spelled.get(term, term) for term in close))[:n]
 
-    def _spelling_of_stems(self) -> dict[str, str]:
-        """For each stem, the shortest word in the library that has it."""
+    def _spellings(self, terms: Iterable[str]) -> dict[str, str]:
+        """For each of `terms` (stems), the shortest word in the library that has it."""
+        wanted = set(terms)
         spelled: dict[str, str] = {}
         known = self._word_stems or {w: stem(w) for w in self._words}
         for word, term in sorted(known.items(), key=lambda item: (len(item[0]), item[0])):
-            spelled.setdefault(term, word)
+            if term in wanted:
+                spelled.setdefault(term, word)
         return spelled
+
+
+def common_idf(count: int) -> float:
+    """The idf of a word in 2% of the documents (and at least in 100 of them): below it,
+    a light word is skipped."""
+    df = max(100, count / 50)
+    return math.log(1 + (count - df + 0.5) / (df + 0.5))
 
 
 @lru_cache(maxsize=1)
 def _stop_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in STOPWORDS)
-
-
-def _same_start(word: str, terms: Iterable[str]) -> list[str]:
-    return [term for term in terms if term[:1] == word[:1]]
 
 
 def _contains(sequence: Sequence[str], part: Sequence[str]) -> bool:

@@ -189,6 +189,20 @@ def load_library(extra_tips: Sequence[Path] = ()) -> Library:
 
     Served from the cache when no file has changed (see `iepprep.core.content.cache`).
     """
+    key, texts, inputs = _sources(extra_tips)
+    return cached(
+        "library", inputs, lambda: _library_data(texts), lambda data: _library_from_data(data, key)
+    )
+
+
+def library_key(extra_tips: Sequence[Path] = ()) -> str:
+    """The `source_key` of the library `load_library(extra_tips)` gives, without
+    loading it (a search reads its stored index by this key)."""
+    return _sources(extra_tips)[0]
+
+
+def _sources(extra_tips: Sequence[Path]) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """(the library's key, each tips file's name and text, every input of the cache)."""
     texts = [(BUNDLED_TIPS, bundled_text(BUNDLED_TIPS))]
     once = {os.path.realpath(path): path for path in extra_tips}  # --tips f --tips f: one file
     texts += [(str(path), read_text_file(path, what="tips file")) for path in once.values()]
@@ -197,10 +211,7 @@ def load_library(extra_tips: Sequence[Path] = ()) -> Library:
     digest = hashlib.sha256()
     for part in inputs:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    key = digest.hexdigest()
-    return cached(
-        "library", inputs, lambda: _library_data(texts), lambda data: _library_from_data(data, key)
-    )
+    return digest.hexdigest(), texts, inputs
 
 
 def _library_from_data(data: dict[str, Any], source_key: str) -> Library:

@@ -87,11 +87,6 @@ class Applies(Strict):
             checks.append((profile.state is not None) == self.has_state)
         return all(checks)
 
-    @property
-    def is_general(self) -> bool:
-        """True when this applies to every family (no condition set)."""
-        return all(getattr(self, name) is None for name in type(self).model_fields)
-
 
 class Source(Strict):
     """Where a piece of advice comes from.

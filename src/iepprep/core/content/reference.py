@@ -17,7 +17,7 @@ from iepprep.core.content.cache import cached, construct
 from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
 from iepprep.core.content.library import bundled_text
 from iepprep.core.content.models import Applies
-from iepprep.core.family.profile import US_STATES, Profile
+from iepprep.core.family.profile import US_STATES
 
 if TYPE_CHECKING:
     from iepprep.core.common.textsearch import SearchIndex
@@ -222,17 +222,6 @@ class Glossary:
         found = [self._by_name[name].term for name in close]
         found += [entry.term for entry in self.search(query, limit=n)]
         return list(dict.fromkeys(found))[:n]
-
-    def words_for(self, profile: Profile, limit: int = 10) -> list[GlossaryTerm]:
-        """The words this family is likely to hear: their situation's words first."""
-        tailored = [
-            e
-            for e in self.terms
-            if not e.applies.is_general and e.priority <= 2 and e.applies.matches(profile)
-        ]
-        general = [e for e in self.terms if e.applies.is_general and e.priority == 1]
-        chosen = sorted(tailored, key=lambda e: e.priority) + general
-        return chosen[:limit]
 
 
 def load_glossary() -> Glossary:

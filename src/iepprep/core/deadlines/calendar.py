@@ -128,37 +128,95 @@ def _closures_from_ics(text: str, *, name: str) -> Closures:
 
     try:
         calendar = icalendar.Calendar.from_ical(text)
-    except (ValueError, IndexError, KeyError) as exc:
+        events = list(calendar.walk("VEVENT"))
+    except (ValueError, IndexError, KeyError, TypeError):
         raise InputError(
-            f"The closures file {name!r} is not a calendar iepprep can read ({exc}).",
+            f"The closures file {name!r} is not a calendar iepprep can read.",
             hint="Export the district calendar again as .ics, or list the dates one per line.",
         ) from None
     days: set[dt.date] = set()
     skipped: list[str] = []
-    for event in calendar.walk("VEVENT"):
-        start = event.get("DTSTART")
-        if start is None:
+    for event in events:
+        summary = clean_summary(event.get("SUMMARY", ""))
+        try:
+            found = _event_days(event, name=name, summary=summary)
+        except (ValueError, TypeError, AttributeError, KeyError, OverflowError):
+            raise InputError(
+                f"The closures file {name!r} has an event iepprep cannot read"
+                + (f" ({summary!r})" if summary else "")
+                + ": a date in it is not a date.",
+                hint="Fix or delete that event, or list the closed dates one per line.",
+            ) from None
+        if found is None:
             continue
-        first = start.dt
-        if isinstance(first, dt.datetime):
-            continue  # a timed event (a game, a board meeting) does not close school
-        summary = str(event.get("SUMMARY", ""))
         if _SCHOOL_DAY_EVENTS.search(summary):
             skipped.append(summary)
             continue
-        end = event.get("DTEND")
-        last = (
-            end.dt - ONE_DAY if end is not None and not isinstance(end.dt, dt.datetime) else first
-        )
-        if event.get("DURATION") is not None and end is None:
-            last = first + event.get("DURATION").dt - ONE_DAY
-        days.update(_date_range(first, max(first, last), name=name, where=summary or "an event"))
+        days.update(found)
     if not days:
         raise InputError(
             f"The closures file {name!r} has no all-day events, so no closures were found.",
             hint="Districts mark days off as all-day events; or list the dates one per line.",
         )
     return Closures(frozenset(days), name, tuple(skipped))
+
+
+def clean_summary(value: object) -> str:
+    from iepprep.core.common.safety import one_line
+
+    return one_line(str(value))[:80]
+
+
+def _event_days(event: object, *, name: str, summary: str) -> list[dt.date] | None:
+    """The days an all-day event covers, its repeats included; None for a timed event."""
+    get = event.get  # type: ignore[attr-defined]
+    start = get("DTSTART")
+    if start is None:
+        return None
+    first = start.dt
+    if isinstance(first, dt.datetime) or not isinstance(first, dt.date):
+        return None  # a timed event (a game, a board meeting) does not close school
+    end = get("DTEND")
+    last = first
+    if end is not None and isinstance(end.dt, dt.date) and not isinstance(end.dt, dt.datetime):
+        last = max(first, end.dt - ONE_DAY)
+    elif end is None and get("DURATION") is not None:
+        last = max(first, first + get("DURATION").dt - ONE_DAY)
+    where = summary or "an event"
+    length = (last - first).days
+    starts = [first]
+    rule = get("RRULE")
+    if rule is not None:
+        starts = _repeats(rule, first, exdates=get("EXDATE"), name=name, where=where)
+    found: list[dt.date] = []
+    for begin in starts:
+        found += _date_range(begin, begin + dt.timedelta(days=length), name=name, where=where)
+    return found
+
+
+MOST_REPEATS = 400  # a weekly closure for several years; an endless rule stops here
+
+
+def _repeats(
+    rule: object, first: dt.date, *, exdates: object, name: str, where: str
+) -> list[dt.date]:
+    """The start of every repeat of a recurring event (RRULE), minus its EXDATEs."""
+    from dateutil.rrule import rrulestr
+
+    text = rule.to_ical().decode()  # type: ignore[attr-defined]
+    begin = dt.datetime(first.year, first.month, first.day)
+    horizon = begin + dt.timedelta(days=3 * 366)
+    starts: list[dt.date] = []
+    for moment in rrulestr(text, dtstart=begin):
+        if moment > horizon or len(starts) >= MOST_REPEATS:
+            break
+        starts.append(moment.date())
+    excluded: set[dt.date] = set()
+    for group in exdates if isinstance(exdates, list) else [exdates] if exdates else []:
+        for value in getattr(group, "dts", []):
+            day = value.dt
+            excluded.add(day.date() if isinstance(day, dt.datetime) else day)
+    return [day for day in starts if day not in excluded]
 
 
 def _closures_from_yaml(text: str, *, name: str, today: dt.date) -> Closures:
@@ -174,9 +232,18 @@ def _closures_from_yaml(text: str, *, name: str, today: dt.date) -> Closures:
     return Closures(frozenset(_closure_lines(lines, name=name)), name)
 
 
+MOST_LINES = 5000  # a district calendar lists a few dozen closures
+
+
 def _closure_lines(lines: Iterable[str], *, name: str) -> set[dt.date]:
     days: set[dt.date] = set()
     for number, raw in enumerate(lines, start=1):
+        if number > MOST_LINES:
+            raise InputError(
+                f"The closures file {name!r} has more than {MOST_LINES:,} lines; a district "
+                "calendar lists a few dozen closures.",
+                hint="Give only the days school is closed, one date or range per line.",
+            )
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from iepprep.core.common.safety import clean
 from iepprep.core.draft.models import Goal, Service
 from iepprep.core.draft.reading import DraftDocument
 
@@ -171,12 +172,33 @@ def parse_draft(document: DraftDocument) -> ParsedDraft:
     return parsed
 
 
+LONGEST_LINE = 2000  # a longer line (a paragraph pasted as one) is split at sentences
+
+
+def _split_long(raw: str) -> list[str]:
+    """A very long line as sentences, each at most LONGEST_LINE characters, so every
+    pattern runs on short text and a 5 MB line cannot take minutes."""
+    if len(raw) <= LONGEST_LINE:
+        return [raw]
+    parts: list[str] = []
+    for sentence in re.split(r"(?<=[.;!?])\s+", raw):
+        while len(sentence) > LONGEST_LINE:
+            cut = sentence.rfind(" ", 0, LONGEST_LINE)
+            cut = cut if cut > 0 else LONGEST_LINE
+            parts.append(sentence[:cut])
+            sentence = sentence[cut:].lstrip()
+        parts.append(sentence)
+    return parts
+
+
 def _lines(document: DraftDocument) -> list[Line]:
     lines: list[Line] = []
     section: str | None = None
     for number, page in enumerate(document.pages, start=1):
-        for raw in page.splitlines():
-            text = " ".join(raw.replace("\t", " | ").split())
+        for raw in (part for whole in page.splitlines() for part in _split_long(whole)):
+            # Control and invisible characters go first: a draft's text is shown,
+            # quoted, on the parent's screen and in every export.
+            text = " ".join(clean(raw).replace("\t", " | ").split())
             text = text.strip("| ").strip()
             if not text:
                 lines.append(Line("", None, section))

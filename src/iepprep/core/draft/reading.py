@@ -14,6 +14,10 @@ from pathlib import Path
 from iepprep.errors import InputError
 
 MAX_DRAFT_BYTES = 32 * 1024 * 1024
+# The text of a long IEP is a few hundred kilobytes; more than this is not one draft.
+MAX_DRAFT_TEXT = 2 * 1024 * 1024
+# A .docx is a zip: refuse one that would unpack to more than this (a "zip bomb").
+MAX_DOCX_UNPACKED = 64 * 1024 * 1024
 # A page with fewer letters than this, on every page, is a picture of a page.
 _MIN_TEXT_CHARS = 40
 
@@ -29,6 +33,10 @@ class DraftDocument:
 
 def read_draft(path: Path | str) -> DraftDocument:
     """Read a draft from a file, or from standard input when the path is '-'."""
+    return _checked(_read_any(path))
+
+
+def _read_any(path: Path | str) -> DraftDocument:
     if str(path) == "-":
         return DraftDocument("standard input", [_decode(_read_stdin(), "standard input")], False)
     path = Path(path)
@@ -44,6 +52,23 @@ def read_draft(path: Path | str) -> DraftDocument:
             hint="Save the draft as PDF or .docx, or paste its text into a .txt file.",
         )
     return DraftDocument(path.name, [_decode(data, path.name)], False)
+
+
+def _checked(document: DraftDocument) -> DraftDocument:
+    """Refuse a draft with no words in it, or far more text than any IEP has."""
+    size = sum(len(page) for page in document.pages)
+    if not any(page.strip() for page in document.pages):
+        raise InputError(
+            f"The draft {document.name!r} is empty.",
+            hint="Check that it is the right file, or paste the draft's text.",
+        )
+    if size > MAX_DRAFT_TEXT:
+        raise InputError(
+            f"The draft {document.name!r} has {size // 1024:,} KB of text, far more than an "
+            "IEP; iepprep checks drafts up to 2 MB of text.",
+            hint="Check the part with the goals and services: copy it into a .txt file.",
+        )
+    return document
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -115,9 +140,9 @@ def _from_pdf(data: bytes, name: str) -> DraftDocument:
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError):
         raise InputError(
-            f"The PDF {name!r} could not be read ({type(exc).__name__}); it may be damaged.",
+            f"The PDF {name!r} could not be read; it may be damaged.",
             hint="Ask the school for the file again, or paste the text into a .txt file.",
         ) from None
     if sum(len("".join(page.split())) for page in pages) < _MIN_TEXT_CHARS:
@@ -135,13 +160,25 @@ def _from_docx(data: bytes, name: str) -> DraftDocument:
     import docx
     from docx.table import Table
 
+    unreadable = InputError(
+        f"The file {name!r} could not be read as a Word document.",
+        hint="Save it again as .docx or PDF, or paste the text into a .txt file.",
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise unreadable from None
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise InputError(
+            f"The file {name!r} unpacks to {unpacked // (1024 * 1024):,} MB, far more than a "
+            "draft IEP; iepprep does not open it.",
+            hint="Save the draft again as .docx or PDF, or paste its text into a .txt file.",
+        )
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(
-            f"The file {name!r} could not be read as a Word document ({type(exc).__name__}).",
-            hint="Save it again as .docx or PDF, or paste the text into a .txt file.",
-        ) from None
+    except Exception:  # noqa: BLE001 -- python-docx and lxml raise many kinds for a damaged file
+        raise unreadable from None
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):

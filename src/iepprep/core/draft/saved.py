@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from iepprep.core.draft.models import DraftReport, Finding
+from iepprep.core.planning.plan import Plan, PlanQuestion
 from iepprep.core.storage.journal import Event, Journal
 
 
@@ -39,3 +40,28 @@ def saved_findings(journal: Journal) -> list[Finding]:
         except ValueError:
             continue  # an entry from a newer or damaged file: keep the others
     return found
+
+
+MOST_DRAFT_QUESTIONS = 20  # a question list a parent can still take into the meeting
+
+
+def with_draft_questions(plan: Plan, findings: list[Finding]) -> Plan:
+    """The plan with the draft check's questions added after its own, under "From your
+    draft", numbered on from the plan's so `questions done N` works for them too."""
+    texts = list(dict.fromkeys(finding.question for finding in findings))[:MOST_DRAFT_QUESTIONS]
+    if not texts:
+        return plan
+    start = max((question.number for question in plan.questions), default=0)
+    added = [
+        PlanQuestion(
+            id=f"draft-{number}",
+            topic="from-your-draft",
+            topic_title="From your draft",
+            text=text,
+            tips=[],
+            priority=1,
+            number=start + number,
+        )
+        for number, text in enumerate(texts, start=1)
+    ]
+    return plan.model_copy(update={"questions": [*plan.questions, *added]})

@@ -7,10 +7,11 @@ Answers typed at the prompts and answers read from a file both go through
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_serializer, field_validator
 
 
 class Grade(StrEnum):
@@ -213,7 +214,151 @@ LANGUAGES: dict[str, str] = {
 }
 
 _STATE_BY_NAME = {name.lower(): code for code, name in US_STATES.items()}
-_LANGUAGE_BY_NAME = {name.lower(): code for code, name in LANGUAGES.items()}
+
+# What people type for a language: its English name, or its name in the language
+# itself, with or without accents ("Spanish", "español", "Espanol", "Français").
+LANGUAGE_NAMES: dict[str, str] = {
+    **{name.lower(): code for code, name in LANGUAGES.items()},
+    "ingles": "en",
+    "espanol": "es",
+    "castellano": "es",
+    "中文": "zh",
+    "普通话": "zh",
+    "mandarin": "zh",
+    "cantonese": "zh",
+    "廣東話": "zh",
+    "tieng viet": "vi",
+    "العربية": "ar",
+    "filipino": "tl",
+    "한국어": "ko",
+    "русский": "ru",
+    "francais": "fr",
+    "kreyol": "ht",
+    "kreyol ayisyen": "ht",
+    "creole": "ht",
+    "portugues": "pt",
+    "soomaali": "so",
+    "af soomaali": "so",
+    "hmoob": "hmn",
+    "deutsch": "de",
+    "polski": "pl",
+    "日本語": "ja",
+    "हिन्दी": "hi",
+    "हिंदी": "hi",
+    "اردو": "ur",
+    "farsi": "fa",
+    "فارسی": "fa",
+    "українська": "uk",
+    "kiswahili": "sw",
+    "नेपाली": "ne",
+}
+
+
+def fold(text: str) -> str:
+    """Lower case, accents dropped, spaces folded: 'Español ' -> 'espanol'."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(unicodedata.normalize("NFC", plain).split())
+
+
+def language_code(text: str) -> str | None:
+    """The code for a language as a parent types it (a code or a name, in English or
+    in the language itself), or None when it is neither."""
+    key = fold(text)
+    if key in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[key]
+    accented = " ".join(text.strip().lower().split())
+    if accented in LANGUAGE_NAMES:  # scripts whose marks are part of the letters
+        return LANGUAGE_NAMES[accented]
+    if key.isascii() and key.isalpha() and len(key) in (2, 3):
+        return key
+    return None
+
+
+# Words parents write for a concern, a grade, …: only to suggest the right choice.
+_SUGGEST = {
+    "dyslexia": "reading",
+    "dysgraphia": "writing",
+    "dyscalculia": "math",
+    "maths": "math",
+    "adhd": "attention",
+    "add": "attention",
+    "focus": "attention",
+    "autism": "social_emotional",
+    "asd": "social_emotional",
+    "anxiety": "social_emotional",
+    "speech": "speech_language",
+    "language": "speech_language",
+    "handwriting": "motor",
+    "ot": "motor",
+    "hearing": "hearing_vision",
+    "vision": "hearing_vision",
+    "deaf": "hearing_vision",
+    "aac": "communication",
+    "medical": "health",
+    "k": "kindergarten",
+    "pre k": "preschool",
+    "prek": "preschool",
+    "iep": "annual",
+    "first": "initial",
+    "mdr": "discipline",
+    "manifestation": "discipline",
+    "dad": "partner",
+    "mom": "partner",
+    "husband": "partner",
+    "wife": "partner",
+    "grandma": "relative",
+    "therapist": "outside_provider",
+    "doctor": "outside_provider",
+    "draft": "draft_iep",
+    "evaluation": "evaluation_report",
+    "progress": "progress_reports",
+}
+_CHOICES: dict[str, type[StrEnum]] = {
+    "grade": Grade,
+    "meeting_type": MeetingType,
+    "schooling": Schooling,
+    "relationship": Relationship,
+    "concerns": Concern,
+    "attendees": Attendee,
+    "documents_received": Document,
+}
+_GRADE_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th)?( grade)?$")
+
+
+def _choice(value: Any, choices: type[StrEnum]) -> Any:
+    """Read one choice as a parent may write it ('Speech and language', 'speech-language');
+    anything else is refused naming the value, the choices and the likely one."""
+    if not isinstance(value, str) or isinstance(value, StrEnum):
+        return value
+    key = fold(value)
+    for member in choices:
+        if key.replace("-", "_").replace(" ", "_") == member.value or key == fold(label(member)):
+            return member.value
+    allowed = ", ".join(member.value for member in choices)
+    guess = _suggestion(key, choices)
+    hint = f"; did you mean {guess}?" if guess else ""
+    raise ValueError(f"{value} is not one of {allowed}{hint}")
+
+
+def _suggestion(key: str, choices: type[StrEnum]) -> str | None:
+    from difflib import get_close_matches
+
+    values = [member.value for member in choices]
+    if (number := _GRADE_NUMBER.match(key)) and "middle" in values:
+        grade = int(number.group(1))
+        return "elementary" if grade <= 5 else "middle" if grade <= 8 else "high"
+    words = key.replace("_", " ").replace("-", " ")
+    if _SUGGEST.get(words) in values:
+        return _SUGGEST[words]
+    for word in words.split():
+        if _SUGGEST.get(word) in values:
+            return _SUGGEST[word]
+    close = get_close_matches(words.replace(" ", "_"), values, n=1, cutoff=0.6)
+    return close[0] if close else None
+
 
 ShortText = Annotated[str, Field(min_length=1, max_length=80)]
 
@@ -235,6 +380,7 @@ class Profile(BaseModel):
     meeting_type: MeetingType = MeetingType.ANNUAL
     first_meeting: bool = False
     meeting_date: dt.date | None = None
+    meeting_time: dt.time | None = None  # when it starts, if known: shown and on the calendar
     schooling: Schooling = Schooling.PUBLIC
     concerns: list[Concern] = Field(default_factory=list)
     attendees: list[Attendee] = Field(default_factory=list)
@@ -255,9 +401,38 @@ class Profile(BaseModel):
     @classmethod
     def _date_from_text_only(cls, value: Any) -> Any:
         # pydantic would read a bare number as a Unix timestamp; a parent never means that.
-        if value is None or isinstance(value, dt.date | str):
+        if value is None or isinstance(value, dt.date):
             return value
+        if isinstance(value, str):
+            from iepprep.core.common.dates import parse_written_date
+
+            return parse_written_date(value)  # 12/10/2026 works here as at the prompt
         raise ValueError("write the date as YYYY-MM-DD, for example 2026-12-10")
+
+    @field_validator("meeting_time", mode="before")
+    @classmethod
+    def _time_as_written(cls, value: Any) -> Any:
+        if value is None or isinstance(value, dt.time):
+            return value
+        if isinstance(value, bool):
+            raise ValueError("write the time like 3:30 pm or 15:30")
+        if isinstance(value, int) and 0 <= value < 24 * 60:
+            # YAML 1.1 reads an unquoted 15:30 as the number 930 (15 * 60 + 30).
+            value = f"{value // 60}:{value % 60:02d}"
+        if isinstance(value, str):
+            from iepprep.core.common.dates import parse_time
+
+            return parse_time(value)
+        raise ValueError("write the time like 3:30 pm or 15:30")
+
+    @field_serializer("meeting_time")
+    def _time_as_hours_and_minutes(self, value: dt.time | None) -> str | None:
+        return value.strftime("%H:%M") if value is not None else None
+
+    @field_validator("grade", "meeting_type", "schooling", "relationship", mode="before")
+    @classmethod
+    def _one_choice(cls, value: Any, info: ValidationInfo) -> Any:
+        return _choice(value, _CHOICES[info.field_name or ""])
 
     @field_validator("meeting_date")
     @classmethod
@@ -273,11 +448,13 @@ class Profile(BaseModel):
 
     @field_validator("concerns", "attendees", "documents_received", mode="before")
     @classmethod
-    def _single_value_is_a_list(cls, value: Any) -> Any:
+    def _single_value_is_a_list(cls, value: Any, info: ValidationInfo) -> Any:
         if value is None:
             return []
         if isinstance(value, str):
-            return [value]
+            value = [value]
+        if isinstance(value, list):
+            return [_choice(item, _CHOICES[info.field_name or ""]) for item in value]
         return value
 
     @field_validator("concerns", "attendees", "documents_received")
@@ -307,13 +484,13 @@ class Profile(BaseModel):
             return "en"
         if not isinstance(value, str):
             raise ValueError("use a two-letter language code, for example en or es")
-        code = value.strip().lower()
-        if not code:
+        if not value.strip():
             return "en"
-        code = _LANGUAGE_BY_NAME.get(code, code)
-        if not (code.isascii() and code.isalpha() and len(code) in (2, 3)):
+        code = language_code(value)
+        if code is None:
             raise ValueError(
-                f"{value!r} is not a language code; use two letters, for example en or es"
+                f"{value!r} is not a language we know; write its name (Spanish, español) "
+                "or its two-letter code (es)"
             )
         return code
 

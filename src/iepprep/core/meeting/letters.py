@@ -21,6 +21,10 @@ from iepprep.core.family.profile import Document, Profile, label
 from iepprep.core.meeting.live import MeetingRecord
 
 _LIST = re.compile(r"^\{list:([a-z]+)\}$")
+# How the school can reach the parent: never known to iepprep, always filled in by hand.
+CONTACT = "[your phone number]\n[your e-mail address]"
+# Letters about a meeting that has happened: drafted before it, they come with a warning.
+AFTER_THE_MEETING = ("recap", "disagreement")
 
 
 class LetterSpec(BaseModel):
@@ -68,6 +72,7 @@ def draft(kind: str, profile: Profile, record: MeetingRecord | None, *, today: d
         else "[case manager's name]",
         "child": child,
         "parent": _one_line(profile.parent_name) if profile.parent_name else "[your name]",
+        "contact": CONTACT,
         "meeting_on": f" on {long_date(profile.meeting_date)}" if profile.meeting_date else "",
         "worries_paragraph": f"In my own words: {_one_line(profile.worries)}"
         if profile.worries

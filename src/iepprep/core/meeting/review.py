@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
 from iepprep.core.content.library import bundled_text
 from iepprep.core.content.models import Phase
-from iepprep.core.meeting.live import MeetingRecord, Note
+from iepprep.core.meeting.live import Answer, MeetingRecord, Note
 from iepprep.core.planning.plan import Plan, PlanQuestion
 
 
@@ -46,9 +46,10 @@ def load_checks() -> list[SignCheck]:
 @dataclass(frozen=True)
 class Review:
     plan: Plan
-    open_questions: list[PlanQuestion]
+    open_questions: list[PlanQuestion]  # in plan order, with the plan's numbers
     notes: list[Note]
     checks: list[SignCheck]
+    answered: list[Answer] = field(default_factory=list)  # answers given, in plan order
 
     def json_data(self) -> dict[str, Any]:
         return {
@@ -56,8 +57,22 @@ class Review:
             "open_questions": [q.model_dump(mode="json") for q in self.open_questions],
             "notes": [{"at": n.at.isoformat(), "text": n.text} for n in self.notes],
             "before_you_sign": [c.model_dump(mode="json") for c in self.checks],
+            "answered": [
+                {
+                    "number": a.question.number,
+                    "id": a.question.id,
+                    "question": a.question.text,
+                    "answer": a.text,
+                    "at": a.at.isoformat(),
+                }
+                for a in self.answered
+            ],
         }
 
 
 def make_review(plan: Plan, record: MeetingRecord) -> Review:
-    return Review(plan, record.open_questions, list(record.notes), load_checks())
+    """The review, its questions in the order of the printed plan (not the live
+    meeting's most-important-first order), so they are found on paper too."""
+    open_questions = [q for q in plan.questions if q.id not in record.answers]
+    answered = [record.answers[q.id] for q in plan.questions if q.id in record.answers]
+    return Review(plan, open_questions, list(record.notes), load_checks(), answered)

@@ -39,21 +39,30 @@ def interview(
     tell: Tell,
     previous: dict[str, Any] | None = None,
     drafts: PlanStore | None = None,
+    editing: int | None = None,
 ) -> Profile:
     """Ask the questionnaire and return the profile.
 
     `previous` answers (plan --edit) are the defaults. With `drafts` (a plan that will
     be saved), answers are kept as they are given and a stopped questionnaire is
-    offered again; stopping with answers kept raises `Interrupted` saying so.
+    offered again; stopping with answers kept raises `Interrupted` saying so. The
+    draft remembers the saved plan being edited (`editing`), so an edit stopped and
+    picked up later still changes that plan.
     """
     try:
         start, asked = where_to_start(prompter, tell=tell, previous=previous, drafts=drafts)
+        if drafts is not None and not previous and (resumed := drafts.load_draft()) is not None:
+            editing = resumed.editing
+
+        def keep(answers: dict[str, Any], asked: list[str]) -> object:
+            return drafts.save_draft(answers, asked, editing=editing) if drafts else None
+
         return run_interview(
             prompter,
             today=today,
             previous=start,
             asked=asked,
-            on_answer=drafts.save_draft if drafts is not None else None,
+            on_answer=keep if drafts is not None else None,
         )
     except (KeyboardInterrupt, EOFError):
         if drafts is not None and drafts.load_draft() is not None:

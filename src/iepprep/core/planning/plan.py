@@ -23,6 +23,11 @@ class ChecklistItem(BaseModel):
     citation: str | None = None
     varies_by_state: bool = False
     source: str  # "article" (parents' advice) or "added" (by iepprep or a parent group)
+    # Why this step is in this family's plan ("because this is a first IEP"), and
+    # whether that reason is about them (False: a step for every family).
+    reason: str = ""
+    tailored: bool = False
+    score: int = 0  # how much it matters for this family; the plan keeps the highest
 
 
 class PlanQuestion(BaseModel):
@@ -35,6 +40,8 @@ class PlanQuestion(BaseModel):
     tips: list[str]
     priority: int
     number: int = 0  # its number in the plan (1, 2, …); kept when a list leaves some out
+    reason: str = ""  # why it is in this family's plan
+    tailored: bool = False
 
 
 class PlanWord(BaseModel):
@@ -46,6 +53,7 @@ class PlanWord(BaseModel):
     expansion: str | None
     definition: str
     citation: str | None = None
+    reason: str = ""  # why this family may hear it
 
 
 class StateNotes(BaseModel):
@@ -73,6 +81,7 @@ class Plan(BaseModel):
     words: list[PlanWord] = []
     state: StateNotes | None = None
     generic: bool = False  # True when no answers were given and a first-meeting plan is shown
+    complete: bool = False  # True: every step and question that applies (plan --all)
 
     def phase(self, phase: Phase) -> list[ChecklistItem]:
         return [item for item in self.checklist if item.phase is phase]
@@ -91,4 +100,5 @@ class Plan(BaseModel):
             "words": [word.model_dump(mode="json") for word in self.words],
             "state": self.state.model_dump(mode="json") if self.state else None,
             "generated": self.today.isoformat(),
+            "complete": self.complete,
         }

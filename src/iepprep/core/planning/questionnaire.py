@@ -14,11 +14,11 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from iepprep.core.common.dates import parse_date
+from iepprep.core.common.dates import clock, long_date, parse_date
 from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
 from iepprep.core.content.library import bundled_text
 from iepprep.core.content.models import Applies
-from iepprep.core.family.profile import Profile, label
+from iepprep.core.family.profile import MeetingType, Profile, label
 
 Kind = Literal["text", "select", "multiselect", "confirm", "date"]
 _KIND_FOR_TYPE = {"text": str, "date": dt.date, "confirm": bool}
@@ -96,17 +96,54 @@ def convert(ask: Ask, raw: Any, *, today: dt.date) -> Any:
     return raw
 
 
-def check(ask: Ask, raw: Any, *, today: dt.date) -> str | None:
-    """None when `raw` is a good answer to `ask`, else a short reason to show."""
+def check(ask: Ask, raw: Any, *, today: dt.date, default: Any = None) -> str | None:
+    """None when `raw` is a good answer to `ask`, else a short reason to show.
+
+    A meeting date in the past is refused with the reason, unless it is the answer
+    saved before (editing a plan after its meeting keeps its date)."""
     try:
         value = convert(ask, raw, today=today)
         if value is not None:
             Profile.model_validate({ask.key: value})
+        if ask.kind == "date" and value is not None and raw != default:
+            day = dt.date.fromisoformat(value)
+            if day < today:
+                return (
+                    f"{long_date(day)} has passed: type the date of the coming meeting, "
+                    "or leave it empty"
+                )
     except ValueError as exc:  # ValidationError is a ValueError too
         if isinstance(exc, ValidationError):
             message = exc.errors(include_url=False)[0]["msg"]
             return str(message).removeprefix("Value error, ")
         return str(exc)
+    return None
+
+
+def understood(ask: Ask, raw: Any, *, today: dt.date) -> str | None:
+    """What an answer was read as, in words, to show back ('= Spanish (es)'), so a
+    slip is seen at once; None when there is nothing to add to what was typed."""
+    try:
+        value = convert(ask, raw, today=today)
+    except ValueError:
+        return None
+    if ask.kind == "multiselect":
+        picked = [title for title, choice in ask.choices() if choice in (value or [])]
+        return ", ".join(picked) or "none"
+    if value is None or ask.kind not in ("text", "date"):
+        return None
+    if ask.kind == "date":
+        return long_date(dt.date.fromisoformat(value))
+    try:
+        profile = Profile.model_validate({ask.key: value})
+    except ValueError:
+        return None
+    if ask.key == "language":
+        return f"{profile.language_name} ({profile.language})"
+    if ask.key == "state":
+        return profile.state_name
+    if ask.key == "meeting_time" and profile.meeting_time is not None:
+        return clock(profile.meeting_time)
     return None
 
 
@@ -149,7 +186,11 @@ def run_interview(
             continue
         so_far = Profile.model_validate({**(previous or {}), **answers})
         if not ask.ask_if.matches(so_far):
+            if ask.key == "first_meeting" and so_far.meeting_type is MeetingType.INITIAL:
+                answers["first_meeting"] = True  # a first IEP is a first meeting
             continue
+        if ask.key == "meeting_time" and so_far.meeting_date is None:
+            continue  # no day, no time
         defaults = {**(previous or {}), **answers}
         if ask.key == "first_meeting" and previous and "first_meeting" in previous:
             default = previous["first_meeting"]

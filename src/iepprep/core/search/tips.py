@@ -9,23 +9,31 @@ library itself: a plan never pays for reading it.
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal, Protocol, cast
 
 from pydantic import Field
 
 from iepprep.core.common.textsearch import Concept, Hit, SearchIndex, stems
-from iepprep.core.content.cache import cached
+from iepprep.core.content.cache import construct
 from iepprep.core.content.library import Library, bundled_text, tip_fields
 from iepprep.core.content.models import Strict, Tip
 from iepprep.core.family.profile import Concern
+from iepprep.core.search.store import STORE_FORMAT, StoredIndex, write_store
+from iepprep.errors import IepprepError
 
 if TYPE_CHECKING:
     from iepprep.core.content.reference import Glossary, GlossaryTerm
 
 # A parent's own question ("asks") is the closest thing to the query; then the title.
-TIP_FIELDS = {"title": 2.5, "asks": 1.0, "topics": 1.5, "body": 1.0, "why": 0.8}
+TIP_FIELDS = {"title": 2.5, "asks": 0.3, "topics": 1.5, "body": 1.0, "why": 0.8}
 MAX_GLOSSARY_TERMS = 3
 
 
@@ -106,32 +114,121 @@ def load_concepts() -> ConceptsFile:
     return concepts
 
 
+class Searchable(Protocol):
+    """What a search needs of a library: its tips by id and what identifies its files."""
+
+    @property
+    def tips(self) -> Mapping[str, Tip]: ...
+
+    @property
+    def source_key(self) -> str: ...
+
+
+class IndexedLibrary:
+    """A library as `tips search` sees it: the stored index, and only the tips it shows.
+
+    The whole library (every tip parsed, validated and indexed) is loaded only when
+    the store is missing or unusable: the first search after a change.
+    """
+
+    def __init__(self, source_key: str, load: Callable[[], Library]) -> None:
+        self.source_key = source_key
+        self._load = load
+
+    @cached_property
+    def index(self) -> SearchIndex:
+        return _stored_index(self.source_key, lambda: self._loaded)
+
+    @cached_property
+    def _loaded(self) -> Library:
+        return self._load()
+
+    @property
+    def tips(self) -> Mapping[str, Tip]:
+        index = self.index
+        return _StoredTips(index) if isinstance(index, StoredIndex) else self._loaded.tips
+
+    @property
+    def tip_topics(self) -> list[str]:
+        index = self.index
+        if isinstance(index, StoredIndex):
+            return list(index.meta["topics"])
+        return self._loaded.tip_topics
+
+
+def open_for_search(extra_tips: Sequence[Path] = ()) -> IndexedLibrary:
+    """The bundled library plus `extra_tips`, ready to search without reading it all."""
+    from iepprep.core.content.library import library_key, load_library
+
+    return IndexedLibrary(library_key(extra_tips), lambda: load_library(extra_tips))
+
+
+class _StoredTips(Mapping[str, Tip]):
+    """Tips by id from the index store, each built when it is shown."""
+
+    def __init__(self, index: StoredIndex) -> None:
+        self._index = index
+
+    def __getitem__(self, tip_id: str) -> Tip:
+        found = self._index.tip_json(tip_id)
+        if found is None:
+            raise KeyError(tip_id)
+        return construct(Tip, json.loads(found))
+
+    def __iter__(self) -> Iterator[str]:
+        return self._index.tip_ids()
+
+    def __len__(self) -> int:
+        return self._index.meta["count"]  # type: ignore[no-any-return]
+
+
 _last_index: dict[str, SearchIndex] = {}  # source_key -> the index read last
 
 
-def tip_index(library: Library) -> SearchIndex:
-    """The library's search index: the cached one, or built now."""
+def tip_index(library: Searchable) -> SearchIndex:
+    """The library's search index: the stored one, or built now (and stored)."""
+    if isinstance(library, IndexedLibrary):
+        return library.index
     if not library.source_key:
         return build_tip_index(library)
-    found = _last_index.get(library.source_key)
-    if found is None:
+    return _stored_index(library.source_key, lambda: cast(Library, library))
 
-        def from_data(data: dict[str, Any]) -> SearchIndex:
-            ids = data["ids"]
-            return SearchIndex.from_data(data, lambda doc: tip_fields(library.tips[ids[doc]]))
 
-        found = cached(
-            "tip-index",
-            [library.source_key],
-            lambda: build_tip_index(library).to_data(),
-            from_data,
-        )
-        _last_index.clear()
-        _last_index[library.source_key] = found
+def _stored_index(source_key: str, load: Callable[[], Library]) -> SearchIndex:
+    """The index stored for `source_key`; built from `load()` and stored when missing."""
+    found = _last_index.get(source_key)
+    if found is not None:
+        return found
+    path = _store_path(source_key)
+    try:
+        found = StoredIndex.open(path)
+    except (OSError, sqlite3.Error, ValueError):
+        library = load()
+        found = build_tip_index(library)
+        with suppress(OSError, sqlite3.Error, IepprepError):  # unwritable: only slower
+            write_store(
+                path,
+                found,
+                lambda tip_id: library.tips[tip_id].model_dump_json(exclude_defaults=True),
+                {"topics": library.tip_topics},
+            )
+    _last_index.clear()
+    _last_index[source_key] = found
     return found
 
 
-def build_tip_index(library: Library) -> SearchIndex:
+def _store_path(source_key: str) -> Path:
+    import hashlib
+
+    from iepprep import __version__
+    from iepprep.core.storage.files import cache_dir
+
+    # The weights are in the key too: a changed weight must not read an old index.
+    name = f"{__version__}\0{STORE_FORMAT}\0{TIP_FIELDS}\0{source_key}".encode()
+    return cache_dir() / f"tip-index-{hashlib.sha256(name).hexdigest()[:40]}.sqlite"
+
+
+def build_tip_index(library: Searchable) -> SearchIndex:
     concepts = load_concepts()
     documents = [(tip.id, tip_fields(tip)) for tip in library.tips.values()]
     return SearchIndex(
@@ -151,7 +248,7 @@ def build_tip_index(library: Library) -> SearchIndex:
     )
 
 
-def search_tips(library: Library, query: str, *, limit: int | None = 10) -> list[TipHit]:
+def search_tips(library: Searchable, query: str, *, limit: int | None = 10) -> list[TipHit]:
     index = tip_index(library)
     found = []
     for hit in index.search(query, limit=limit):
@@ -160,7 +257,7 @@ def search_tips(library: Library, query: str, *, limit: int | None = 10) -> list
     return found
 
 
-def search(library: Library, query: str, *, limit: int | None = 10) -> SearchResults:
+def search(library: Searchable, query: str, *, limit: int | None = 10) -> SearchResults:
     """Tips for `query`, best first, with the glossary terms it names."""
     from iepprep.core.content.reference import load_glossary
 
@@ -233,7 +330,7 @@ def answer_sentence(body: str, terms: set[str]) -> str:
     return best
 
 
-def suggest(library: Library, query: str) -> list[str]:
+def suggest(library: Searchable, query: str) -> list[str]:
     return tip_index(library).suggestions(query)
 
 

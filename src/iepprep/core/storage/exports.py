@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from iepprep.core.storage.own_files import atomic_write
@@ -24,8 +25,31 @@ _STREAM = re.compile(r"/dev/(?:std(out|err)|fd/(\d+))|/proc/self/fd/(\d+)")
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
-def write_output_file(path: Path, content: str | bytes, *, force: bool = False) -> None:
-    """Write an export to `path`; StorageError (or InputError) says plainly why not."""
+def refuse_writing_over_inputs(path: Path, inputs: Iterable[Path]) -> None:
+    for given in inputs:
+        if str(given) == "-":
+            continue
+        try:
+            same = Path(path).samefile(given)
+        except OSError:  # one of them does not exist (yet): not the same file
+            same = os.path.realpath(path) == os.path.realpath(given)
+        if same:
+            raise InputError(
+                f"--output {str(path)!r} is the file iepprep is reading ({str(given)!r}); "
+                "writing there would replace it.",
+                hint="Give the output another name.",
+            )
+
+
+def write_output_file(
+    path: Path, content: str | bytes, *, force: bool = False, inputs: Iterable[Path] = ()
+) -> None:
+    """Write an export to `path`; StorageError (or InputError) says plainly why not.
+
+    `inputs` are the files the command read (answers, a draft, a calendar): writing
+    over one of them would lose what the parent gave, so it is refused, links and all.
+    """
+    refuse_writing_over_inputs(path, inputs)
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         _write(path, data, force=force)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 CACHE = "cache"
 # The only names iepprep writes in its cache folder (and the only ones it deletes there).
-CACHE_FILES = re.compile(r"[a-z][a-z0-9_-]*-[0-9a-f]{40}\.json")
+CACHE_FILES = re.compile(r"[a-z][a-z0-9_-]*-[0-9a-f]{40}\.(?:json|sqlite)")  # .sqlite: tip indexes
 
 
 def data_home() -> Path:

@@ -64,6 +64,7 @@ class Draft:
     updated: dt.datetime
     answers: dict[str, Any]
     asked: list[str]
+    editing: int | None = None  # the saved plan being edited (plan --edit), if any
 
 
 def _new_plan_id() -> str:
@@ -171,17 +172,24 @@ class PlanStore:
     def get(self, number: int) -> SavedPlan:
         return self._read(number)
 
-    def save(self, answers: dict[str, Any], *, now: dt.datetime | None = None) -> SavedPlan:
+    def save(
+        self, answers: dict[str, Any], *, now: dt.datetime | None = None, number: int | None = None
+    ) -> SavedPlan:
         """Save answers as a new plan; the same answers as the latest plan just update it.
 
         A new plan's number is reserved by creating its file exclusively, so plans
-        saved at the same moment by several runs each get their own number.
+        saved at the same moment by several runs each get their own number. With
+        `number` (plan --edit), that plan is changed in place: it keeps its number and
+        id, so its notes, answered questions, letters and calendar events stay with it.
         """
         moment = (now or dt.datetime.now()).replace(microsecond=0)
         try:
             self._writable()
             latest = self.latest()
-            if latest is not None and latest.answers == answers:
+            if number is not None:
+                edited = self.get(number)  # NotFoundError when it was forgotten meanwhile
+                created, plan_id = edited.created, edited.plan_id
+            elif latest is not None and latest.answers == answers:
                 number, created, plan_id = latest.number, latest.created, latest.plan_id
             else:
                 number, created, plan_id = self._reserve_number(), moment, _new_plan_id()
@@ -221,15 +229,19 @@ class PlanStore:
     def draft_path(self) -> Path:
         return self.folder / "draft.json"  # not a plan: history and numbering skip it
 
-    def save_draft(self, answers: dict[str, Any], asked: list[str]) -> bool:
+    def save_draft(
+        self, answers: dict[str, Any], asked: list[str], *, editing: int | None = None
+    ) -> bool:
         """Keep the answers given so far; False if they could not be written (the
         questionnaire goes on: a draft is a safety net, not a requirement)."""
-        record = {
+        record: dict[str, Any] = {
             "format": 1,
             "updated": dt.datetime.now().replace(microsecond=0).isoformat(),
             "answers": answers,
             "asked": asked,
         }
+        if editing is not None:
+            record["editing"] = editing
         try:
             self._writable()
             text = json.dumps(record, ensure_ascii=False, indent=1)
@@ -248,6 +260,7 @@ class PlanStore:
                 dt.datetime.fromisoformat(record["updated"]),
                 dict(record["answers"]),
                 [str(key) for key in record["asked"]],
+                int(record["editing"]) if record.get("editing") is not None else None,
             )
         except (OSError, ValueError, KeyError, TypeError, StorageError):
             return None

@@ -83,10 +83,11 @@ class Layout:
         than a line (a link, a path) stays whole so it can be copied. `whole` keeps
         it as it is (a letter's paragraph, for pasting)."""
         text = Text(value) if isinstance(value, str) else value
-        if whole or text.cell_len <= self.width:
-            self._lines.append(text)
+        longest = max((Text(word).cell_len for word in text.plain.split()), default=0)
+        if whole or text.cell_len <= self.width or longest > self.width:
+            self._lines.append(text)  # fits, or holds a word no line could hold
         else:
-            for part in text.wrap(self.console, self.width, overflow="ignore"):
+            for part in text.wrap(self.console, self.width, overflow="fold"):
                 part.rstrip()
                 self._lines.append(part)
 
@@ -100,12 +101,23 @@ class Layout:
         width = max(self.width - indent, MIN_BODY)
         if head.cell_len < indent:
             head = head + " " * (indent - head.cell_len)
-        for number, part in enumerate(body.wrap(self.console, width, overflow="fold")):
+        for number, part in enumerate(self._wrapped(body, width)):
             line = Text()
             line.append(head if number == 0 else " " * indent)
             line.append(part)  # its styles stay its own: the prefix's do not spread
             line.rstrip()
             self._lines.append(line)
+
+    def _wrapped(self, body: Text, width: int) -> list[Text]:
+        """`body`'s lines, wrapped at words to `width`; a line that fits is taken as
+        it is (most do: wrapping every one is most of a screen's layout time)."""
+        lines: list[Text] = []
+        for part in body.split("\n", allow_blank=True):
+            if part.cell_len <= width:
+                lines.append(part)
+            else:
+                lines.extend(part.wrap(self.console, width, overflow="fold"))
+        return lines
 
     def paragraph(self, value: str, style: str = "") -> None:
         self.hanging("", styled(clean(value), self.style(style)))

@@ -59,7 +59,10 @@ class PlanText(Layout):
             self.line(self.text(group.title, "topic"))
             for question in group.questions:
                 number = styled(f"{question.number:>3}. ", self.style("number"))
-                self.hanging(number, self.text(question.text))
+                body = self.text(question.text)
+                if question.reason.startswith("because you wrote"):  # the plan heard them
+                    body.append("\n" + one_line(question.reason), style=self.style("muted"))
+                self.hanging(number, body)
 
     def words(self, words: list[PlanWord]) -> None:
         self.heading("Words you may hear")

@@ -24,7 +24,7 @@ class SavedText(PlanText):
             self.phase_section(section)
         self.heading("Questions still open")
         if view.open_questions:
-            for question in view.open_questions:  # most important first, the plan's numbers
+            for question in view.open_questions:  # in plan order, with the plan's numbers
                 number = styled(f"{question.number:>3}. ", self.style("number"))
                 self.hanging(number, self.text(question.text))
             self.line(
@@ -34,6 +34,12 @@ class SavedText(PlanText):
             )
         else:
             self.line("None: every question in your plan has an answer.")
+        if view.review.answered:
+            self.heading("Answers you have")
+            for given in view.review.answered:
+                body = self.text(given.question.text)
+                body.append("\n" + (" ".join(given.text.split()) or "(answered)"))
+                self.hanging(styled(f"{given.question.number:>3}. ", self.style("number")), body)
         self.heading("Your notes")
         self.note_lines(view.notes)
         self.heading("Before you sign")

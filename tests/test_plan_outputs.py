@@ -1,0 +1,97 @@
+"""What the plan's other outputs show: review, the question bank, the calendar, letters."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import TODAY
+
+
+def family(write_yaml, **extra: object):
+    answers = {"child_name": "Mia", "parent_name": "Ana", "meeting_date": "2026-12-10"}
+    return write_yaml("family.yaml", {**answers, **extra})
+
+
+def test_review_lists_open_questions_in_plan_order_and_the_answers_given(run, write_yaml) -> None:
+    assert run("plan", "--answers", str(family(write_yaml, concerns=["reading"]))).exit_code == 0
+    assert run("questions", "done", "3", "--answer", "every six weeks").exit_code == 0
+    data = json.loads(run("review", "-f", "json").stdout)
+    numbers = [q["number"] for q in data["open_questions"]]
+    assert numbers == sorted(numbers) and 3 not in numbers
+    assert data["answered"][0]["number"] == 3
+    assert data["answered"][0]["answer"] == "every six weeks"
+    text = run("review").stdout
+    assert "answers you have" in text.lower() and "every six weeks" in text
+    assert "every six weeks" in run("review", "-f", "markdown").stdout
+
+
+def test_the_whole_question_bank_has_no_family_header(run, write_yaml) -> None:
+    assert run("plan", "--answers", str(family(write_yaml))).exit_code == 0
+    bank = run("questions", "--all").stdout
+    assert "IEP meeting plan for Mia" not in bank and "questions to ask" in bank.lower()
+    assert "IEP meeting plan for Mia" in run("questions").stdout
+
+
+def test_the_meeting_time_is_shown_and_timed_on_the_calendar(run, write_yaml) -> None:
+    answers = family(write_yaml, meeting_time="3:30 pm", language="es", first_meeting=True)
+    assert (
+        "Thursday, December 10, 2026 at 3:30 pm"
+        in run("plan", "--answers", str(answers), "--no-save").stdout
+    )
+    ics = run("plan", "--answers", str(answers), "--no-save", "-f", "ics").stdout
+    assert "DTSTART:20261210T153000" in ics and "TRIGGER:-P1D" in ics
+    untimed = run("plan", "--answers", str(family(write_yaml)), "--no-save", "-f", "ics").stdout
+    assert "DTSTART;VALUE=DATE:20261210" in untimed
+
+
+def test_the_calendar_holds_a_dozen_steps_at_most_never_piled_or_on_a_holiday(
+    run, write_yaml
+) -> None:
+    from collections import Counter
+
+    from iepprep.core.planning.schooldays import SchoolDays
+
+    answers = family(
+        write_yaml,
+        meeting_date="2026-11-30",
+        meeting_type="initial",
+        first_meeting=True,
+        language="es",
+        relationship="tense",
+    )
+    ics = run("plan", "--answers", str(answers), "--no-save", "--all", "-f", "ics").stdout
+    dates = [line.split(":")[1] for line in ics.splitlines() if line.startswith("DTSTART;")]
+    steps = dates[1:]  # the first is the meeting itself
+    assert 1 <= len(steps) <= 12
+    assert max(Counter(steps).values()) <= 2
+    assert steps.count(TODAY.strftime("%Y%m%d")) <= 2
+    school = SchoolDays(TODAY, TODAY.replace(year=2027))
+    import datetime as dt
+
+    assert not any(school.holiday(dt.datetime.strptime(day, "%Y%m%d").date()) for day in steps)
+
+
+def test_a_recap_before_the_meeting_warns_and_says_how_to_go_on(run, write_yaml) -> None:
+    answers = str(family(write_yaml))
+    early = run("letter", "recap", "--answers", answers)
+    assert early.exit_code == 0
+    assert "a recap is for after it" in early.stderr and "iepprep plan --edit" in early.stderr
+    assert "after it" in run("letter", "disagreement", "--answers", answers).stderr
+    assert "after it" not in run("letter", "records-request", "--answers", answers).stderr
+    past = str(write_yaml("past.yaml", {"meeting_date": "2026-11-20"}))
+    assert "after it" not in run("letter", "recap", "--answers", past).stderr
+
+
+def test_letters_end_with_places_for_contact_details(run, write_yaml) -> None:
+    answers = str(family(write_yaml))
+    for kind in ("records-request", "parent-concerns", "meeting-request", "recap", "disagreement"):
+        text = run("letter", kind, "--answers", answers).stdout
+        assert text.rstrip().endswith("Ana\n[your phone number]\n[your e-mail address]"), kind
+
+
+def test_a_worry_shows_on_screen_where_it_brought_something(run, write_yaml) -> None:
+    worried = family(write_yaml, worries="suspended 12 days, now they want to move him")
+    text = run("plan", "--answers", str(worried), "--no-save").stdout
+    assert "because you wrote: \u201csuspended 12 days" in text
+    calm = run("plan", "--answers", str(family(write_yaml)), "--no-save").stdout
+    assert "because you wrote" not in calm
