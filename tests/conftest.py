@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ TODAY = dt.date(2026, 11, 27)
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "iepprep-home"
     monkeypatch.setenv("IEPPREP_HOME", str(home))
     monkeypatch.setenv("IEPPREP_TODAY", TODAY.isoformat())
@@ -25,7 +26,14 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("IEPPREP_DEBUG", raising=False)
-    return home
+    # English unless a test asks for Spanish: the machine's locale must not decide.
+    for name in ("IEPPREP_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    from iepprep.core.i18n.language import set_current
+
+    set_current("en")
+    yield home
+    set_current("en")  # a test that switched to Spanish leaves English behind
 
 
 @pytest.fixture(autouse=True)

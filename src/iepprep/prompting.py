@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from iepprep.core.i18n.messages import _
 from iepprep.core.planning.questionnaire import Ask, check, understood
 from iepprep.errors import NeedsTerminalError
 
@@ -23,14 +24,18 @@ def require_terminal(command: str = "plan") -> None:
         return
     if command == "meeting":
         raise NeedsTerminalError(
-            "iepprep meeting is live mode and needs a terminal to type in.",
-            hint='Without one, add notes with: iepprep notes add "..." and mark questions '
-            'answered with: iepprep questions done NUMBER --answer "..."',
+            _("iepprep meeting is live mode and needs a terminal to type in."),
+            hint=_(
+                'Without one, add notes with: iepprep notes add "..." and mark questions '
+                'answered with: iepprep questions done NUMBER --answer "..."'
+            ),
         )
     raise NeedsTerminalError(
-        "iepprep plan asks questions, but there is no terminal to answer them in.",
-        hint="Give the answers in a file instead: iepprep plan --answers answers.yaml "
-        "(see the README for the keys), or try iepprep plan --example.",
+        _("iepprep plan asks questions, but there is no terminal to answer them in."),
+        hint=_(
+            "Give the answers in a file instead: iepprep plan --answers answers.yaml "
+            "(see the README for the keys), or try iepprep plan --example."
+        ),
     )
 
 
@@ -79,7 +84,7 @@ class QuestionaryPrompter:
                 choices=choices,
                 default=default,
                 style=style,
-                instruction="(arrow keys, then Enter)",
+                instruction=_("(arrow keys, then Enter)"),
                 **self._kwargs,
             ).unsafe_ask()
         if ask.kind == "multiselect":
@@ -92,7 +97,7 @@ class QuestionaryPrompter:
                 message,
                 choices=choices,
                 style=style,
-                instruction="(Space to pick, Enter when done)",
+                instruction=_("(Space to pick, Enter when done)"),
                 **self._kwargs,
             ).unsafe_ask()
             if picks is not None:  # the same echo for one pick or many
@@ -135,6 +140,25 @@ class QuestionaryPrompter:
 
             questionary.print(f"  = {text}", style="italic", **self._output())
 
+    def language(self, *, default: str) -> str:
+        """The first question: the language to go on in, asked in both."""
+        import questionary
+
+        style = questionary.Style([("qmark", "bold")])
+        choices = [
+            questionary.Choice("English", value="en"),
+            questionary.Choice("Español", value="es"),
+        ]
+        answer = questionary.select(
+            "Which language? / ¿En qué idioma?",
+            choices=choices,
+            default=default if default in ("en", "es") else "en",
+            style=style,
+            instruction="(arrow keys, then Enter / flechas y Enter)",
+            **self._kwargs,
+        ).unsafe_ask()
+        return str(answer or default)
+
     def confirm(self, message: str, *, default: bool) -> bool:
         """A yes/no question outside the questionnaire (y or n, Enter for the default)."""
         import questionary
@@ -173,7 +197,8 @@ class QuestionaryMeetingPrompter:
             )
             message = f"{title}\n\n  {one_line(question.topic_title)}\n{wrapped}\n"
         else:
-            message = f"{title}\n\n  Every question is answered or skipped.\n"
+            done = _("Every question is answered or skipped.")
+            message = f"{title}\n\n  {done}\n"
         choices = [questionary.Choice(label, value=value) for value, label in actions]
         answer = questionary.select(
             message, choices=choices, instruction=" ", **self._kwargs

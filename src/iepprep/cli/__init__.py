@@ -149,8 +149,8 @@ def _command_words(argv: list[str]) -> list[str]:
     words: list[str] = []
     items = iter(argv)
     for word in items:
-        if word == "--tips":
-            next(items, None)  # the global option's value is not a command
+        if word in ("--tips", "--lang"):
+            next(items, None)  # a global option's value is not a command
         elif word.startswith("-"):
             if words:
                 break

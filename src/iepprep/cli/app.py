@@ -17,6 +17,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from iepprep import __version__
+from iepprep.core.i18n.messages import _
 from iepprep.errors import ExitCode, IepprepError, InputError
 from iepprep.render.formats import Format
 
@@ -152,17 +153,37 @@ class Paper(StrEnum):
 
 
 class Settings:
-    """Global options, shared by every command through the typer context."""
+    """Global options, shared by every command through the typer context.
 
-    def __init__(self, tips_files: list[Path], plain: bool) -> None:
+    `lang_chosen`: the language was chosen for this run on purpose (--lang or
+    IEPPREP_LANG), so the language in a family's answers does not override it.
+    """
+
+    def __init__(
+        self, tips_files: list[Path], plain: bool, *, lang: str = "en", lang_chosen: bool = False
+    ) -> None:
         self.tips_files = tips_files
         self.plain = plain
+        self.lang = lang
+        self.lang_chosen = lang_chosen
 
 
 def settings_of(ctx: typer.Context) -> Settings:
     """The options given before the command (--tips, --plain), kept on the root context."""
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Settings) else Settings([], False)
+
+
+def follow_family_language(ctx: typer.Context, family_language: str | None) -> None:
+    """Speak the family's language (an answers file's `language: es`) unless a
+    language was chosen for this run on purpose."""
+    from iepprep.core.i18n.language import SUPPORTED, set_current
+
+    settings = settings_of(ctx)
+    if settings.lang_chosen or family_language not in SUPPORTED or family_language == "en":
+        return
+    settings.lang = family_language
+    set_current(family_language)
 
 
 def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -173,13 +194,13 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except IepprepError as err:
-            print_error(err.message, err.hint, prefix=err.prefix)
+            print_error(err.message, err.hint, prefix=_translated_prefix(err.prefix))
             raise typer.Exit(int(err.exit_code)) from None
         except KeyboardInterrupt:
-            print_error("Stopped. Nothing was saved.", None, prefix="")
+            print_error(_("Stopped. Nothing was saved."), None, prefix="")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except EOFError:
-            print_error("The terminal closed. Nothing was saved.", None, prefix="")
+            print_error(_("The terminal closed. Nothing was saved."), None, prefix="")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except BrokenPipeError:
             raise typer.Exit(int(ExitCode.OK)) from None
@@ -189,19 +210,24 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
             if os.environ.get("IEPPREP_DEBUG"):
                 raise
             print_error(
-                f"Something went wrong inside iepprep ({type(exc).__name__}). "
-                "Your saved answers are safe.",
-                "Please report this; run with IEPPREP_DEBUG=1 to see the details.",
+                _(
+                    "Something went wrong inside iepprep ({problem}). Your saved answers are safe."
+                ).format(problem=type(exc).__name__),
+                _("Please report this; run with IEPPREP_DEBUG=1 to see the details."),
             )
             raise typer.Exit(int(ExitCode.ERROR)) from None
 
     return wrapper
 
 
+def _translated_prefix(prefix: str) -> str:
+    return {"Error: ": _("Error: ")}.get(prefix, prefix)
+
+
 def print_error(message: str, hint: str | None, *, prefix: str = "Error: ") -> None:
     from iepprep.render.console import print_error
 
-    print_error(message, hint, prefix=prefix)
+    print_error(message, hint, prefix=_translated_prefix(prefix))
 
 
 def info(message: str) -> None:
@@ -259,6 +285,15 @@ def root(
         bool,
         typer.Option("--plain", help="Plain output for screen readers: no color or decoration."),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language: en (English) or es (español). Default: IEPPREP_LANG, the "
+            "language in your answers, or your system's language.",
+            metavar="LANG",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -266,7 +301,16 @@ def root(
         ),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(list(tips or []), plain)
+    from iepprep.core.i18n.language import choose, explicit, parse_language, set_current
+
+    if lang is not None and parse_language(lang) is None:
+        raise typer.BadParameter(
+            f"{lang!r} is not a language iepprep speaks: use en (English) or es (español).",
+            param_hint="--lang",
+        )
+    chosen = choose(lang, os.environ)
+    set_current(chosen)
+    ctx.obj = Settings(list(tips or []), plain, lang=chosen, lang_chosen=explicit(lang, os.environ))
 
 
 # ----------------------------------------------------------------- shared options

@@ -7,9 +7,11 @@ from typing import Any
 import typer
 
 from iepprep.cli.app import (
+    follow_family_language,
     settings_of,
     today,
 )
+from iepprep.core.i18n.messages import _
 from iepprep.errors import InputError, StorageError
 
 
@@ -30,11 +32,13 @@ def library_for(ctx: typer.Context) -> Any:
 def plan_for(
     ctx: typer.Context, profile: Any, *, generic: bool = False, complete: bool = False
 ) -> Any:
-    """The plan, with jargon explained, words to know and state notes. `complete`:
-    every step and question that applies, not only those that matter most."""
+    """The plan, with jargon explained, words to know and state notes, in the family's
+    language unless another was chosen for this run. `complete`: every step and
+    question that applies, not only those that matter most."""
     from iepprep.core.content.reference import load_glossary, load_states
     from iepprep.core.planning.planner import make_plan
 
+    follow_family_language(ctx, profile.language)
     return make_plan(
         profile,
         library_for(ctx),
@@ -76,12 +80,16 @@ def find_saved(store: Any, which: str) -> Any:
     if which.strip().lower() == "latest":
         latest = store.latest()
         if latest is None:
-            raise NotFoundError("There are no saved plans yet.", hint="Make one: iepprep plan")
+            raise NotFoundError(
+                _("There are no saved plans yet."), hint=_("Make one: iepprep plan")
+            )
         return latest
     try:
         number = int(which)
     except ValueError:
-        raise InputError(f"--from takes a plan number or 'latest', not {which!r}.") from None
+        raise InputError(
+            _("--from takes a plan number or 'latest', not {value}.").format(value=repr(which))
+        ) from None
     return store.get(number)
 
 
@@ -108,8 +116,8 @@ def current_plan(ctx: typer.Context, from_saved: str | None) -> Current:
     store = PlanStore()
     if from_saved is None and store.latest() is None:
         raise NotFoundError(
-            "There is no saved plan yet; notes and answers are kept with your plan.",
-            hint="Make one first: iepprep plan (or iepprep plan --answers FILE).",
+            _("There is no saved plan yet; notes and answers are kept with your plan."),
+            hint=_("Make one first: iepprep plan (or iepprep plan --answers FILE)."),
         )
     from iepprep.core.draft.saved import saved_findings, with_draft_questions
 

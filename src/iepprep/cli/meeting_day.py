@@ -14,6 +14,7 @@ from iepprep.cli.app import (
     OutputOption,
     app,
     examples,
+    follow_family_language,
     format_option,
     friendly_errors,
     info,
@@ -23,6 +24,12 @@ from iepprep.cli.family import Current, current_plan, current_time, library_for
 from iepprep.cli.output import emit
 from iepprep.errors import ExitCode, InputError
 from iepprep.render import formats
+
+
+class LetterLanguage(StrEnum):
+    EN = "en"
+    ES = "es"
+    BOTH = "both"
 
 
 @app.command(rich_help_panel="At the meeting", epilog=examples("iepprep meeting --from 2"))
@@ -165,6 +172,15 @@ def letter(
     ],
     answers: AnswersOption = None,
     from_saved: FromOption = None,
+    letter_lang: Annotated[
+        LetterLanguage | None,
+        typer.Option(
+            "--letter-lang",
+            help="The letter's language: en, es, or both (Spanish to read, English to "
+            "send). Default: the language iepprep speaks.",
+            case_sensitive=False,
+        ),
+    ] = None,
     fmt: Annotated[str | None, format_option(formats.LETTER.formats)] = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -197,7 +213,11 @@ def letter(
         current = current_plan(ctx, from_saved)
         profile = current.plan.profile
         record = current.record
-    result = draft(kind.value, profile, record, today=today())
+    if current is None:
+        follow_family_language(ctx, profile.language)
+    languages = _letter_languages(letter_lang)
+    results = [draft(kind.value, profile, record, today=today(), lang=lang) for lang in languages]
+    result = results[0] if len(results) == 1 else letter_render.both(results)
     _warn_if_too_early(kind.value, profile)
     view = LetterView(result)
     emit(ctx, fmt, output, formats.LETTER, lambda r: r.letter(view))
@@ -210,6 +230,16 @@ def letter(
             text=letter_render.text(result),
             path=str(output) if output else None,
         )
+
+
+def _letter_languages(choice: "LetterLanguage | None") -> list[str]:
+    from iepprep.core.i18n.language import current
+
+    if choice is None:
+        return [current()]
+    if choice is LetterLanguage.BOTH:
+        return ["es", "en"]
+    return [choice.value]
 
 
 def _letter_shows_its_legal_line(fmt: str | None, output: Path | None) -> bool:

@@ -32,6 +32,7 @@ from iepprep.cli.family import (
     saved_profile,
 )
 from iepprep.cli.output import emit
+from iepprep.core.i18n.messages import _
 from iepprep.errors import ExitCode, InputError, StorageError
 from iepprep.render import formats
 
@@ -99,7 +100,7 @@ def plan(
         if on
     ]
     if len(chosen) > 1:
-        raise InputError(f"Use only one of {' and '.join(chosen)}.")
+        raise InputError(_("Use only one of {options}.").format(options=" / ".join(chosen)))
     store = PlanStore()
     save = not no_save
     editing: int | None = None  # the saved plan being changed in place (--edit)
@@ -113,14 +114,18 @@ def plan(
         saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
         editing = saved.number
         profile = _interview(
-            today(), previous=saved.answers, draft_store=store if save else None, editing=editing
+            ctx,
+            today(),
+            previous=saved.answers,
+            draft_store=store if save else None,
+            editing=editing,
         )
     elif from_saved is not None:
         saved = find_saved(store, from_saved)
         profile, save = saved_profile(saved.answers, saved.number), False
         plan_id = saved.plan_id
     else:
-        profile = _interview(today(), draft_store=store if save else None)
+        profile = _interview(ctx, today(), draft_store=store if save else None)
         draft = store.load_draft() if save else None
         editing = draft.editing if draft is not None else None  # a stopped edit, picked up
     result = plan_for(ctx, profile, complete=everything)
@@ -133,21 +138,28 @@ def plan(
             store.clear_draft()
             if editing is not None and saved.number == editing:
                 info(
-                    f"Updated plan {saved.number} with your new answers; its notes, "
-                    "answered questions and letters are kept."
+                    _(
+                        "Updated plan {number} with your new answers; its notes, "
+                        "answered questions and letters are kept."
+                    ).format(number=saved.number)
                 )
             else:
-                info(f"Saved your answers as plan {saved.number}, in {store.folder}.")
+                info(
+                    _("Saved your answers as plan {number}, in {folder}.").format(
+                        number=saved.number, folder=store.folder
+                    )
+                )
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
-        info("This is an example family; nothing was saved. Make your own: iepprep plan")
+        info(_("This is an example family; nothing was saved. Make your own: iepprep plan"))
     try:
         _emit_plan(ctx, result, fmt, output, paper, plan_id)
     except KeyboardInterrupt:
         if saved_number is None:
             raise  # "Stopped. Nothing was saved." is true
-        print_error(f"Stopped. Your answers were saved as plan {saved_number}.", None, prefix="")
+        stopped = _("Stopped. Your answers were saved as plan {number}.")
+        print_error(stopped.format(number=saved_number), None, prefix="")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
@@ -159,9 +171,11 @@ def _keep_answers_safe(profile: Any, err: StorageError) -> None:
 
     print_error(
         err.message,
-        "So that nothing you typed is lost, here are your answers. Save these lines in "
-        "a file (for example answers.json) and use: iepprep plan --answers answers.json",
-        prefix="Not saved: ",
+        _(
+            "So that nothing you typed is lost, here are your answers. Save these lines in "
+            "a file (for example answers.json) and use: iepprep plan --answers answers.json"
+        ),
+        prefix=_("Not saved: "),
     )
     typer.echo(answers_file(profile), err=True, nl=False)
     raise typer.Exit(int(err.exit_code))
@@ -181,6 +195,7 @@ def _save_answers(store: "PlanStore", answers: dict[str, Any], editing: int | No
 
 
 def _interview(
+    ctx: typer.Context,
     day: dt.date,
     previous: dict[str, Any] | None = None,
     *,
@@ -192,14 +207,35 @@ def _interview(
     from iepprep.prompting import QuestionaryPrompter, require_terminal
 
     require_terminal()
+    prompter = QuestionaryPrompter()
     return interview(
-        QuestionaryPrompter(),
+        prompter,
         today=day,
         tell=info,
         previous=previous,
         drafts=draft_store,
         editing=editing,
+        start_with=_language_first(ctx, prompter, previous, draft_store),
     )
+
+
+def _language_first(
+    ctx: typer.Context, prompter: Any, previous: dict[str, Any] | None, drafts: Any
+) -> dict[str, Any]:
+    """The first question of a new plan: which language to go on in (unless one was
+    chosen for this run). Saved or stopped answers carry their language already."""
+    from iepprep.cli.app import follow_family_language, settings_of
+
+    settings = settings_of(ctx)
+    earlier = previous or (draft.answers if drafts and (draft := drafts.load_draft()) else None)
+    if earlier:
+        follow_family_language(ctx, earlier.get("language"))
+        return {}
+    if settings.lang_chosen or not hasattr(prompter, "language"):
+        return {}
+    picked = prompter.language(default=settings.lang)
+    follow_family_language(ctx, picked)
+    return {"language": picked} if picked != "en" else {}
 
 
 def _emit_plan(
@@ -291,7 +327,9 @@ def questions(
 
     if open_only:
         if all_questions or answers is not None:
-            raise InputError("--open works on your saved plan; use it without --all or --answers.")
+            raise InputError(
+                _("--open works on your saved plan; use it without --all or --answers.")
+            )
         current = current_plan(ctx, None)
         result = current.plan
         answered = current.record.answers
@@ -333,7 +371,9 @@ def questions_done(
     current = current_plan(ctx, from_saved)
     done = current.record.answer(question_id, answer, now=current_time())
     left = len(current.record.open_questions)
-    info(
-        f"Saved as answered: \u201c{done.question.text}\u201d "
-        f"{left} question{'s' if left != 1 else ''} still open."
+    still_open = (
+        _("Saved as answered: \u201c{question}\u201d 1 question still open.")
+        if left == 1
+        else _("Saved as answered: \u201c{question}\u201d {count} questions still open.")
     )
+    info(still_open.format(question=done.question.text, count=left))

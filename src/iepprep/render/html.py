@@ -12,6 +12,8 @@ from html import escape as _escape
 from typing import TYPE_CHECKING
 
 from iepprep.core.common.safety import clean, one_line
+from iepprep.core.i18n.language import current
+from iepprep.core.i18n.messages import _
 from iepprep.render import wording
 
 if TYPE_CHECKING:
@@ -92,7 +94,7 @@ def _page(title: str, body: list[str], *, compact: bool = False) -> str:
     return "\n".join(
         [
             "<!doctype html>",
-            '<html lang="en">',
+            f'<html lang="{current()}">',
             "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -153,7 +155,7 @@ def _questions(section: QuestionsSection | None) -> list[str]:
         return []
     out = [
         '<section class="questions" aria-labelledby="questions">',
-        '<h2 id="questions">Questions to ask</h2>',
+        f'<h2 id="questions">{esc(_("Questions to ask"))}</h2>',
     ]
     if section.intro:
         out.append(f"<p>{esc(section.intro)}</p>")
@@ -174,7 +176,7 @@ def _extras(view: PlanView) -> list[str]:
     if view.words:
         out += [
             '<section aria-labelledby="words">',
-            '<h2 id="words">Words you may hear</h2>',
+            f'<h2 id="words">{esc(_("Words you may hear"))}</h2>',
             '<dl class="words">',
         ]
         for word in view.words:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from iepprep import __version__
 from iepprep.core.common.safety import clean, one_line
-from iepprep.core.family.profile import label
+from iepprep.core.i18n.labels import label
 from iepprep.core.planning.plan import ChecklistItem, Plan
 from iepprep.errors import InputError
 from iepprep.render import wording

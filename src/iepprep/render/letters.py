@@ -3,12 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from iepprep.core.meeting.letters import Letter
 
+SUBJECT = {"en": "Subject:", "es": "Asunto:"}
+# Between the two versions of a letter written in both languages.
+DIVIDER = {"en": "English", "es": "Español"}
+
 
 def text(letter: Letter) -> str:
-    return lay_out(letter, subject_label="Subject:", clean=str)
+    return lay_out(letter, subject_label=subject_label(letter), clean=str)
+
+
+def subject_label(letter: Letter) -> str:
+    """'Subject:' in the letter's own language."""
+    return SUBJECT.get(letter.lang, "Subject:")
+
+
+def both(letters: list[Letter]) -> Letter:
+    """The same letter in several languages as one, each version headed by its
+    language, so a parent can read one and send the other (or both)."""
+    first, *others = letters
+    paragraphs: list[str | list[str]] = [f"----- {DIVIDER.get(first.lang, first.lang)} -----"]
+    paragraphs += first.paragraphs
+    for other in others:
+        paragraphs += [
+            f"----- {DIVIDER.get(other.lang, other.lang)} -----",
+            other.date,
+            f"{subject_label(other)} {other.subject}",
+            *other.paragraphs,
+        ]
+    return replace(first, paragraphs=paragraphs)
 
 
 def lay_out(letter: Letter, *, subject_label: str, clean: Callable[[str], str]) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from iepprep.core.common.safety import one_line
+from iepprep.core.i18n.messages import _
 from iepprep.render import wording
 from iepprep.render.views import plan_view, questions_section
 
@@ -70,7 +71,7 @@ def phase_section(section: PhaseSection, level: int = 2) -> list[str]:
 def questions_lines(section: QuestionsSection | None, level: int = 2) -> list[str]:
     if section is None or not section.groups:
         return []
-    out = [f"{'#' * level} Questions to ask", ""]
+    out = [f"{'#' * level} {_('Questions to ask')}", ""]
     if section.intro:
         out += [escape(section.intro), ""]
     for number, group in enumerate(section.groups):
@@ -92,7 +93,7 @@ def questions_lines(section: QuestionsSection | None, level: int = 2) -> list[st
 def words_section(words: Sequence[PlanWord]) -> list[str]:
     if not words:
         return []
-    out = ["## Words you may hear", ""]
+    out = [f"## {_('Words you may hear')}", ""]
     for word in words:
         name = escape(word.term) + (f" ({escape(word.expansion)})" if word.expansion else "")
         out.append(f"- **{name}**: {escape(word.definition)}")
@@ -246,9 +247,10 @@ class MarkdownRenderer:
         return "".join(f"- {escape(n.text)} _({n.at:%Y-%m-%d %H:%M})_\n" for n in view.notes)
 
     def letter(self, view: LetterView) -> str:
-        from iepprep.render.letters import lay_out
+        from iepprep.render.letters import lay_out, subject_label
 
-        letter = lay_out(view.letter, subject_label="**Subject:**", clean=escape)
+        label = f"**{subject_label(view.letter)}**"
+        letter = lay_out(view.letter, subject_label=label, clean=escape)
         return letter + "\n" + "\n".join(legal(view.legal)) + "\n"
 
 

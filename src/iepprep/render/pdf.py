@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from iepprep.core.common.safety import clean, one_line
 from iepprep.core.content.models import Phase
+from iepprep.core.i18n.language import current
+from iepprep.core.i18n.messages import _
 from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion
 from iepprep.errors import IepprepError
 from iepprep.render import fonts, wording
@@ -139,7 +141,7 @@ def _questions(questions: Sequence[PlanQuestion]) -> list[dict[str, Any]]:
     return [
         {
             "kind": "questions",
-            "title": "Questions to ask",
+            "title": _("Questions to ask"),
             "intro": wording.questions_intro(len(questions)),
             "groups": groups,
         }
@@ -156,7 +158,7 @@ def _extras(plan: Plan) -> list[dict[str, Any]]:
             }
             for word in plan.words
         ]
-        sections.append({"kind": "words", "title": "Words you may hear", "entries": entries})
+        sections.append({"kind": "words", "title": _("Words you may hear"), "entries": entries})
     state = plan.state
     if state:
         part: dict[str, Any] = {
@@ -200,7 +202,7 @@ def _document(
     return {
         "title": one_line(title),
         "paper": _PAPER[paper],
-        "lang": "en",
+        "lang": current(),
         "compact": compact,
         "meta": meta,
         "notices": [one_line(notice) for notice in plan.notices],

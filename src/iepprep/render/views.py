@@ -282,7 +282,8 @@ def history_view(
     rows: Sequence[dict[str, object]], folder: str, unfinished: dt.datetime | None
 ) -> HistoryView:
     from iepprep.core.common.safety import one_line
-    from iepprep.core.family.profile import MeetingType, label
+    from iepprep.core.family.profile import MeetingType
+    from iepprep.core.i18n.labels import label
 
     out = []
     for row in rows:

@@ -6,42 +6,70 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from iepprep.core.common.dates import days_until, long_date
 from iepprep.core.common.safety import clean, one_line
 from iepprep.core.content.models import Phase, Tip
-from iepprep.core.family.profile import label
+from iepprep.core.i18n.dates import days_until, long_date
+from iepprep.core.i18n.labels import label
+from iepprep.core.i18n.messages import _
 
 if TYPE_CHECKING:
     from iepprep.core.planning.plan import ChecklistItem, Plan
 
 PARENT_CENTER_URL = "https://www.parentcenterhub.org/find-your-center/"
 ARTICLE = '"21 Things You Should Know As A Mom In Your First IEP Meeting"'
-NOT_LEGAL_ADVICE = (
-    "This is not legal advice. Rules differ by state: check your state's procedural "
-    "safeguards notice, or ask your state's parent center (" + PARENT_CENTER_URL + ")."
-)
-VERIFY_STATE = (
-    "Verify with your state's procedural safeguards notice or your parent center: "
-    "rules change, and these notes are a starting point."
-)
-RIGHTS_INTRO = (
-    "These are federal rights under the Individuals with Disabilities Education Act, "
-    "with the regulation each comes from (34 CFR part 300). Your state may add more, "
-    "and sets some timelines of its own."
-)
-SOURCES_NOTE = (
-    'Items marked "from parents" paraphrase advice from parents quoted in '
-    + ARTICLE
-    + ". Others were added by iepprep from parent centers and the federal IDEA "
-    "regulations (34 CFR part 300). Read any tip in full: iepprep tips show ID."
-)
+
+
+def not_legal_advice() -> str:
+    return _(
+        "This is not legal advice. Rules differ by state: check your state's procedural "
+        "safeguards notice, or ask your state's parent center ({url})."
+    ).format(url=PARENT_CENTER_URL)
+
+
+def verify_state() -> str:
+    return _(
+        "Verify with your state's procedural safeguards notice or your parent center: "
+        "rules change, and these notes are a starting point."
+    )
+
+
+def rights_intro() -> str:
+    return _(
+        "These are federal rights under the Individuals with Disabilities Education Act, "
+        "with the regulation each comes from (34 CFR part 300). Your state may add more, "
+        "and sets some timelines of its own."
+    )
+
+
+def sources_note() -> str:
+    return _(
+        'Items marked "from parents" paraphrase advice from parents quoted in {article}. '
+        "Others were added by iepprep from parent centers and the federal IDEA "
+        "regulations (34 CFR part 300). Read any tip in full: iepprep tips show ID."
+    ).format(article=ARTICLE)
+
+
+_NOTES = {
+    "NOT_LEGAL_ADVICE": not_legal_advice,
+    "VERIFY_STATE": verify_state,
+    "RIGHTS_INTRO": rights_intro,
+    "SOURCES_NOTE": sources_note,
+}
+
+
+def __getattr__(name: str) -> str:
+    """`wording.NOT_LEGAL_ADVICE` and the other notes, in the language of this run
+    (read when used, so the language chosen for the run applies)."""
+    if name in _NOTES:
+        return _NOTES[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def questions_intro(count: int) -> str | None:
     """The advice above a list of questions: only when there are more than a few."""
     if count <= 3:
         return None
-    return (
+    return _(
         "There is rarely time for all of these. Mark the three that matter most to you "
         "and ask those first."
     )
@@ -57,40 +85,42 @@ def site(url: str) -> str:
 
 def plan_title(plan: Plan) -> str:
     name = plan.profile.child_name
-    return f"IEP meeting plan for {one_line(name)}" if name else "Your IEP meeting plan"
+    if name:
+        return _("IEP meeting plan for {name}").format(name=one_line(name))
+    return _("Your IEP meeting plan")
 
 
 def header_lines(plan: Plan) -> list[tuple[str, str]]:
     """(label, value) pairs describing the meeting, for the top of the plan."""
     p = plan.profile
-    lines: list[tuple[str, str]] = [("Meeting", label(p.meeting_type))]
+    lines: list[tuple[str, str]] = [(_("Meeting"), label(p.meeting_type))]
     if p.meeting_date:
         lines.append(
             (
-                "When",
+                _("When"),
                 f"{long_date(p.meeting_date)}{at_time(p.meeting_time)} "
                 + f"({days_until(p.meeting_date, today=plan.today)})",
             )
         )
     else:
-        lines.append(("When", "date not given"))
+        lines.append((_("When"), _("date not given")))
     school_bits = [one_line(p.school)] if p.school else []
     school_bits.append(label(p.grade))
     if p.schooling.value != "public":
         school_bits.append(label(p.schooling))
     if p.state_name:
         school_bits.append(p.state_name)
-    lines.append(("School", ", ".join(school_bits)))
+    lines.append((_("School"), ", ".join(school_bits)))
     if p.attendees:
-        lines.append(("With you", ", ".join(label(a) for a in p.attendees)))
+        lines.append((_("With you"), ", ".join(label(a) for a in p.attendees)))
     else:
-        lines.append(("With you", "nobody yet"))
+        lines.append((_("With you"), _("nobody yet")))
     if p.first_meeting:
-        lines.append(("First meeting", "yes"))
+        lines.append((_("First meeting"), _("yes")))
     if p.other_language:
-        lines.append(("Language", p.language_name))
+        lines.append((_("Language"), language_name(p.language)))
     if p.worries:
-        lines.append(("Your worries", clean(p.worries)))
+        lines.append((_("Your worries"), clean(p.worries)))
     return lines
 
 
@@ -103,38 +133,49 @@ def at_time(moment: dt.time | None) -> str:
 
 def phase_title(phase: Phase) -> str:
     return {
-        Phase.BEFORE: "Before the meeting",
-        Phase.DURING: "At the meeting",
-        Phase.AFTER: "After the meeting",
+        Phase.BEFORE: _("Before the meeting"),
+        Phase.DURING: _("At the meeting"),
+        Phase.AFTER: _("After the meeting"),
     }[phase]
 
 
 def due_text(item: ChecklistItem, plan: Plan) -> str | None:
-    from iepprep.core.common.dates import short_date
+    from iepprep.core.i18n.dates import short_date
 
     if item.due is None:
         return None
     if item.phase is Phase.BEFORE and item.due <= plan.today:
-        return "as soon as you can"
-    return f"by {short_date(item.due)}"
+        return _("as soon as you can")
+    return _("by {date}").format(date=short_date(item.due))
 
 
 def source_bits(item: ChecklistItem) -> list[str]:
     # Why it is here, when the reason is about this family ("because this is a first IEP").
     bits = [one_line(item.reason)] if item.tailored and item.reason else []
-    bits += [f"tip {item.id}", "from parents" if item.source == "article" else "added"]
+    bits += [
+        _("tip {id}").format(id=item.id),
+        _("from parents") if item.source == "article" else _("added"),
+    ]
     if item.varies_by_state:
-        bits.append("rules vary by state")
+        bits.append(_("rules vary by state"))
     if item.citation:
         bits.append(item.citation)
     return bits
+
+
+def language_name(code: str) -> str:
+    """The name of a language, in the language of this run."""
+    from iepprep.core.family.profile import LANGUAGES
+
+    names = {"en": _("English"), "es": _("Spanish")}
+    return names.get(code) or LANGUAGES.get(code, code)
 
 
 def reminder_lines(tips: Sequence[Tip]) -> list[str]:
     """Live mode's reminders, as the lines it shows."""
     return [
         "",
-        "Reminders for the meeting:",
+        _("Reminders for the meeting:"),
         *(f"  - {tip.title}: {tip.why}" for tip in tips),
         "",
     ]

@@ -7,6 +7,7 @@ source checkout alike.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -24,6 +25,8 @@ from iepprep.core.content.datafiles import (
     validate,
 )
 from iepprep.core.content.models import Phase, Question, QuestionsFile, Tip, TipsFile, Topic
+from iepprep.core.i18n.fallback import marked
+from iepprep.core.i18n.translations import TipText
 from iepprep.errors import DataFileError, NotFoundError
 
 BUNDLED_TIPS = "tips.yaml"
@@ -85,6 +88,8 @@ class Library:
     # A digest of every file this library was read from ("" when built in memory): the
     # search index is cached under it (see `iepprep.core.search.tips`).
     source_key: str = ""
+    # The language of its words: "en", or a translation's (see `content.translated`).
+    language: str = "en"
 
     def tip(self, tip_id: str) -> Tip:
         try:
@@ -190,9 +195,14 @@ def load_library(extra_tips: Sequence[Path] = ()) -> Library:
     Served from the cache when no file has changed (see `iepprep.core.content.cache`).
     """
     key, texts, inputs = _sources(extra_tips)
-    return cached(
+    library = cached(
         "library", inputs, lambda: _library_data(texts), lambda data: _library_from_data(data, key)
     )
+    from iepprep.core.i18n.language import current
+
+    if current() == "en":
+        return library
+    return localize_library(library, current())
 
 
 def library_key(extra_tips: Sequence[Path] = ()) -> str:
@@ -243,3 +253,76 @@ def _library_data(texts: Sequence[tuple[str, str]]) -> dict[str, Any]:
             for question in library.questions
         ],
     }
+
+
+# ------------------------------------------------------------------ in other languages
+# The same content with a translation's words (`data/<lang>/`): ids, phases, who a tip
+# is for, citations and sources stay the English entry's own, so the planner, search
+# and every renderer work unchanged. An entry with no translation keeps its English,
+# marked (see `iepprep.core.i18n.fallback`).
+
+
+def localize_tip(tip: Tip, text: TipText | None, lang: str) -> Tip:
+    if text is None:
+        own: Any = {str(code): text for code, text in tip.translations.items()}.get(lang)
+        text = TipText.model_validate(own) if isinstance(own, dict) else own
+    if text is None:
+        return tip.model_copy(update={"title": marked(tip.title, lang)})
+    return tip.model_copy(
+        update={"title": text.title, "body": text.body, "why": text.why, "asks": list(text.asks)}
+    )
+
+
+class LocalizedTips(Mapping[str, Tip]):
+    """Tips by id, each translated when first used (a search shows only a few)."""
+
+    def __init__(self, tips: Mapping[str, Tip], texts: Mapping[str, TipText], lang: str) -> None:
+        self._tips = tips
+        self._texts = texts
+        self._lang = lang
+        self._built: dict[str, Tip] = {}
+
+    def __getitem__(self, tip_id: str) -> Tip:
+        tip = self._built.get(tip_id)
+        if tip is None:
+            tip = localize_tip(self._tips[tip_id], self._texts.get(tip_id), self._lang)
+            self._built[tip_id] = tip
+        return tip
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tips)
+
+    def __len__(self) -> int:
+        return len(self._tips)
+
+
+def localize_library(library: Library, lang: str) -> Library:
+    """The library with its tips, topics and questions in `lang`, searchable in it."""
+    from iepprep.core.i18n import content
+
+    tips_text = content.tips_text(lang)
+    questions_text = content.questions_text(lang)
+    if lang == "en" or tips_text is None or questions_text is None:
+        return library
+    tips = LocalizedTips(library.tips, tips_text.tips, lang)
+    topics: list[Topic] = [
+        topic.model_copy(
+            update={"title": questions_text.topics.get(topic.id) or marked(topic.title, lang)}
+        )
+        for topic in library.topics
+    ]
+    questions: list[Question] = [
+        question.model_copy(
+            update={
+                "text": questions_text.questions.get(question.id) or marked(question.text, lang)
+            }
+        )
+        for question in library.questions
+    ]
+    return dataclasses.replace(
+        library,
+        tips=tips,
+        topics=topics,
+        questions=questions,
+        language=lang,
+    )

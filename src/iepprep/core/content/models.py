@@ -22,6 +22,7 @@ from iepprep.core.family.profile import (
     Relationship,
     Schooling,
 )
+from iepprep.core.i18n.translations import TipText
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 
@@ -121,6 +122,9 @@ class Tip(Strict):
     asks: Annotated[
         list[Annotated[str, Field(min_length=3, max_length=160)]], Field(max_length=12)
     ] = []
+    # The tip in other languages, by code ("es"): how a parent group's own --tips file
+    # carries its Spanish. The bundled tips keep theirs in data/es/tips.yaml instead.
+    translations: dict[Literal["es"], TipText] = {}
 
     @model_validator(mode="after")
     def _timing_fits_phase(self) -> Tip:

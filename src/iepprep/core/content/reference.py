@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -18,6 +19,7 @@ from iepprep.core.content.datafiles import describe_list_item, parse_yaml, valid
 from iepprep.core.content.library import bundled_text
 from iepprep.core.content.models import Applies
 from iepprep.core.family.profile import US_STATES
+from iepprep.core.i18n.fallback import fold, marked
 
 if TYPE_CHECKING:
     from iepprep.core.common.textsearch import SearchIndex
@@ -237,12 +239,18 @@ def load_glossary() -> Glossary:
         )
         return [entry.model_dump(mode="json", exclude_defaults=True) for entry in parsed.terms]
 
-    return cached(
+    glossary = cached(
         "glossary",
         [bundled_text(name)],
         build,
         lambda data: Glossary([construct(GlossaryTerm, entry) for entry in data]),
     )
+    from iepprep.core.i18n.language import current
+
+    if current() == "en":
+        return glossary
+
+    return localize_glossary(glossary, current())
 
 
 def load_rights() -> list[Right]:
@@ -253,7 +261,9 @@ def load_rights() -> list[Right]:
         name=name,
         describe_item=describe_list_item("rights", "right"),
     )
-    return list(parsed.rights)
+    from iepprep.core.i18n.language import current
+
+    return localize_rights(parsed.rights, current())
 
 
 def load_states() -> dict[str, StateInfo]:
@@ -264,9 +274,154 @@ def load_states() -> dict[str, StateInfo]:
         parsed = validate(StatesFile, parse_yaml(bundled_text(name), name=name), name=name)
         return {code: info.model_dump(mode="json") for code, info in parsed.states.items()}
 
-    return cached(
+    states = cached(
         "states",
         [bundled_text(name)],
         build,
         lambda data: {code: construct(StateInfo, info) for code, info in data.items()},
     )
+    from iepprep.core.i18n.language import current
+
+    return localize_states(states, current())
+
+
+# ------------------------------------------------------------------ in other languages
+# The same entries with a translation's words (`data/<lang>/`); an entry with no
+# translation keeps its English, marked (see `iepprep.core.i18n.fallback`).
+
+
+def _english_label(entry: GlossaryTerm) -> str:
+    return f"{entry.term}, {entry.expansion}" if entry.expansion else entry.term
+
+
+def localize_glossary_terms(terms: Sequence[GlossaryTerm], lang: str) -> list[GlossaryTerm]:
+    """Each term under its name in `lang`, with the English term (and what it stands
+    for) as its expansion: "Ubicación (Placement)", "Aviso previo por escrito (PWN,
+    Prior Written Notice)". The English names still find it."""
+    from iepprep.core.i18n.content import glossary_text
+
+    text = glossary_text(lang)
+    if lang == "en" or text is None:
+        return list(terms)
+    spanish_name = {
+        entry.term: text.terms[entry.term].term for entry in terms if entry.term in text.terms
+    }
+    by_name = {fold(name): entry.term for entry in terms for name in entry.names}
+    localized = []
+    for entry in terms:
+        translated = text.terms.get(entry.term)
+        if translated is None:
+            localized.append(
+                entry.model_copy(update={"definition": marked(entry.definition, lang)})
+            )
+            continue
+        names = [translated.term, *translated.aliases]
+        folded = [fold(name) for name in names if fold(name) != name.casefold()]
+        see_also = [
+            spanish_name.get(by_name.get(fold(other), other), other) for other in entry.see_also
+        ]
+        localized.append(
+            entry.model_copy(
+                update={
+                    "term": translated.term,
+                    "expansion": _english_label(entry),
+                    "aliases": list(dict.fromkeys([*names[1:], *folded, *entry.names])),
+                    "definition": translated.definition,
+                    "example": translated.example,
+                    "see_also": see_also,
+                }
+            )
+        )
+    return localized
+
+
+class TranslatedGlossary(Glossary):
+    """The glossary in another language: looked up and searched with its words (accents
+    optional); the English acronyms are still spelled out where a plan first uses them."""
+
+    @cached_property
+    def acronyms(self) -> dict[str, GlossaryTerm]:
+        found = {}
+        for entry in self.terms:
+            english = (entry.expansion or "").split(",")[0]
+            if english and english.upper() == english and 2 <= len(english) <= 7:
+                found[english] = entry.model_copy(update={"expansion": entry.term.lower()})
+        return found
+
+    @cached_property
+    def _index(self) -> SearchIndex:
+        from iepprep.core.i18n.search import SpanishIndex
+
+        return SpanishIndex(
+            [
+                (e.term, {"names": " ".join(e.names), "definition": e.definition})
+                for e in self.terms
+            ],
+            field_weights={"names": 3.0, "definition": 1.0},
+        )
+
+    def get(self, name: str) -> GlossaryTerm | None:
+        return super().get(name) or super().get(fold(name))
+
+
+def localize_glossary(glossary: Glossary, lang: str) -> Glossary:
+    """The glossary in `lang`, or `glossary` itself in English."""
+    from iepprep.core.i18n.content import glossary_text
+
+    if lang == "en" or glossary_text(lang) is None:
+        return glossary
+    return TranslatedGlossary(localize_glossary_terms(glossary.terms, lang))
+
+
+def localize_rights(rights: Sequence[Right], lang: str) -> list[Right]:
+    from iepprep.core.i18n.content import rights_text
+
+    text = rights_text(lang)
+    if lang == "en" or text is None:
+        return list(rights)
+    localized = []
+    for right in rights:
+        translated = text.rights.get(right.id)
+        if translated is None:
+            localized.append(right.model_copy(update={"title": marked(right.title, lang)}))
+        else:
+            localized.append(
+                right.model_copy(
+                    update={
+                        "title": translated.title,
+                        "text": translated.text,
+                        "state_note": translated.state_note or right.state_note,
+                    }
+                )
+            )
+    return localized
+
+
+def localize_states(states: Mapping[str, StateInfo], lang: str) -> dict[str, StateInfo]:
+    """The state notes in `lang`. A note's translation is found by the English it
+    translates: an English note that changed shows in English, marked, until it is
+    translated again."""
+    from iepprep.core.i18n.content import states_text
+
+    text = states_text(lang)
+    if lang == "en" or text is None:
+        return dict(states)
+    localized = {}
+    for code, info in states.items():
+        translated = text.states.get(code)
+        by_english = {_words(n.en): n.text for n in translated.notes} if translated else {}
+        notes = [
+            note.model_copy(
+                update={"text": by_english.get(_words(note.text)) or marked(note.text, lang)}
+            )
+            for note in info.notes
+        ]
+        name = info.meeting_name
+        if name and translated and translated.meeting_name:
+            name = translated.meeting_name
+        localized[code] = info.model_copy(update={"notes": notes, "meeting_name": name})
+    return localized
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())

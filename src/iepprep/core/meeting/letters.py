@@ -14,10 +14,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from iepprep.core.common.dates import long_date
 from iepprep.core.content.datafiles import parse_yaml, validate
 from iepprep.core.content.library import bundled_text
-from iepprep.core.family.profile import Document, Profile, label
+from iepprep.core.family.profile import Document, Profile
+from iepprep.core.i18n.labels import label
 from iepprep.core.meeting.live import MeetingRecord
 
 _LIST = re.compile(r"^\{list:([a-z]+)\}$")
@@ -49,12 +49,73 @@ class Letter:
     date: str
     subject: str
     paragraphs: list[str | list[str]]  # a list is a bulleted list
+    lang: str = "en"
 
 
-def load_letters() -> dict[str, LetterSpec]:
+# The words the code fills in, in English; a translation's `phrases` replace them.
+PHRASES = {
+    "child_placeholder": "[your child's name]",
+    "to_school": "IEP team at {school}",
+    "to_placeholder": "[case manager's name]",
+    "parent_placeholder": "[your name]",
+    "meeting_on": " on {date}",
+    "worries": "In my own words: {worries}",
+    "record_evaluation_report": "Any new evaluation reports, with the scores and the "
+    "evaluators' recommendations",
+    "draft_request": "If the team has written a draft IEP or proposed goals, I would be grateful "
+    "for a copy before the meeting too, so I can come prepared. I understand the school is "
+    "not required to share one.",
+    "record_progress_reports": "The latest progress reports on each IEP goal",
+    "record_other": "[any other records you want, such as attendance or discipline records]",
+    "concern_line": "{concern}: [what you see, with an example]",
+    "agreed_line": "{question} Answer: {answer}",
+    "answer_placeholder": "[the answer]",
+    "concerns_placeholder": "[your main concerns]",
+    "agreed_placeholder": "[what was agreed, who will do it, and by when]",
+    "notes_placeholder": "[anything else you noted]",
+}
+
+
+def load_letters(lang: str | None = None) -> dict[str, LetterSpec]:
+    """The letter templates, in `lang` (default: the language of this run)."""
+    from iepprep.core.i18n.language import current
+
     name = "letters.yaml"
     parsed = validate(LettersFile, parse_yaml(bundled_text(name), name=name), name=name)
-    return dict(parsed.letters)
+    return localize_letters(parsed.letters, lang or current())
+
+
+def phrases(lang: str | None = None) -> dict[str, str]:
+    from iepprep.core.i18n.content import letters_text
+    from iepprep.core.i18n.language import current
+
+    text = letters_text(lang or current())
+    return {**PHRASES, **(text.phrases if text is not None else {})}
+
+
+def localize_letters(letters: dict[str, LetterSpec], lang: str) -> dict[str, LetterSpec]:
+    """The templates in `lang`; one with no translation keeps its English, marked."""
+    from iepprep.core.i18n.content import letters_text
+    from iepprep.core.i18n.fallback import marked
+
+    text = letters_text(lang)
+    if lang == "en" or text is None:
+        return dict(letters)
+    localized = {}
+    for kind, spec in letters.items():
+        translated = text.letters.get(kind)
+        localized[kind] = (
+            spec.model_copy(
+                update={
+                    "title": translated.title,
+                    "subject": translated.subject,
+                    "body": list(translated.body),
+                }
+            )
+            if translated is not None
+            else spec.model_copy(update={"title": marked(spec.title, lang)})
+        )
+    return localized
 
 
 def _one_line(text: str) -> str:
@@ -63,31 +124,40 @@ def _one_line(text: str) -> str:
     return one_line(text)
 
 
-def draft(kind: str, profile: Profile, record: MeetingRecord | None, *, today: dt.date) -> Letter:
-    spec = load_letters()[kind]
-    child = _one_line(profile.child_name) if profile.child_name else "[your child's name]"
+def draft(
+    kind: str,
+    profile: Profile,
+    record: MeetingRecord | None,
+    *,
+    today: dt.date,
+    lang: str | None = None,
+) -> Letter:
+    """The letter `kind`, filled in, in `lang` (default: the language of this run)."""
+    spec = load_letters(lang)[kind]
+    words = phrases(lang)
+    child = _one_line(profile.child_name) if profile.child_name else words["child_placeholder"]
     fields = {
-        "to": f"IEP team at {_one_line(profile.school)}"
+        "to": words["to_school"].format(school=_one_line(profile.school))
         if profile.school
-        else "[case manager's name]",
+        else words["to_placeholder"],
         "child": child,
-        "parent": _one_line(profile.parent_name) if profile.parent_name else "[your name]",
-        "contact": CONTACT,
-        "meeting_on": f" on {long_date(profile.meeting_date)}" if profile.meeting_date else "",
-        "worries_paragraph": f"In my own words: {_one_line(profile.worries)}"
+        "parent": _one_line(profile.parent_name)
+        if profile.parent_name
+        else words["parent_placeholder"],
+        "contact": words.get("contact", CONTACT),
+        "meeting_on": words["meeting_on"].format(date=_long_date(profile.meeting_date, lang))
+        if profile.meeting_date
+        else "",
+        "worries_paragraph": words["worries"].format(worries=_one_line(profile.worries))
         if profile.worries
         else "",
         # A draft IEP is not an education record the law lets parents see (34 CFR
         # 300.613 covers records); it is asked for apart, as a courtesy.
         "draft_request": ""
         if Document.DRAFT_IEP in profile.documents_received
-        else (
-            "If the team has written a draft IEP or proposed goals, I would be grateful "
-            "for a copy before the meeting too, so I can come prepared. I understand the "
-            "school is not required to share one."
-        ),
+        else words["draft_request"],
     }
-    lists = _lists(profile, record)
+    lists = _lists(profile, record, words, lang)
     paragraphs: list[str | list[str]] = []
     for text in spec.body:
         match = _LIST.match(text.strip())
@@ -104,29 +174,49 @@ def draft(kind: str, profile: Profile, record: MeetingRecord | None, *, today: d
     return Letter(
         kind=kind,
         title=spec.title,
-        date=long_date(today),
+        date=_long_date(today, lang),
         subject=spec.subject.format_map(fields),
         paragraphs=paragraphs,
+        lang=_language(lang),
     )
 
 
-def _lists(profile: Profile, record: MeetingRecord | None) -> dict[str, list[str]]:
+def _language(lang: str | None) -> str:
+    from iepprep.core.i18n.language import current
+
+    return lang or current()
+
+
+def _long_date(day: dt.date, lang: str | None) -> str:
+    """The date written out in the letter's language."""
+    from iepprep.core.common.dates import long_date
+    from iepprep.core.i18n.dates import spanish_long_date
+
+    return spanish_long_date(day) if _language(lang) == "es" else long_date(day)
+
+
+def _lists(
+    profile: Profile, record: MeetingRecord | None, words: dict[str, str], lang: str | None
+) -> dict[str, list[str]]:
     records = []
     wanted = {
-        Document.EVALUATION_REPORT: "Any new evaluation reports, with the scores and the evaluators' recommendations",
-        Document.PROGRESS_REPORTS: "The latest progress reports on each IEP goal",
+        Document.EVALUATION_REPORT: words["record_evaluation_report"],
+        Document.PROGRESS_REPORTS: words["record_progress_reports"],
     }
     for doc, line in wanted.items():
         if doc not in profile.documents_received:
             records.append(line)
-    records.append("[any other records you want, such as attendance or discipline records]")
+    records.append(words["record_other"])
     concerns = [
-        label(c).capitalize() + ": [what you see, with an example]" for c in profile.concerns
+        words["concern_line"].format(concern=label(c, lang).capitalize()) for c in profile.concerns
     ]
     agreed, notes, open_questions = [], [], []
     if record is not None:
         agreed = [
-            f"{_one_line(a.question.text)} Answer: {_one_line(a.text) or '[the answer]'}"
+            words["agreed_line"].format(
+                question=_one_line(a.question.text),
+                answer=_one_line(a.text) or words["answer_placeholder"],
+            )
             for a in record.answers.values()
         ]
         notes = [_one_line(n.text) for n in record.notes]
@@ -136,8 +226,8 @@ def _lists(profile: Profile, record: MeetingRecord | None) -> dict[str, list[str
         ]
     return {
         "records": records,
-        "concerns": concerns or ["[your main concerns]"],
-        "agreed": agreed or ["[what was agreed, who will do it, and by when]"],
-        "notes": notes or ["[anything else you noted]"],
+        "concerns": concerns or [words["concerns_placeholder"]],
+        "agreed": agreed or [words["agreed_placeholder"]],
+        "notes": notes or [words["notes_placeholder"]],
         "open": open_questions,
     }

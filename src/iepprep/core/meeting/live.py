@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from iepprep.core.content.models import Phase, Tip
+from iepprep.core.i18n.messages import _
 from iepprep.core.planning.plan import Plan, PlanQuestion
 from iepprep.core.storage.journal import MAX_TEXT, Event, Journal
 from iepprep.errors import InputError, NotFoundError
@@ -93,9 +94,10 @@ class MeetingRecord:
                 if question.number == number:
                     return question
             raise NotFoundError(
-                f"Your plan has no question number {number}.",
-                hint=f"Its questions are numbered 1 to {len(self.questions)}: "
-                "see them with iepprep questions",
+                _("Your plan has no question number {number}.").format(number=number),
+                hint=_(
+                    "Its questions are numbered 1 to {last}: see them with iepprep questions"
+                ).format(last=len(self.questions)),
             )
         for question in self.questions:
             if question.id == wanted:
@@ -104,10 +106,10 @@ class MeetingRecord:
 
         close = get_close_matches(wanted, [q.id for q in self.questions], n=3, cutoff=0.5)
         raise NotFoundError(
-            f"Your plan has no question with the id {question_id!r}.",
-            hint=("Did you mean: " + ", ".join(close) + "?")
+            _("Your plan has no question with the id {id}.").format(id=repr(question_id)),
+            hint=_("Did you mean: {ids}?").format(ids=", ".join(close))
             if close
-            else "See the ids with: iepprep questions --format json",
+            else _("See the ids with: iepprep questions --format json"),
         )
 
     # -- writing (each call is on disk before it returns)
@@ -247,24 +249,29 @@ def run_meeting(
         record.refresh()  # notes added by another command count too
         question = record.next_question()
         done = len(record.answers)
-        title = (
-            f"{_time_in(record.started, clock())} · {done} of {len(record.questions)} answered · "
-            f"{len(record.notes)} note{'s' if len(record.notes) != 1 else ''}"
+        notes = (
+            _("1 note")
+            if len(record.notes) == 1
+            else _("{count} notes").format(count=len(record.notes))
         )
+        answered = _("{done} of {total} answered").format(done=done, total=len(record.questions))
+        title = f"{_time_in(record.started, clock())} · {answered} · {notes}"
         actions: list[tuple[str, str]] = []
         if question is not None:
             actions += [
-                (ANSWERED, "Answered: type the short answer"),
-                (SKIP, "Skip this one for now"),
+                (ANSWERED, _("Answered: type the short answer")),
+                (SKIP, _("Skip this one for now")),
             ]
         actions += [
-            (NOTE, "Add a note"),
-            (REMINDERS, "Show the reminders for the meeting"),
-            (FINISH, "Finish (everything is already saved)"),
+            (NOTE, _("Add a note")),
+            (REMINDERS, _("Show the reminders for the meeting")),
+            (FINISH, _("Finish (everything is already saved)")),
         ]
         choice = prompter.choose(title, question, actions)
         if choice == ANSWERED and question is not None:
-            text = _typed(prompter, "The answer, in a few words (Enter for none):", record, clock)
+            text = _typed(
+                prompter, _("The answer, in a few words (Enter for none):"), record, clock
+            )
             if len(text.strip()) > MAX_TEXT:
                 parts = record.add_long_note(f"Answer to question {question.number}: {text}",
                                              now=clock())  # fmt: skip
@@ -274,7 +281,7 @@ def run_meeting(
         elif choice == SKIP and question is not None:
             record.skip(question.id, now=clock())
         elif choice == NOTE:
-            text = _typed(prompter, "Your note:", record, clock)
+            text = _typed(prompter, _("Your note:"), record, clock)
             if text.strip():
                 parts = record.add_long_note(text, now=clock())
                 if parts > 1:
@@ -310,12 +317,14 @@ def _time_in(started: dt.datetime | None, now: dt.datetime) -> str:
     """How long the meeting has gone on; a meeting picked up another day says when
     it started instead ("started Tue Dec 1" rather than "1,440 min in")."""
     if started is None:
-        return "0 min in"
+        return _("{minutes} min in").format(minutes=0)
     minutes = int((now - started).total_seconds() // 60)
     if minutes < 0 or started.date() != now.date():
-        from iepprep.core.common.dates import short_moment
+        from iepprep.core.i18n.dates import short_moment
 
-        return f"started {short_moment(started)}"
+        return _("started {when}").format(when=short_moment(started))
     if minutes < 90:
-        return f"{minutes} min in"
-    return f"{minutes // 60} h {minutes % 60:02d} min in"
+        return _("{minutes} min in").format(minutes=minutes)
+    return _("{hours} h {minutes} min in").format(
+        hours=minutes // 60, minutes=f"{minutes % 60:02d}"
+    )

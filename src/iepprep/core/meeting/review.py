@@ -32,15 +32,36 @@ class ReviewFile(BaseModel):
 
 
 def load_checks() -> list[SignCheck]:
+    from iepprep.core.i18n.language import current
+
     name = "review.yaml"
-    return list(
-        validate(
-            ReviewFile,
-            parse_yaml(bundled_text(name), name=name),
-            name=name,
-            describe_item=describe_list_item("checks", "check"),
-        ).checks
-    )
+    checks = validate(
+        ReviewFile,
+        parse_yaml(bundled_text(name), name=name),
+        name=name,
+        describe_item=describe_list_item("checks", "check"),
+    ).checks
+    return localize_checks(checks, current())
+
+
+def localize_checks(checks: list[SignCheck], lang: str) -> list[SignCheck]:
+    """The checks in `lang`; one with no translation keeps its English, marked."""
+    from iepprep.core.i18n.content import review_text
+    from iepprep.core.i18n.fallback import marked
+
+    text = review_text(lang)
+    if lang == "en" or text is None:
+        return list(checks)
+    localized = []
+    for check in checks:
+        translated = text.checks.get(check.id)
+        if translated is None:
+            localized.append(check.model_copy(update={"text": marked(check.text, lang)}))
+        else:
+            localized.append(
+                check.model_copy(update={"text": translated.text, "why": translated.why})
+            )
+    return localized
 
 
 @dataclass(frozen=True)

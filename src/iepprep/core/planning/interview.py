@@ -15,15 +15,16 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from iepprep.core.common.dates import short_moment
 from iepprep.core.family.profile import Profile
+from iepprep.core.i18n.dates import short_moment
+from iepprep.core.i18n.messages import N_, _
 from iepprep.core.planning.questionnaire import Prompter, run_interview
 from iepprep.core.storage.plans import Draft, PlanStore
 from iepprep.errors import Interrupted
 
 Tell = Callable[[str], object]
 
-PICK_UP = "Pick up where you left off?"
+PICK_UP = N_("Pick up where you left off?")
 
 
 class InterviewPrompter(Prompter, Protocol):
@@ -40,6 +41,7 @@ def interview(
     previous: dict[str, Any] | None = None,
     drafts: PlanStore | None = None,
     editing: int | None = None,
+    start_with: dict[str, Any] | None = None,
 ) -> Profile:
     """Ask the questionnaire and return the profile.
 
@@ -47,12 +49,16 @@ def interview(
     be saved), answers are kept as they are given and a stopped questionnaire is
     offered again; stopping with answers kept raises `Interrupted` saying so. The
     draft remembers the saved plan being edited (`editing`), so an edit stopped and
-    picked up later still changes that plan.
+    picked up later still changes that plan. `start_with`: answers given before the
+    questionnaire (the language, chosen first); their questions are not asked again.
     """
     try:
         start, asked = where_to_start(prompter, tell=tell, previous=previous, drafts=drafts)
         if drafts is not None and not previous and (resumed := drafts.load_draft()) is not None:
             editing = resumed.editing
+        if start_with:
+            start = {**(start or {}), **start_with}
+            asked = [*asked, *start_with]
 
         def keep(answers: dict[str, Any], asked: list[str]) -> object:
             return drafts.save_draft(answers, asked, editing=editing) if drafts else None
@@ -67,8 +73,10 @@ def interview(
     except (KeyboardInterrupt, EOFError):
         if drafts is not None and drafts.load_draft() is not None:
             raise Interrupted(
-                "Stopped. Your answers so far are kept on this computer: run "
-                "iepprep plan to pick up where you left off."
+                _(
+                    "Stopped. Your answers so far are kept on this computer: run "
+                    "iepprep plan to pick up where you left off."
+                )
             ) from None
         raise
 
@@ -83,13 +91,13 @@ def where_to_start(
     """Say what is about to happen, and pick up a stopped questionnaire if the parent
     wants. Returns the answers to start from and the questions already asked."""
     if previous:
-        tell("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops.")
+        tell(_("Your saved answers are filled in: press Enter to keep one; Ctrl-C stops."))
         return previous, []
     draft = draft_to_resume(prompter, tell=tell, drafts=drafts) if drafts is not None else None
     if draft is not None:
-        tell("Picking up where you stopped. Ctrl-C stops again; your answers are kept.")
+        tell(_("Picking up where you stopped. Ctrl-C stops again; your answers are kept."))
         return draft.answers, draft.asked
-    tell("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops.")
+    tell(_("A few questions about the meeting. Press Enter to skip any of them; Ctrl-C stops."))
     return None, []
 
 
@@ -117,10 +125,12 @@ def draft_to_resume(prompter: InterviewPrompter, *, tell: Tell, drafts: PlanStor
             drafts.clear_draft()
             return None
     count = len(draft.asked)
-    tell(
-        f"You stopped partway on {short_moment(draft.updated)}, after "
-        f"{count} question{'s' if count != 1 else ''}; your answers were kept."
+    stopped = (
+        _("You stopped partway on {when}, after 1 question; your answers were kept.")
+        if count == 1
+        else _("You stopped partway on {when}, after {count} questions; your answers were kept.")
     )
-    if prompter.confirm(PICK_UP, default=True):
+    tell(stopped.format(when=short_moment(draft.updated), count=count))
+    if prompter.confirm(_(PICK_UP), default=True):
         return draft
     return None

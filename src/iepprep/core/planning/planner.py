@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from iepprep.core.common.dates import long_date
 from iepprep.core.content.library import Library
 from iepprep.core.content.models import Phase, Question, Tip
 from iepprep.core.content.reference import Glossary, GlossaryTerm, StateInfo
 from iepprep.core.family.profile import MeetingType, Profile
+from iepprep.core.i18n.dates import long_date
+from iepprep.core.i18n.messages import _
 from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
 from iepprep.core.planning.priorities import Fit, fit, with_worry
 
@@ -363,14 +364,17 @@ def notices_for(profile: Profile, today: dt.date) -> list[str]:
     meeting = profile.meeting_date
     if meeting is not None and meeting < today:
         notices.append(
-            f"Your meeting date, {long_date(meeting)}, has passed. The steps after the "
-            "meeting matter most now. If another meeting is coming, run iepprep plan "
-            "again with its date."
+            _(
+                "Your meeting date, {date}, has passed. The steps after the meeting matter "
+                "most now. If another meeting is coming, run iepprep plan again with its date."
+            ).format(date=long_date(meeting))
         )
     elif meeting is not None and (meeting - today).days < 3:
         notices.append(
-            "Your meeting is very soon. Do the most important steps first: write your "
-            "questions down, and remember you may take the IEP home before signing."
+            _(
+                "Your meeting is very soon. Do the most important steps first: write your "
+                "questions down, and remember you may take the IEP home before signing."
+            )
         )
     return notices
 
@@ -451,8 +455,10 @@ def make_plan(
     if generic:
         notices.insert(
             0,
-            "No answers saved yet, so this is a general plan for a first IEP meeting. "
-            "Run iepprep plan to make one for your child.",
+            _(
+                "No answers saved yet, so this is a general plan for a first IEP meeting. "
+                "Run iepprep plan to make one for your child."
+            ),
         )
     plan = Plan.model_construct(
         profile=profile,

@@ -14,11 +14,13 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from iepprep.core.common.dates import clock, long_date, parse_date
+from iepprep.core.common.dates import clock, long_date
 from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
 from iepprep.core.content.library import bundled_text
 from iepprep.core.content.models import Applies
-from iepprep.core.family.profile import MeetingType, Profile, label
+from iepprep.core.family.profile import MeetingType, Profile
+from iepprep.core.i18n.labels import label
+from iepprep.core.i18n.messages import _
 
 Kind = Literal["text", "select", "multiselect", "confirm", "date"]
 _KIND_FOR_TYPE = {"text": str, "date": dt.date, "confirm": bool}
@@ -76,13 +78,17 @@ def _enum_of(key: str) -> type[StrEnum] | None:
 
 
 def load_questionnaire() -> Questionnaire:
+    """The questionnaire, in the language of this run."""
+    from iepprep.core.i18n.language import current
+
     name = "questionnaire.yaml"
-    return validate(
+    questionnaire = validate(
         Questionnaire,
         parse_yaml(bundled_text(name), name=name),
         name=name,
         describe_item=describe_list_item("questions", "question"),
     )
+    return localize_questionnaire(questionnaire, current())
 
 
 def convert(ask: Ask, raw: Any, *, today: dt.date) -> Any:
@@ -92,8 +98,33 @@ def convert(ask: Ask, raw: Any, *, today: dt.date) -> Any:
         if not raw:
             return None
         if ask.kind == "date":
-            return parse_date(raw, today=today).isoformat()
+            return read_date(raw, today=today).isoformat()
     return raw
+
+
+def read_date(text: str, *, today: dt.date) -> dt.date:
+    """A typed date, read in the language of this run ("10 de diciembre" in Spanish)."""
+    from iepprep.core.i18n.dates import parse_date as parse_in_language
+
+    return parse_in_language(text, today=today)
+
+
+def localize_questionnaire(questionnaire: Questionnaire, lang: str) -> Questionnaire:
+    """The questions in `lang`; one with no translation keeps its English, marked."""
+    from iepprep.core.i18n.content import questionnaire_text
+    from iepprep.core.i18n.fallback import marked
+
+    text = questionnaire_text(lang)
+    if lang == "en" or text is None:
+        return questionnaire
+    asks = []
+    for ask in questionnaire.questions:
+        translated = text.questions.get(ask.key)
+        if translated is None:
+            asks.append(ask.model_copy(update={"ask": marked(ask.ask, lang)}))
+        else:
+            asks.append(ask.model_copy(update={"ask": translated.ask, "why": translated.why}))
+    return questionnaire.model_copy(update={"questions": asks})
 
 
 def check(ask: Ask, raw: Any, *, today: dt.date, default: Any = None) -> str | None:
@@ -115,8 +146,8 @@ def check(ask: Ask, raw: Any, *, today: dt.date, default: Any = None) -> str | N
     except ValueError as exc:  # ValidationError is a ValueError too
         if isinstance(exc, ValidationError):
             message = exc.errors(include_url=False)[0]["msg"]
-            return str(message).removeprefix("Value error, ")
-        return str(exc)
+            return _in_language(str(message).removeprefix("Value error, "))
+        return _in_language(str(exc))
     return None
 
 
@@ -133,7 +164,9 @@ def understood(ask: Ask, raw: Any, *, today: dt.date) -> str | None:
     if value is None or ask.kind not in ("text", "date"):
         return None
     if ask.kind == "date":
-        return long_date(dt.date.fromisoformat(value))
+        from iepprep.core.i18n.dates import long_date as in_language
+
+        return in_language(dt.date.fromisoformat(value))
     try:
         profile = Profile.model_validate({ask.key: value})
     except ValueError:
@@ -145,6 +178,39 @@ def understood(ask: Ask, raw: Any, *, today: dt.date) -> str | None:
     if ask.key == "meeting_time" and profile.meeting_time is not None:
         return clock(profile.meeting_time)
     return None
+
+
+def _in_language(reason: str) -> str:
+    """A validation reason (written in English by the answers model) in the language of
+    this run. Reasons that quote the answer are matched by their fixed part."""
+    import re
+
+    fixed = {
+        "write the date as YYYY-MM-DD, for example 2026-12-10": _(
+            "write the date as YYYY-MM-DD, for example 2026-12-10"
+        ),
+        "use the two-letter state code, for example TX": _(
+            "use the two-letter state code, for example TX"
+        ),
+        "use a two-letter language code, for example en or es": _(
+            "use a two-letter language code, for example en or es"
+        ),
+    }
+    if reason in fixed:
+        return fixed[reason]
+    if match := re.fullmatch(
+        r"(.+) is not a US state code; use two letters, for example TX", reason
+    ):
+        return _("{value} is not a US state code; use two letters, for example TX").format(
+            value=match.group(1)
+        )
+    if match := re.fullmatch(
+        r"(.+) is not a language code; use two letters, for example en or es", reason
+    ):
+        return _("{value} is not a language code; use two letters, for example en or es").format(
+            value=match.group(1)
+        )
+    return reason
 
 
 class Prompter(Protocol):

@@ -123,6 +123,12 @@ class Searchable(Protocol):
     @property
     def source_key(self) -> str: ...
 
+    @property
+    def language(self) -> str: ...
+
+    @property
+    def tip_topics(self) -> list[str]: ...
+
 
 class IndexedLibrary:
     """A library as `tips search` sees it: the stored index, and only the tips it shows.
@@ -138,6 +144,8 @@ class IndexedLibrary:
     @cached_property
     def index(self) -> SearchIndex:
         return _stored_index(self.source_key, lambda: self._loaded)
+
+    language = "en"  # a translated library is searched whole (see `open_for_search`)
 
     @cached_property
     def _loaded(self) -> Library:
@@ -156,10 +164,14 @@ class IndexedLibrary:
         return self._loaded.tip_topics
 
 
-def open_for_search(extra_tips: Sequence[Path] = ()) -> IndexedLibrary:
-    """The bundled library plus `extra_tips`, ready to search without reading it all."""
+def open_for_search(extra_tips: Sequence[Path] = ()) -> Searchable:
+    """The bundled library plus `extra_tips`, ready to search without reading it all
+    (in another language than English: the translated library, with its own index)."""
     from iepprep.core.content.library import library_key, load_library
+    from iepprep.core.i18n.language import current
 
+    if current() != "en":
+        return load_library(extra_tips)
     return IndexedLibrary(library_key(extra_tips), lambda: load_library(extra_tips))
 
 
@@ -186,9 +198,14 @@ _last_index: dict[str, SearchIndex] = {}  # source_key -> the index read last
 
 
 def tip_index(library: Searchable) -> SearchIndex:
-    """The library's search index: the stored one, or built now (and stored)."""
+    """The library's search index: the stored one, or built now (and stored); a
+    translated library's own index in its language."""
     if isinstance(library, IndexedLibrary):
         return library.index
+    if library.language != "en":
+        from iepprep.core.search.translated import translated_tip_index
+
+        return translated_tip_index(cast(Library, library))
     if not library.source_key:
         return build_tip_index(library)
     return _stored_index(library.source_key, lambda: cast(Library, library))

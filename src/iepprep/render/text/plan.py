@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from iepprep.core.common.safety import one_line
+from iepprep.core.i18n.messages import _
 from iepprep.render import wording
 from iepprep.render.base import Screen
 from iepprep.render.text.layout import Layout, styled
@@ -51,7 +52,7 @@ class PlanText(Layout):
     def questions(self, section: QuestionsSection) -> None:
         if not section.groups:
             return
-        self.heading("Questions to ask")
+        self.heading(_("Questions to ask"))
         if section.intro:
             self.paragraph(section.intro)
         for group in section.groups:
@@ -65,17 +66,17 @@ class PlanText(Layout):
                 self.hanging(number, body)
 
     def words(self, words: list[PlanWord]) -> None:
-        self.heading("Words you may hear")
+        self.heading(_("Words you may hear"))
         for word in words:
             title = self.text(word.term, "term")
             if word.expansion:
                 title.append(f" ({one_line(word.expansion)})")
             self.hanging("", title)
             self.hanging("    ", self.text(word.definition))
-        self.line(self.text("More words: iepprep glossary", "muted"))
+        self.line(self.text(_("More words: iepprep glossary"), "muted"))
 
     def state(self, state: StateNotes) -> None:
-        self.heading(f"In {state.name}")
+        self.heading(_("In {state}").format(state=state.name))
         if not state.known:
             self.hanging(
                 "",

@@ -1,0 +1,41 @@
+"""The labels of the fixed choices (grades, concerns, ...) in the language of this run."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from iepprep.core.family.profile import label as english_label
+from iepprep.core.i18n import content
+from iepprep.core.i18n.language import ENGLISH, current
+
+# Which answers-file key holds each kind of fixed choice (the translation file's
+# `choices:` are grouped by key).
+_CHOICE_KEYS = {
+    "Grade": "grade",
+    "MeetingType": "meeting_type",
+    "Schooling": "schooling",
+    "Concern": "concerns",
+    "Attendee": "attendees",
+    "Document": "documents_received",
+    "Relationship": "relationship",
+}
+
+
+def choice_label(value: StrEnum, lang: str) -> str | None:
+    """The label of a fixed choice in `lang`, if it is translated."""
+    text = content.questionnaire_text(lang)
+    key = _CHOICE_KEYS.get(type(value).__name__)
+    if text is None or key is None:
+        return None
+    return text.choices.get(key, {}).get(str(value))
+
+
+def label(value: StrEnum, lang: str | None = None) -> str:
+    """The plain-words label for a choice in `lang` (default: the language of this
+    run), the English one where there is no translation."""
+    lang = lang or current()
+    if lang != ENGLISH:
+        translated = choice_label(value, lang)
+        if translated:
+            return translated
+    return english_label(value)

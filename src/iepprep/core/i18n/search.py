@@ -1,0 +1,204 @@
+"""Searching Spanish text: Spanish stems, Spanish stop words, accents optional.
+
+The search engine (`textsearch.SearchIndex`) works on English stems. Rather than
+teach it a second language, every Spanish text (documents, synonyms and the query
+alike) is first turned into its Spanish stems, accents dropped; the engine then sees
+the same tokens on both sides, so "grabar la reunion" and "grabación de la reunión"
+meet at "grab" and "reunion". Typo forgiveness, synonyms, field weights and the
+phrase bonus all work as they do in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from iepprep.core.common.textsearch import Concept, Hit, SearchIndex, words
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "al",
+        "algo",
+        "algun",
+        "alguna",
+        "algunas",
+        "alguno",
+        "algunos",
+        "ante",
+        "antes",
+        "asi",
+        "aun",
+        "como",
+        "con",
+        "contra",
+        "cual",
+        "cuales",
+        "cuando",
+        "de",
+        "del",
+        "desde",
+        "donde",
+        "dos",
+        "e",
+        "el",
+        "ella",
+        "ellas",
+        "ello",
+        "ellos",
+        "en",
+        "entre",
+        "era",
+        "eran",
+        "es",
+        "esa",
+        "esas",
+        "ese",
+        "eso",
+        "esos",
+        "esta",
+        "estan",
+        "estas",
+        "este",
+        "esto",
+        "estos",
+        "fue",
+        "fueron",
+        "ha",
+        "han",
+        "hasta",
+        "hay",
+        "la",
+        "las",
+        "le",
+        "les",
+        "lo",
+        "los",
+        "me",
+        "mi",
+        "mis",
+        "mucho",
+        "muy",
+        "nada",
+        "ni",
+        "no",
+        "nos",
+        "nosotros",
+        "o",
+        "os",
+        "otra",
+        "otro",
+        "para",
+        "pero",
+        "poco",
+        "por",
+        "porque",
+        "que",
+        "quien",
+        "se",
+        "sea",
+        "ser",
+        "si",
+        "sin",
+        "sobre",
+        "solo",
+        "son",
+        "su",
+        "sus",
+        "tambien",
+        "te",
+        "tiene",
+        "tu",
+        "tus",
+        "un",
+        "una",
+        "uno",
+        "unos",
+        "usted",
+        "ustedes",
+        "y",
+        "ya",
+        "yo",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> object:
+    # The Spanish stemmer alone: `import snowballstemmer` loads every language.
+    from snowballstemmer.spanish_stemmer import SpanishStemmer
+
+    return SpanishStemmer()
+
+
+@lru_cache(maxsize=65536)
+def spanish_stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
+
+
+def spanish_terms(text: str) -> str:
+    """The Spanish stems of `text`, stop words dropped, as one string of tokens."""
+    return " ".join(spanish_stem(w) for w in words(text) if w not in STOPWORDS)
+
+
+class SpanishIndex(SearchIndex):
+    """A search index over Spanish text: (id, fields) pairs in Spanish, and Spanish
+    groups of related words. The English engine's concepts (phrases it knows in
+    English) do not apply."""
+
+    def __init__(
+        self,
+        documents: Sequence[tuple[str, Mapping[str, str]]],
+        *,
+        field_weights: Mapping[str, float],
+        synonyms: Sequence[Sequence[str]] = (),
+    ) -> None:
+        self._spelled: dict[str, str] = {}
+        for _, fields in documents:
+            for text in fields.values():
+                for word in words(text):
+                    if word not in STOPWORDS:
+                        term = spanish_stem(word)
+                        held = self._spelled.get(term)
+                        if held is None or len(word) < len(held):
+                            self._spelled[term] = word
+        self._texts = [
+            {name: spanish_terms(text) for name, text in fields.items()} for _, fields in documents
+        ]
+        super().__init__(
+            [(doc_id, texts) for (doc_id, _), texts in zip(documents, self._texts, strict=True)],
+            field_weights=field_weights,
+            synonyms=[[spanish_terms(member) for member in group] for group in synonyms],
+        )
+
+    def to_cache(self) -> dict[str, Any]:
+        """Plain data from which `from_cache` rebuilds this index without stemming."""
+        return {"index": self.to_data(), "texts": self._texts, "spelled": self._spelled}
+
+    @classmethod
+    def from_cache(cls, data: Mapping[str, Any]) -> SpanishIndex:
+        texts: list[dict[str, str]] = data["texts"]
+        index = cls.from_data(data["index"], texts.__getitem__)
+        assert isinstance(index, SpanishIndex)
+        index._texts = texts
+        index._spelled = dict(data["spelled"])
+        return index
+
+    def concepts_in(self, query: str) -> list[Concept]:
+        return []
+
+    def search(self, query: str, *, limit: int | None = 10) -> list[Hit]:
+        return super().search(spanish_terms(query), limit=limit)
+
+    def suggestions(self, query: str, n: int = 3) -> list[str]:
+        """Words of the Spanish texts close to what was typed, spelled as written."""
+        from difflib import get_close_matches
+
+        found: list[str] = []
+        for word in words(query):
+            term = spanish_stem(word)
+            candidates = [t for t in self._spelled if t[:1] == term[:1]]
+            close = get_close_matches(term, candidates, n=n, cutoff=0.7)
+            found.extend(self._spelled[t] for t in close)
+        return list(dict.fromkeys(found))[:n]
