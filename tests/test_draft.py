@@ -436,3 +436,17 @@ def test_added_findings_join_the_question_list(run, write_yaml) -> None:  # type
     assert "FROM YOUR DRAFT" in shown.upper()
     review = " ".join(run("review").stdout.split())
     assert "Paraprofessional support" in review  # open draft questions show in the review
+
+
+def test_targets_written_as_counts_are_numbers_to_reach() -> None:
+    # Found by a new user: "20 of 25 CVC words" and "40 sight words" are targets.
+    text = (
+        "Annual Goals\n"
+        "1. By May 2027, Leo will correctly spell 20 of 25 CVC words on weekly spelling "
+        "probes, from a baseline of 5 of 25.\n"
+        "2. By May 2027, Leo will read 40 sight words correctly, from a baseline of 10, "
+        "measured monthly.\n"
+    )
+    report = check_draft(DraftDocument("g.txt", [text], False))
+    assert [g.criterion for g in report.goals] == ["20 of 25", "40 sight words"]
+    assert [f for f in report.findings if f.section == "goals"] == []

@@ -34,10 +34,12 @@ def test_the_whole_question_bank_has_no_family_header(run, write_yaml) -> None:
 
 def test_the_meeting_time_is_shown_and_timed_on_the_calendar(run, write_yaml) -> None:
     answers = family(write_yaml, meeting_time="3:30 pm", language="es", first_meeting=True)
+    # The family speaks Spanish; --lang en shows the plan in English all the same.
     assert (
         "Thursday, December 10, 2026 at 3:30 pm"
-        in run("plan", "--answers", str(answers), "--no-save").stdout
+        in run("--lang", "en", "plan", "--answers", str(answers), "--no-save").stdout
     )
+    assert "a las 3:30 pm" in run("plan", "--answers", str(answers), "--no-save").stdout
     ics = run("plan", "--answers", str(answers), "--no-save", "-f", "ics").stdout
     assert "DTSTART:20261210T153000" in ics and "TRIGGER:-P1D" in ics
     untimed = run("plan", "--answers", str(family(write_yaml)), "--no-save", "-f", "ics").stdout

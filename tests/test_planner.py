@@ -334,3 +334,14 @@ def test_words_follow_the_meeting_and_the_child(library: Library) -> None:
     assert discipline.index("MDR") < discipline.index("IEP")  # their meeting's words first
     assert "Transition services" in words(grade="high")
     assert "Evaluation" in words(meeting_type="initial", first_meeting=True)
+
+
+def test_a_worry_never_brings_tips_for_another_age(run) -> None:  # type: ignore[no-untyped-def]
+    # The example family's worry ("how we will know it is working") once read as "work"
+    # and put graduation first in an elementary-school plan.
+    import json
+
+    plan = json.loads(run("plan", "--example", "-f", "json").stdout)
+    ids = {item["id"] for item in plan["checklist"]}
+    assert not ids & {"summary-of-performance", "transition-planning", "invite-your-student"}
+    assert not [q for q in plan["questions"] if q["topic"] == "transition"]

@@ -138,7 +138,7 @@ def at_time(moment: dt.time | None) -> str:
     """' at 3:30 pm', or nothing when the time is not known."""
     from iepprep.core.common.dates import clock
 
-    return f" at {clock(moment)}" if moment is not None else ""
+    return " " + _("at {time}").format(time=clock(moment)) if moment is not None else ""
 
 
 def phase_title(phase: Phase) -> str:

@@ -88,12 +88,14 @@ _BASELINE = re.compile(
 )
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)", re.IGNORECASE)
 _OUT_OF = re.compile(
-    r"\b(\d{1,3})\s*(?:out\s+of|of|/)\s*(\d{1,3})\s*(?:trials|opportunities|attempts|days|sessions|probes|tries|times|data)",
+    r"\b(\d{1,3})\s*(?:out\s+of|of|/)\s*(\d{1,3})\b(?!\s*(?:/|-)\s*\d)"
+    r"(?:\s+(?:trials|opportunities|attempts|days|sessions|probes|tries|times|data))?",
     re.IGNORECASE,
 )
 _RATE = re.compile(
-    r"\b\d+\s*(?:words? (?:correct )?per minute|wpm|wcpm|correct words|words|letters|sounds|"
-    r"problems|steps|times|minutes|sentences|consecutive)\b",
+    r"\b\d+\s+(?:[a-z-]+\s+){0,2}?(?:words?|letters|sounds|problems|steps|times|minutes|"
+    r"sentences|facts|items|questions|paragraphs|pages|assignments|responses|days)\b|"
+    r"\b\d+\s*(?:words? (?:correct )?per minute|wpm|wcpm|correct words|consecutive)\b",
     re.IGNORECASE,
 )
 _TIMEFRAME = re.compile(
@@ -103,7 +105,8 @@ _TIMEFRAME = re.compile(
     re.IGNORECASE,
 )
 _MEASUREMENT = re.compile(
-    r"measured by|as measured|measure[ds]? (?:by|using|through|with)|evaluated by|"
+    r"measured by|as measured|measured (?:daily|weekly|monthly|quarterly|each)|"
+    r"measure[ds]? (?:by|using|through|with)|evaluated by|"
     r"(?:teacher|therapist|staff)[- ]?(?:charted|collected|made)|data collection|"
     r"\bprobes?\b|running records?|work samples?|\brubric|curriculum[- ]based|\bCBM\b|"
     r"observation|progress monitoring|checklist|trial data|data sheets?|teacher records|"

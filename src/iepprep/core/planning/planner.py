@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from iepprep.core.content.library import Library
-from iepprep.core.content.models import Phase, Question, Tip
+from iepprep.core.content.models import Applies, Phase, Question, Tip
 from iepprep.core.content.reference import Glossary, GlossaryTerm, StateInfo
 from iepprep.core.family.profile import MeetingType, Profile
 from iepprep.core.i18n.dates import long_date
@@ -96,11 +96,18 @@ def worry_tips(profile: Profile, library: Library) -> list[str]:
         return []
     from iepprep.core.search.tips import search_tips
 
-    hits = search_tips(library, profile.worries, limit=WORRY_TIPS)
+    hits = search_tips(library, profile.worries, limit=WORRY_TIPS * 2)
+    # A worry brings tips from any topic, but never ones for another age.
+    hits = [hit for hit in hits if fits_age(hit.tip.applies, profile)][:WORRY_TIPS]
     if not hits:
         return []
     floor = max(WORRY_MIN_SCORE, hits[0].score * WORRY_RELATIVE)
     return [hit.tip.id for hit in hits if hit.score >= floor]
+
+
+def fits_age(applies: Applies, profile: Profile) -> bool:
+    """The tip's grade condition (if any) holds for this family."""
+    return applies.grade is None or profile.grade in applies.grade
 
 
 def score_tips(

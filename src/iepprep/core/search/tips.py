@@ -315,6 +315,8 @@ def glossary_terms_named(glossary: Glossary, query: str) -> list[GlossaryTerm]:
             everyday = " " not in wanted and not _looks_like_a_term(name)
             if everyday and wanted != key:
                 continue
+            if wanted in _SMALL_WORDS and name not in query and wanted != key:
+                continue  # "upset at homework" is not about AT (Assistive Technology)
             if entry.term in _TOO_COMMON and wanted != key:
                 common.append(entry)
             elif entry not in found:
@@ -323,6 +325,10 @@ def glossary_terms_named(glossary: Glossary, query: str) -> list[GlossaryTerm]:
     if found and len(key.split()) <= 4:
         found += [entry for entry in common if entry not in found]
     return found
+
+
+# Acronyms that are also small English words count only as typed in capitals.
+_SMALL_WORDS = frozenset({"at", "it", "as", "is", "or", "in", "on", "an", "us", "am", "so", "up"})
 
 
 def _looks_like_a_term(name: str) -> bool:
