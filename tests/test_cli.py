@@ -163,7 +163,7 @@ def test_output_file_and_format_from_extension(run, tmp_path: Path) -> None:
 
 def test_output_into_missing_folder_is_a_clear_error(run, tmp_path: Path) -> None:
     result = run("plan", "--example", "-o", str(tmp_path / "nope" / "plan.md"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the folder the user named: their input, not our fault
     assert "does not exist" in result.stderr
 
 

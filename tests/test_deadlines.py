@@ -416,3 +416,21 @@ def test_output_never_replaces_the_calendar_it_reads(run, tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert "is the file iepprep is reading" in result.stderr
     assert path.read_text() == DISTRICT
+
+
+def test_the_plan_header_shows_the_next_deadline(run, write_yaml) -> None:  # type: ignore[no-untyped-def]
+    answers = write_yaml(
+        "a.yaml",
+        {"meeting_type": "eligibility", "meeting_date": "2026-12-10", "state": "TX"},
+    )
+    data = json.loads(run("plan", "--answers", str(answers), "-f", "json").stdout)
+    assert data["deadline"] == {
+        "id": "iep-meeting",
+        "title": "Meeting to write the first IEP",
+        "date": "2027-01-09",  # 30 days after an eligibility decision on Dec 10
+        "citation": "34 CFR 300.323(c)(1)",
+    }
+    shown = " ".join(run("plan", "--answers", str(answers), "--no-save").stdout.split())
+    assert "Next deadline: Meeting to write the first IEP: by Saturday, January 9, 2027" in shown
+    example = json.loads(run("plan", "--example", "-f", "json").stdout)
+    assert example["deadline"]["id"] == "annual-review"

@@ -17,7 +17,7 @@ from conftest import TODAY
 from iepprep.core.common.dates import parse_date
 from iepprep.core.planning.answers import parse_answers
 from iepprep.core.storage.exports import write_output_file
-from iepprep.errors import InputError, StorageError
+from iepprep.errors import InputError
 
 
 def mode(path: Path) -> int:
@@ -222,8 +222,9 @@ def test_an_unknown_extension_is_refused(run, tmp_path) -> None:
 
 
 def test_an_output_in_a_missing_folder_says_so(tmp_path) -> None:
-    with pytest.raises(StorageError, match="does not exist"):
+    with pytest.raises(InputError, match="does not exist") as raised:  # the user's input
         write_output_file(tmp_path / "no" / "such" / "plan.txt", "x")
+    assert raised.value.exit_code == 2
 
 
 def test_a_calendar_for_another_family_never_shares_uids(run, write_yaml, tmp_path) -> None:

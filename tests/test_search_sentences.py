@@ -52,3 +52,34 @@ def test_sentences_find_their_answers(library: Library, capsys: pytest.CaptureFi
         )
     assert at_1 >= PRECISION_AT_1_FLOOR, misses
     assert at_3 >= PRECISION_AT_3_FLOOR, misses
+
+
+HELD_OUT = yaml.safe_load((Path(__file__).parent / "search_heldout.yaml").read_text("utf-8"))
+# Measured when the held-out half was added, never tuned on (README "Search"). The
+# issue's goal is 0.8 / 0.9 (a right tip first / in the first three); search is not
+# there yet, and these floors keep it from falling further.
+HELD_OUT_AT_1_FLOOR = 0.64
+HELD_OUT_IN_TOP_3_FLOOR = 0.78
+
+
+def test_held_out_sentences(library: Library, capsys: pytest.CaptureFixture[str]) -> None:
+    """The half search was not tuned on: right tip first, and a right tip in the top 3."""
+    assert len(HELD_OUT) >= 60
+    for case in HELD_OUT:
+        for tip_id in case["relevant"]:
+            assert tip_id in library.tips, tip_id
+    at_1, at_3, misses = precision(library, HELD_OUT)
+    in_top_3 = sum(
+        any(
+            hit.tip.id in set(case["relevant"])
+            for hit in search_tips(library, case["query"], limit=3)
+        )
+        for case in HELD_OUT
+    ) / len(HELD_OUT)
+    with capsys.disabled():
+        print(
+            f"\nheld-out sentences: precision@1 {at_1:.2f}, precision@3 {at_3:.2f}, "
+            f"a right tip in the top 3 {in_top_3:.2f} over {len(HELD_OUT)}"
+        )
+    assert at_1 >= HELD_OUT_AT_1_FLOOR, misses
+    assert in_top_3 >= HELD_OUT_IN_TOP_3_FLOOR, misses

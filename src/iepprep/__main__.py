@@ -12,10 +12,28 @@ import gc
 
 
 def main() -> None:
-    gc.set_threshold(100_000, 10, 10)
-    from iepprep.cli import main as run_cli
+    """Run the command; a Ctrl-C at any moment, even while the command's modules are
+    still being imported, ends it with "Stopped." and exit code 130, never a traceback."""
+    try:
+        gc.set_threshold(100_000, 10, 10)
+        from iepprep.cli import main as run_cli
 
-    run_cli()
+        run_cli()
+    except KeyboardInterrupt:
+        _stopped()
+
+
+def _stopped() -> None:
+    import os
+    import sys
+
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write("Stopped.\n")
+            sys.stderr.flush()
+    except (OSError, ValueError, KeyboardInterrupt):
+        pass
+    os._exit(130)
 
 
 if __name__ == "__main__":

@@ -367,6 +367,15 @@ def _dash_is_stdout(ctx: typer.Context, value: Path | None) -> Path | None:
     return value
 
 
+def _output_path(value: str) -> Path:
+    """A file to write: an empty name is a missing file name, not the current folder."""
+    if not value:
+        raise typer.BadParameter("the file name is empty; give a file name.")
+    if value != "-" and Path(value).is_dir():
+        raise typer.BadParameter(f"{value!r} is a folder; give a file name.")
+    return Path(value)
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -374,8 +383,7 @@ OutputOption = Annotated[
         "-o",
         help="Write to this file instead of the screen ('-' for standard output).",
         metavar="FILE",
-        dir_okay=False,
-        readable=False,  # never read: /dev/stdout may be a pipe only writable
+        parser=_output_path,
         callback=_dash_is_stdout,
     ),
 ]

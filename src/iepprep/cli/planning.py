@@ -33,7 +33,7 @@ from iepprep.cli.family import (
 )
 from iepprep.cli.output import emit
 from iepprep.core.i18n.messages import _
-from iepprep.errors import InputError, StorageError
+from iepprep.errors import ExitCode, InputError, StorageError
 from iepprep.render import formats
 
 if TYPE_CHECKING:
@@ -130,10 +130,11 @@ def plan(
         editing = draft.editing if draft is not None else None  # a stopped edit, picked up
     result = plan_for(ctx, profile, complete=everything)
     not_saved: StorageError | None = None
+    saved_number: int | None = None
     if save:
         try:
             saved = _save_answers(store, profile.answers(), editing)
-            plan_id = saved.plan_id
+            plan_id, saved_number = saved.plan_id, saved.number
             store.clear_draft()
             if editing is not None and saved.number == editing:
                 info(
@@ -152,7 +153,14 @@ def plan(
             not_saved = err  # show the plan anyway; the answers are printed below
     elif example:
         info(_("This is an example family; nothing was saved. Make your own: iepprep plan"))
-    _emit_plan(ctx, result, fmt, output, paper, plan_id)
+    try:
+        _emit_plan(ctx, result, fmt, output, paper, plan_id)
+    except KeyboardInterrupt:
+        if saved_number is None:
+            raise  # "Stopped. Nothing was saved." is true
+        stopped = _("Stopped. Your answers were saved as plan {number}.")
+        print_error(stopped.format(number=saved_number), None, prefix="")
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
 

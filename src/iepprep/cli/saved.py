@@ -14,7 +14,7 @@ from iepprep.cli.app import (
     info,
 )
 from iepprep.cli.output import emit
-from iepprep.errors import InputError, StorageError
+from iepprep.errors import InputError, NotFoundError, StorageError
 from iepprep.render import formats
 
 # --------------------------------------------------------------------- history
@@ -91,6 +91,8 @@ def forget(
             who = saved.answers.get("child_name") or "your child"
             question = f"Delete saved plan {number} (for {who})?"
         except StorageError:  # damaged: forgetting it is how to be rid of it
+            if not store.has_plan_file(number):  # a link or another user's file
+                raise NotFoundError(f"There is no saved plan number {number}.") from None
             question = f"Delete saved plan {number} (it cannot be read)?"
     if not yes and not _confirm(question):
         info("Nothing was deleted.")
@@ -98,8 +100,9 @@ def forget(
     if everything:
         count, kept = store.delete_all()
         info(f"Deleted everything iepprep saved ({count} plan{'s' if count != 1 else ''}).")
-        for folder in kept:
-            info(f"Files iepprep did not make were left as they were in {folder}.")
+        for folder, names in kept:
+            shown = ", ".join(sorted(names)[:10]) + (", ..." if len(names) > 10 else "")
+            info(f"Files iepprep did not make were left as they were in {folder}: {shown}")
     else:
         assert number is not None
         store.delete(number)

@@ -63,8 +63,12 @@ THEME = Theme(
 def make_console(
     file: IO[str] | None = None, *, stderr: bool = False, **options: object
 ) -> Console:
-    """A console with iepprep's theme; no markup, emoji codes or highlighting ever."""
-    return Console(
+    """A console with iepprep's theme; no markup, emoji codes or highlighting ever.
+
+    A width Rich cannot use (COLUMNS=0 makes it 0, and then every screen prints
+    nothing) becomes 80 columns, and a tiny one `MIN_WIDTH`, so words always show.
+    """
+    console = Console(
         file=file,
         stderr=stderr,
         theme=THEME,
@@ -73,6 +77,14 @@ def make_console(
         highlight=False,
         **options,  # type: ignore[arg-type]
     )
+    if console.width <= 0:
+        console.width = 80
+    elif console.width < MIN_WIDTH:
+        console.width = MIN_WIDTH
+    return console
+
+
+MIN_WIDTH = 20  # narrower than this, no word of a plan fits on a line
 
 
 def is_plain(console: Console, plain: bool = False) -> bool:

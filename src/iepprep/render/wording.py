@@ -119,6 +119,16 @@ def header_lines(plan: Plan) -> list[tuple[str, str]]:
         lines.append((_("First meeting"), _("yes")))
     if p.other_language:
         lines.append((_("Language"), language_name(p.language)))
+    if plan.deadline is not None:
+        due = plan.deadline
+        lines.append(
+            (
+                _("Next deadline"),
+                _("{title}: by {date} ({citation}; more with iepprep deadlines)").format(
+                    title=due.title, date=long_date(due.date), citation=due.citation
+                ),
+            )
+        )
     if p.worries:
         lines.append((_("Your worries"), clean(p.worries)))
     return lines

@@ -200,6 +200,19 @@ def _refuse_aliases(text: str, *, name: str, error: type[IepprepError]) -> None:
         return  # the real parse reports syntax errors with a better message
 
 
+def kind_of(value: Any) -> str:
+    """What a YAML or JSON value is, in words a parent knows (never a Python type name)."""
+    if isinstance(value, bool):
+        return "yes/no value"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "single line of text"
+    if isinstance(value, list):
+        return "list"
+    return "value of another kind"
+
+
 def parse_json(text: str, *, name: str, error: type[IepprepError] = DataFileError) -> Any:
     def no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         found = dict(pairs)

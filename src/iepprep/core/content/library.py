@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from iepprep.core.content.cache import cached, construct
-from iepprep.core.content.datafiles import describe_list_item, parse_yaml, read_text_file, validate
+from iepprep.core.content.datafiles import (
+    describe_list_item,
+    kind_of,
+    parse_yaml,
+    read_text_file,
+    validate,
+)
 from iepprep.core.content.models import Phase, Question, QuestionsFile, Tip, TipsFile, Topic
 from iepprep.core.i18n.fallback import marked
 from iepprep.core.i18n.translations import TipText
@@ -134,7 +140,7 @@ def parse_tips(text: str, *, name: str) -> TipsFile:
     if data is None:
         raise DataFileError(f"{name} is empty.", hint="A tips file needs a 'tips:' list.")
     if not isinstance(data, dict):
-        raise DataFileError(f"{name} should hold a 'tips:' list, not a {type(data).__name__}.")
+        raise DataFileError(f"{name} should hold a 'tips:' list, not a {kind_of(data)}.")
     return validate(TipsFile, data, name=name, describe_item=describe_list_item("tips", "tip"))
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from iepprep.errors import InputError
@@ -41,6 +42,25 @@ class Closures:
     skipped_events: tuple[str, ...] = ()  # all-day events not taken as closures
 
 
+@cache
+def federal_holidays(first_year: int, last_year: int) -> dict[dt.date, str]:
+    """US federal holidays (observed days included) from `first_year` to `last_year`."""
+    from iepprep.core.content.cache import cached
+
+    def build() -> list[list[str]]:
+        import holidays
+
+        found = holidays.country_holidays("US", years=range(first_year, last_year + 1))
+        return [[day.isoformat(), str(name)] for day, name in sorted(found.items())]
+
+    return cached(
+        "holidays",
+        [str(first_year), str(last_year)],
+        build,
+        lambda rows: {dt.date.fromisoformat(day): name for day, name in rows},
+    )
+
+
 @dataclass
 class SchoolCalendar:
     """Answers "is this a school day?" from closures, or estimates it."""
@@ -61,9 +81,7 @@ class SchoolCalendar:
 
     def _federal_holidays(self, year: int) -> set[dt.date]:
         if year not in self._holidays:
-            import holidays
-
-            self._holidays[year] = set(holidays.country_holidays("US", years=year))
+            self._holidays[year] = set(federal_holidays(year, year))
         return self._holidays[year]
 
     def next_school_day(self, day: dt.date) -> dt.date:

@@ -318,3 +318,25 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:  # February 29
         return day.replace(year=day.year + years, day=28)
+
+
+# The event a meeting of each kind is, for counting from a saved plan's meeting date.
+MEETING_EVENTS = {
+    "eligibility": Event.ELIGIBILITY,
+    "reevaluation": Event.ELIGIBILITY,
+    "initial": Event.IEP,
+    "annual": Event.IEP,
+}
+
+
+def meeting_deadline(
+    meeting_type: str, meeting_date: dt.date | None, *, state: str | None, today: dt.date
+) -> Deadline | None:
+    """The next legal deadline a meeting starts (an eligibility meeting: the IEP within
+    30 days; an IEP meeting: the next review within a year), for the plan's header.
+    Only calendar-day rules apply here, so no school calendar is needed."""
+    event = MEETING_EVENTS.get(meeting_type)
+    if event is None or meeting_date is None:
+        return None
+    report = deadlines_for({event: meeting_date}, state=state, calendar=SchoolCalendar())
+    return report.next_after(max(today, meeting_date))

@@ -7,7 +7,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from iepprep.core.content.datafiles import parse_json, parse_yaml, read_text_file, validate
+from iepprep.core.content.datafiles import (
+    kind_of,
+    parse_json,
+    parse_yaml,
+    read_text_file,
+    validate,
+)
 from iepprep.core.content.library import bundled_text
 from iepprep.core.family.profile import Profile
 from iepprep.errors import InputError
@@ -29,8 +35,7 @@ def parse_answers(
         data = {}
     if not isinstance(data, dict):
         raise InputError(
-            f"{name} should hold keys and values (like 'grade: middle'), "
-            f"not a {type(data).__name__}.",
+            f"{name} should hold keys and values (like 'grade: middle'), not a {kind_of(data)}.",
             hint=START_FROM_EXAMPLE,
         )
     context = {"today": today} if today else None

@@ -68,6 +68,17 @@ class StateNotes(BaseModel):
     notes: list[dict[str, str | None]] = []
 
 
+class PlanDeadline(BaseModel):
+    """The next legal deadline the meeting starts, for the plan's header."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    id: str
+    title: str
+    date: dt.date
+    citation: str
+
+
 class Plan(BaseModel):
     """What `iepprep plan` shows. Its JSON form is a contract (see the README)."""
 
@@ -82,6 +93,7 @@ class Plan(BaseModel):
     state: StateNotes | None = None
     generic: bool = False  # True when no answers were given and a first-meeting plan is shown
     complete: bool = False  # True: every step and question that applies (plan --all)
+    deadline: PlanDeadline | None = None  # the next legal deadline (iepprep deadlines)
 
     def phase(self, phase: Phase) -> list[ChecklistItem]:
         return [item for item in self.checklist if item.phase is phase]
@@ -101,4 +113,5 @@ class Plan(BaseModel):
             "state": self.state.model_dump(mode="json") if self.state else None,
             "generated": self.today.isoformat(),
             "complete": self.complete,
+            "deadline": self.deadline.model_dump(mode="json") if self.deadline else None,
         }

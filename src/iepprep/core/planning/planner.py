@@ -22,7 +22,14 @@ from iepprep.core.content.reference import Glossary, GlossaryTerm, StateInfo
 from iepprep.core.family.profile import MeetingType, Profile
 from iepprep.core.i18n.dates import long_date
 from iepprep.core.i18n.messages import _
-from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion, PlanWord, StateNotes
+from iepprep.core.planning.plan import (
+    ChecklistItem,
+    Plan,
+    PlanDeadline,
+    PlanQuestion,
+    PlanWord,
+    StateNotes,
+)
 from iepprep.core.planning.priorities import Fit, fit, with_worry
 
 if TYPE_CHECKING:
@@ -469,6 +476,7 @@ def make_plan(
         generic=generic,
         complete=complete,
         state=state_notes(profile, states) if states is not None else None,
+        deadline=None if generic else next_deadline(profile, today),
     )
     if glossary is None:
         return plan
@@ -485,6 +493,20 @@ def make_plan(
         for e, found in words_for(glossary, profile, sizing.words)
     ]
     return explain_plan(plan, glossary).model_copy(update={"words": words})
+
+
+def next_deadline(profile: Profile, today: dt.date) -> PlanDeadline | None:
+    """The next legal deadline this meeting starts (see `iepprep deadlines`)."""
+    from iepprep.core.deadlines.counting import meeting_deadline
+
+    found = meeting_deadline(
+        profile.meeting_type.value, profile.meeting_date, state=profile.state, today=today
+    )
+    if found is None:
+        return None
+    return PlanDeadline.model_construct(
+        id=found.rule.id, title=found.rule.title, date=found.date, citation=found.rule.citation
+    )
 
 
 def generic_profile() -> Profile:

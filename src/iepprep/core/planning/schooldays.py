@@ -11,28 +11,10 @@ days), which no package knows: a target date is a suggestion, not a deadline.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+
+from iepprep.core.deadlines.calendar import federal_holidays
 
 ONE_DAY = dt.timedelta(days=1)
-
-
-@cache
-def federal_holidays(first_year: int, last_year: int) -> dict[dt.date, str]:
-    """US federal holidays (observed days included) from `first_year` to `last_year`."""
-    from iepprep.core.content.cache import cached
-
-    def build() -> list[list[str]]:
-        import holidays
-
-        found = holidays.country_holidays("US", years=range(first_year, last_year + 1))
-        return [[day.isoformat(), str(name)] for day, name in sorted(found.items())]
-
-    return cached(
-        "holidays",
-        [str(first_year), str(last_year)],
-        build,
-        lambda rows: {dt.date.fromisoformat(day): name for day, name in rows},
-    )
 
 
 class SchoolDays:

@@ -79,8 +79,9 @@ def _write(path: Path, data: bytes, *, force: bool) -> None:
     if info is None:
         parent = Path(os.path.realpath(path)).parent
         if not parent.is_dir():
-            raise StorageError(
-                f"Cannot write {str(path)!r}: the folder {str(parent)!r} does not exist."
+            raise InputError(
+                f"Cannot write {str(path)!r}: the folder {str(parent)!r} does not exist.",
+                hint="Check the folder's name, or make it first.",
             )
         atomic_write(Path(os.path.realpath(path)), data, mode=0o600)
         return

@@ -255,7 +255,7 @@ def remove_own_files(folder: Path, names: re.Pattern[str]) -> list[str]:
         ours = names.fullmatch(entry.name) or (
             temp.fullmatch(entry.name) and names.fullmatch(entry.name[1:-13])
         )
-        if not ours or entry.is_dir(follow_symlinks=False):
+        if not ours or not entry.is_file(follow_symlinks=False):  # never a link
             left.append(entry.name)
             continue
         try:

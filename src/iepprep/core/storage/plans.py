@@ -13,6 +13,7 @@ import json
 import os
 import re
 import secrets
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ _PLAN_FILE = re.compile(rf"plan-({_NUMBER})\.json")
 # Every name iepprep writes in plans/ (and nothing else is ever deleted there).
 OWN_PLAN_FILES = re.compile(rf"plan-{_NUMBER}\.json|plan-{_NUMBER}\.journal\.jsonl|draft\.json")
 _MAX_RECORD_BYTES = 8 * 1024 * 1024
+_PLAN_ID = re.compile(r"[0-9a-f]{16}")  # what _new_plan_id makes: how a plan is known as ours
 
 
 @dataclass(frozen=True)
@@ -286,39 +288,74 @@ class PlanStore:
 
         return Journal(self.folder / f"plan-{number:04d}.journal.jsonl", still_there)
 
+    def _is_plan_file(self, path: Path) -> bool:
+        """True when `path` is a regular file of this user (never a planted link)."""
+        try:
+            info = path.lstat()
+        except OSError:
+            return False
+        uid = os.geteuid() if hasattr(os, "geteuid") else None
+        return stat.S_ISREG(info.st_mode) and (uid is None or info.st_uid == uid)
+
+    def has_plan_file(self, number: int) -> bool:
+        """True when plan `number` is there as a file (readable or not), not a link."""
+        return self._is_plan_file(self._path(number))
+
     def delete(self, number: int) -> None:
         """Delete plan `number` and its journal (the plan first: a meeting still open
-        on it then stops writing), even when the plan cannot be read."""
+        on it then stops writing), even when the plan cannot be read; but never a link
+        or another user's file in its place (that is no saved plan)."""
         if not 1 <= number <= MAX_PLAN_NUMBER or not self._readable():
             raise NotFoundError(f"There is no saved plan number {number}.")
         path = self._path(number)
+        if not self.has_plan_file(number):
+            raise NotFoundError(f"There is no saved plan number {number}.")
         try:
             path.unlink()
         except FileNotFoundError:
             raise NotFoundError(f"There is no saved plan number {number}.") from None
         except OSError as exc:
             raise StorageError(f"Cannot delete {str(path)!r}: {exc.strerror}.") from None
-        with contextlib.suppress(FileNotFoundError):
-            (self.folder / f"plan-{number:04d}.journal.jsonl").unlink()
+        journal = self.folder / f"plan-{number:04d}.journal.jsonl"
+        if self._is_plan_file(journal):
+            with contextlib.suppress(FileNotFoundError):
+                journal.unlink()
 
-    def delete_all(self) -> tuple[int, list[Path]]:
+    def _own_plan_names(self) -> list[str]:
+        """The names in plans/ iepprep can recognise as its own: each saved plan that
+        reads and carries a random plan id, its journal, and a draft that reads."""
+        names = []
+        for number in self._numbers():
+            with contextlib.suppress(StorageError, NotFoundError):
+                if _PLAN_ID.fullmatch(self._read(number).plan_id):
+                    names += [f"plan-{number:04d}.json", f"plan-{number:04d}.journal.jsonl"]
+        if self.load_draft() is not None:
+            names.append(self.draft_path.name)
+        return names
+
+    def delete_all(self) -> tuple[int, list[tuple[Path, list[str]]]]:
         """Remove every file iepprep wrote: its plans, journals, draft and cache.
 
-        Only names iepprep writes are removed, and a folder only when iepprep made it
+        Only files iepprep can recognise as its own are removed (never a link, never a
+        file that merely has one of its names), and a folder only when iepprep made it
         and nothing else is left in it: IEPPREP_HOME may point somewhere the user keeps
-        other files. Returns the number of plans removed and the folders where other
-        files were left.
+        other files. Returns the number of plans removed and, for each folder where
+        other files were left, their names.
         """
-        count = len(self._numbers())
-        kept: list[Path] = []
-        if self._readable() and remove_own_files(self.folder, OWN_PLAN_FILES):
-            kept.append(self.folder)
+        kept: list[tuple[Path, list[str]]] = []
+        count = 0
+        if self._readable():
+            names = self._own_plan_names()
+            count = sum(1 for name in names if _PLAN_FILE.fullmatch(name))
+            own = re.compile("|".join(re.escape(name) for name in names) or r"(?!)")
+            if left := remove_own_files(self.folder, own):
+                kept.append((self.folder, left))
         for cache in dict.fromkeys([self.home / CACHE, cache_dir()]):
             with contextlib.suppress(StorageError):  # a cache is never worth failing
-                if check_folder(cache, follow=cache != self.home / CACHE) and remove_own_files(
-                    cache, CACHE_FILES
+                if check_folder(cache, follow=cache != self.home / CACHE) and (
+                    left := remove_own_files(cache, CACHE_FILES)
                 ):
-                    kept.append(cache)
+                    kept.append((cache, left))
         if check_folder(self.home, follow=True):
             remove_own_files(self.home, re.compile(r"(?!)"))  # only the marker, if empty
         return count, kept
