@@ -434,3 +434,18 @@ def test_the_plan_header_shows_the_next_deadline(run, write_yaml) -> None:  # ty
     assert "Next deadline: Meeting to write the first IEP: by Saturday, January 9, 2027" in shown
     example = json.loads(run("plan", "--example", "-f", "json").stdout)
     assert example["deadline"]["id"] == "annual-review"
+
+
+def test_the_cached_rules_equal_the_validated_ones() -> None:
+    from iepprep.core.content.datafiles import parse_yaml, validate
+    from iepprep.core.content.library import bundled_text
+    from iepprep.core.deadlines.rules import DeadlinesFile
+
+    load_rules.cache_clear()
+    first = load_rules()  # builds (or reads) the cache entry
+    load_rules.cache_clear()
+    again = load_rules()  # read back from the cache
+    text = bundled_text("deadlines.yaml")
+    validated = validate(DeadlinesFile, parse_yaml(text, name="d"), name="d")
+    assert again == validated
+    assert first == validated

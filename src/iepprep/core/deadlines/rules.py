@@ -106,9 +106,32 @@ class DeadlinesFile(_Strict):
 
 @cache
 def load_rules() -> DeadlinesFile:
-    """The bundled rules, validated once per run."""
+    """The bundled rules: validated once, then served from the content cache (a plan
+    reads them for its header, and must not pay for building validators each run)."""
+    from iepprep.core.content.cache import cached, construct
     from iepprep.core.content.datafiles import parse_yaml, validate
     from iepprep.core.content.library import bundled_text
 
-    data = parse_yaml(bundled_text("deadlines.yaml"), name="deadlines.yaml")
-    return validate(DeadlinesFile, data, name="deadlines.yaml")
+    text = bundled_text("deadlines.yaml")
+
+    def build() -> dict[str, object]:
+        book = validate(
+            DeadlinesFile, parse_yaml(text, name="deadlines.yaml"), name="deadlines.yaml"
+        )
+        return {
+            "federal": [rule.model_dump(mode="json") for rule in book.federal],
+            "states": {code: own.model_dump(mode="json") for code, own in book.states.items()},
+            "unverified": dict(book.unverified),
+        }
+
+    def use(data: dict[str, object]) -> DeadlinesFile:
+        return DeadlinesFile.model_construct(
+            federal=[construct(Rule, rule) for rule in data["federal"]],  # type: ignore[attr-defined]
+            states={
+                code: construct(StateRules, own)
+                for code, own in data["states"].items()  # type: ignore[attr-defined]
+            },
+            unverified=data["unverified"],  # type: ignore[arg-type]
+        )
+
+    return cached("deadlines", [text], build, use)
