@@ -17,7 +17,6 @@ from iepprep.cli.app import (
     examples,
     format_option,
     friendly_errors,
-    settings_of,
     today,
 )
 from iepprep.errors import InputError
@@ -245,42 +244,18 @@ def _write(
     output: Path | None,
     day: dt.date,
 ) -> None:
-    from iepprep.cli.output import pick_format
+    from iepprep.cli.output import emit_report
     from iepprep.render import deadlines as layout
 
-    chosen = pick_format(fmt, output)
-    content: str | bytes
-    if chosen is Format.TEXT:
-        import io
-
-        from iepprep.render.console import file_console, stdout_console, text_options
-
-        if output is None:
-            console = stdout_console(plain=settings_of(ctx).plain)
-            layout.print_text(
-                report, text_options(console, plain=settings_of(ctx).plain), today=day
-            )
-            return
-        buffer = io.StringIO()
-        layout.print_text(report, text_options(file_console(buffer), plain=True), today=day)
-        content = buffer.getvalue()
-    elif chosen is Format.JSON:
-        content = layout.as_json(report)
-    elif chosen is Format.MARKDOWN:
-        content = layout.as_markdown(report, today=day)
-    elif chosen is Format.ICS:
-        content = layout.as_calendar(report)
-    else:
-        raise InputError(
-            f"iepprep deadlines cannot write {chosen.value}; it can write text, markdown, "
-            "json or ics."
-        )
-    if output is None:
-        typer.echo(content.decode() if isinstance(content, bytes) else content, nl=False)
-        return
-    from iepprep.cli.app import info
-    from iepprep.cli.output import input_files
-    from iepprep.core.storage.exports import write_output_file
-
-    write_output_file(output, content, force=bool(ctx.params.get("force")), inputs=input_files(ctx))
-    info(f"Wrote {output}")
+    emit_report(
+        ctx,
+        fmt,
+        output,
+        command="deadlines",
+        text=lambda options: layout.print_text(report, options, today=day),
+        files={
+            Format.MARKDOWN: lambda: layout.as_markdown(report, today=day),
+            Format.JSON: lambda: layout.as_json(report),
+            Format.ICS: lambda: layout.as_calendar(report),
+        },
+    )

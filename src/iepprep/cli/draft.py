@@ -16,7 +16,6 @@ from iepprep.cli.app import (
     examples,
     format_option,
     friendly_errors,
-    settings_of,
 )
 from iepprep.errors import IepprepError, InputError
 from iepprep.render.formats import Format
@@ -120,39 +119,17 @@ def _save_findings(report: Any, from_saved: str | None) -> int:
 def _write(
     ctx: typer.Context, report: Any, fmt: str | None, output: Path | None, saved_to: int | None
 ) -> None:
-
-    from iepprep.cli.output import pick_format
+    from iepprep.cli.output import emit_report
     from iepprep.render import draft as layout
 
-    chosen = pick_format(fmt, output)
-    content: str
-    if chosen is Format.TEXT:
-        import io
-
-        from iepprep.render.console import file_console, stdout_console, text_options
-
-        if output is None:
-            console = stdout_console(plain=settings_of(ctx).plain)
-            options = text_options(console, plain=settings_of(ctx).plain)
-            layout.print_text(report, options, saved_to=saved_to)
-            return
-        buffer = io.StringIO()
-        layout.print_text(report, text_options(file_console(buffer), plain=True), saved_to=saved_to)
-        content = buffer.getvalue()
-    elif chosen is Format.JSON:
-        content = layout.as_json(report)
-    elif chosen is Format.MARKDOWN:
-        content = layout.as_markdown(report)
-    else:
-        raise InputError(
-            f"iepprep draft check cannot write {chosen.value}; it can write text, markdown or json."
-        )
-    if output is None:
-        typer.echo(content, nl=False)
-        return
-    from iepprep.cli.app import info
-    from iepprep.cli.output import input_files
-    from iepprep.core.storage.exports import write_output_file
-
-    write_output_file(output, content, force=bool(ctx.params.get("force")), inputs=input_files(ctx))
-    info(f"Wrote {output}")
+    emit_report(
+        ctx,
+        fmt,
+        output,
+        command="draft check",
+        text=lambda options: layout.print_text(report, options, saved_to=saved_to),
+        files={
+            Format.MARKDOWN: lambda: layout.as_markdown(report),
+            Format.JSON: lambda: layout.as_json(report),
+        },
+    )

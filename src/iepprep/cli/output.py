@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
@@ -12,6 +12,9 @@ from iepprep.cli.app import info, settings_of
 from iepprep.errors import InputError
 from iepprep.render.base import Output, Paper, RenderOptions, Screen
 from iepprep.render.formats import BINARY, SUFFIXES, Format, Registry
+
+if TYPE_CHECKING:
+    from iepprep.render.base import TextOptions
 
 R = TypeVar("R")
 
@@ -113,3 +116,39 @@ def _write(ctx: typer.Context, output: Path, content: str | bytes) -> None:
     info(f"Wrote {output}")
     for note in getattr(content, "notes", ()):  # e.g. a PDF's characters no font had
         info(note)
+
+
+def emit_report(
+    ctx: typer.Context,
+    fmt: str | Format | None,
+    output: Path | None,
+    *,
+    command: str,
+    text: Callable[[TextOptions], None],
+    files: dict[Format, Callable[[], str | bytes]],
+) -> None:
+    """Write a report that is not one of the registry's screens (deadlines, a draft
+    check): `text(options)` prints it with Rich; `files` make the other formats."""
+    chosen = pick_format(fmt, output)
+    content: str | bytes
+    if chosen is Format.TEXT:
+        import io
+
+        from iepprep.render.console import file_console, stdout_console, text_options
+
+        plain = settings_of(ctx).plain
+        if output is None:
+            text(text_options(stdout_console(plain=plain), plain=plain))
+            return
+        buffer = io.StringIO()
+        text(text_options(file_console(buffer), plain=True))
+        content = buffer.getvalue()
+    elif chosen in files:
+        content = files[chosen]()
+    else:
+        offered = ", ".join(f.value for f in [Format.TEXT, *files])
+        raise InputError(f"iepprep {command} cannot write {chosen.value}; it can write {offered}.")
+    if output is None:
+        typer.echo(content.decode() if isinstance(content, bytes) else content, nl=False)
+        return
+    _write(ctx, output, content)
