@@ -194,7 +194,8 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except IepprepError as err:
-            print_error(err.message, err.hint, prefix=_translated_prefix(err.prefix))
+            message, hint = translated(err)
+            print_error(message, hint, prefix=_translated_prefix(err.prefix))
             raise typer.Exit(int(err.exit_code)) from None
         except KeyboardInterrupt:
             print_error(_("Stopped. Nothing was saved."), None, prefix="")
@@ -218,6 +219,20 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(int(ExitCode.ERROR)) from None
 
     return wrapper
+
+
+def translated(err: IepprepError) -> tuple[str, str | None]:
+    """An error's message and hint in the language of this run: a message the core
+    raised already translated passes through; one marked in a module below the
+    translations (N_ in errors.py, with its `fields`) is translated here."""
+    fields = {
+        name: _(value) if isinstance(value, str) else value for name, value in err.fields.items()
+    }
+    message = _(err.template).format(**fields) if fields else _(err.message)
+    hint = err.hint
+    if err.hint_template is not None:
+        hint = _(err.hint_template).format(**fields) if fields else _(err.hint_template)
+    return message, hint
 
 
 def _translated_prefix(prefix: str) -> str:

@@ -98,12 +98,16 @@ class Library:
             from difflib import get_close_matches
 
             close = get_close_matches(tip_id.lower(), list(self.tips), n=3, cutoff=0.5)
+            from iepprep.core.i18n.messages import _
+
             hint = (
-                "Did you mean: " + ", ".join(close) + "?"
+                _("Did you mean: {ids}?").format(ids=", ".join(close))
                 if close
-                else "See every tip with: iepprep tips list"
+                else _("See every tip with: iepprep tips list")
             )
-            raise NotFoundError(f"There is no tip with the id {tip_id!r}.", hint=hint) from None
+            raise NotFoundError(
+                _("There is no tip with the id {id}.").format(id=repr(tip_id)), hint=hint
+            ) from None
 
     def tips_in(self, phase: Phase | None = None, topic: str | None = None) -> list[Tip]:
         return [

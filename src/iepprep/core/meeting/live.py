@@ -117,7 +117,7 @@ class MeetingRecord:
     def add_note(self, text: str, *, now: dt.datetime) -> int:
         """Save a note; returns its number among the plan's notes (counting notes other
         commands saved at the same moment)."""
-        clean = _checked(text, "note")
+        clean = _checked(text, _("note"))
         end = self.journal.append(Event("note", now, text=clean))
         self.refresh()
         return sum(1 for note_end in self._note_ends if note_end <= end)
@@ -135,7 +135,7 @@ class MeetingRecord:
         question = self.find(question_id)
         clean = text.strip()
         if len(clean) > MAX_TEXT:
-            raise _too_long(clean, "answer", "Add the rest as a note: iepprep notes add ...")
+            raise _too_long(clean, _("answer"), _("Add the rest as a note: iepprep notes add ..."))
         self.journal.append(Event("answered", now, text=clean, question=question.id))
         answer = Answer(question, now, clean)
         self.answers[question.id] = answer
@@ -165,9 +165,9 @@ class MeetingRecord:
 def _checked(text: str, what: str) -> str:
     clean = text.strip()
     if not clean:
-        raise InputError(f"The {what} is empty; nothing was saved.")
+        raise InputError(_("The {what} is empty; nothing was saved.").format(what=what))
     if len(clean) > MAX_TEXT:
-        raise _too_long(clean, what, "Split it into shorter notes.")
+        raise _too_long(clean, what, _("Split it into shorter notes."))
     return clean
 
 
@@ -175,8 +175,9 @@ def _too_long(text: str, what: str, hint: str) -> InputError:
     """The one rule for long text: never cut short. A command refuses it (the text is
     still in the command line); live mode keeps it as notes in parts."""
     return InputError(
-        f"The {what} is {len(text)} characters long; the limit is {MAX_TEXT}, "
-        "so nothing was saved.",
+        _(
+            "The {what} is {length} characters long; the limit is {limit}, so nothing was saved."
+        ).format(what=what, length=len(text), limit=MAX_TEXT),
         hint=hint,
     )
 
