@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from iepprep import __version__
-from iepprep.core.i18n.messages import _
+from iepprep.core.i18n.messages import N_, _
 from iepprep.errors import ExitCode, IepprepError, InputError
 from iepprep.render.formats import Format
 
@@ -79,10 +79,23 @@ def hoist_plain(args: list[str]) -> list[str]:
     return ["--plain", *rest, *args[end:]]
 
 
+def _speak_before_help(root: Any, args: list[str]) -> None:
+    """Choose the run's language before the arguments are read, so that `--help` (read
+    first) is drawn in it: `iepprep --help --lang es`, or IEPPREP_LANG / the locale."""
+    from iepprep.cli.help_text import language_flag, translate_tree
+    from iepprep.core.i18n.language import ENGLISH, choose, set_current
+
+    lang = choose(language_flag(args), os.environ)
+    set_current(lang)
+    if lang != ENGLISH:
+        translate_tree(root)
+
+
 class _OrderedGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if ctx.parent is None:
             args = hoist_plain(list(args))
+            _speak_before_help(self, args)
         return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -94,12 +107,12 @@ class _OrderedGroup(TyperGroup):
 app = typer.Typer(
     cls=_OrderedGroup,
     name="iepprep",
-    help=(
+    help=N_(
         "Get ready for your child's IEP meeting: a plan made for your family, "
         "questions to ask, and tips from parents who have been there. "
         "Everything stays on this computer."
     ),
-    epilog=(
+    epilog=N_(
         "\b\nStart here:\n  iepprep plan             answer a few questions, get your plan\n"
         "  iepprep plan --example   see a plan for an example family\n"
         "  iepprep tips search sign find tips by keyword"
@@ -292,27 +305,35 @@ def root(
         list[Path] | None,
         typer.Option(
             "--tips",
-            help="Add the tips in this file (same format as data/tips.yaml). Repeatable.",
+            help=N_("Add the tips in this file (same format as data/tips.yaml). Repeatable."),
             metavar="FILE",
         ),
     ] = None,
     plain: Annotated[
         bool,
-        typer.Option("--plain", help="Plain output for screen readers: no color or decoration."),
+        typer.Option(
+            "--plain", help=N_("Plain output for screen readers: no color or decoration.")
+        ),
     ] = False,
     lang: Annotated[
         str | None,
         typer.Option(
             "--lang",
-            help="Language: en (English) or es (español). Default: IEPPREP_LANG, the "
-            "language in your answers, or your system's language.",
+            help=N_(
+                "Language: en (English) or es (español). Default: IEPPREP_LANG, the "
+                "language in your answers, or your system's language."
+            ),
             metavar="LANG",
         ),
     ] = None,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help=N_("Show the version and exit."),
         ),
     ] = False,
 ) -> None:
