@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 import typer
 
 from iepprep.cli.app import info, settings_of
+from iepprep.core.i18n.messages import _
 from iepprep.errors import InputError
 from iepprep.render.base import Output, Paper, RenderOptions, Screen
 from iepprep.render.formats import BINARY, SUFFIXES, Format, Registry
@@ -147,7 +148,11 @@ def emit_report(
         content = files[chosen]()
     else:
         offered = ", ".join(f.value for f in [Format.TEXT, *files])
-        raise InputError(f"iepprep {command} cannot write {chosen.value}; it can write {offered}.")
+        raise InputError(
+            _("iepprep {command} cannot write {format}; it can write {formats}.").format(
+                command=command, format=chosen.value, formats=offered
+            )
+        )
     if output is None:
         typer.echo(content.decode() if isinstance(content, bytes) else content, nl=False)
         return
