@@ -141,13 +141,16 @@ class QuestionaryPrompter:
             questionary.print(f"  = {text}", style="italic", **self._output())
 
     def language(self, *, default: str) -> str:
-        """The first question: the language to go on in, asked in both."""
+        """The first question: the language to go on in, asked in both: "en", "es",
+        or "other" (English screens; the questionnaire asks which language)."""
         import questionary
 
         style = questionary.Style([("qmark", "bold")])
         choices = [
             questionary.Choice("English", value="en"),
             questionary.Choice("Español", value="es"),
+            # Asked next, in English: which one (so the plan can add an interpreter).
+            questionary.Choice("Another language / Otro idioma", value="other"),
         ]
         answer = questionary.select(
             "Which language? / ¿En qué idioma?",

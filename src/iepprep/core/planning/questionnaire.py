@@ -224,6 +224,8 @@ def default_for(ask: Ask, answers: dict[str, Any]) -> Any:
         return answers.get("meeting_type") in ("eligibility", "initial")
     if ask.key in answers:
         return answers[ask.key]
+    if ask.key == "meeting_type":
+        return None  # nothing says which: the menu starts on its first choice, not a guess
     default = Profile.model_fields[ask.key].get_default(call_default_factory=True)
     return default.value if isinstance(default, StrEnum) else default
 
