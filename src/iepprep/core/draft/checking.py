@@ -232,6 +232,7 @@ def _missing_sections(draft: ParsedDraft, age: int | None) -> tuple[list[Finding
                 .kinds["missing-section"]
                 .question.replace("{quote}", rule.what),
                 page=None,
+                about=rule.id,
             )
         )
     return findings, not_checked
