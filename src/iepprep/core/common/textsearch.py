@@ -101,6 +101,8 @@ CONCEPT_WEIGHT = 0.6  # a word a recognised concept stands for
 # question shares most of a sentence's words is lifted by up to this share.
 QUESTION_FIELD = "asks"
 QUESTION_BONUS = 0.5
+QUESTION_CANDIDATES = 100
+QUESTION_LENGTH_EXPONENT = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -466,20 +468,52 @@ class SearchIndex:
         scores: dict[int, float],
         matches: dict[int, list[Match]],
     ) -> None:
-        """Lift the documents with one question (one line of the question field) that
-        shares most of the query's weight: a sentence is best answered by the tip
-        whose own question says the same thing, not by one that has its words
-        scattered about."""
-        mass = {qt.term: qt.weight * self._idf[qt.term] for qt in terms}
-        total = sum(mass.values()) or 1.0
-        for doc in sorted(scores, key=lambda d: -scores[d])[:PHRASE_CANDIDATES]:
+        """Add, to the strongest candidates, how closely one of their questions (one
+        line of the question field) says what the query says.
+
+        A sentence is best answered by the tip whose own question says the same thing,
+        not by one that has its words scattered about. The closeness of a question is
+        the share of the query's words it holds (each word by its weight and rarity,
+        a related word for less) times the share of the question's own words the query
+        holds (its topic-less words counting little): a question of three words that
+        shares two with the query is closer than one of twelve that shares the same
+        two. The best question's closeness, times the best score of all, is added, so
+        the lift is the same for a small library and a big one."""
+        by_word: dict[str, float] = {}  # each query word's own mass
+        mass: dict[str, tuple[str, float]] = {}  # term -> (its query word, its mass)
+        for qt in terms:
+            value = qt.weight * self._idf[qt.term]
+            mass[qt.term] = (qt.query_word, value)
+            if qt.via in ("word", "close match"):
+                by_word[qt.query_word] = max(by_word.get(qt.query_word, 0.0), value)
+        for word, value in mass.values():  # a concept's or synonym's only source
+            by_word.setdefault(word, value)
+        total = sum(by_word.values())
+        if not total or not scores:
+            return
+        top = max(scores.values())
+        light, stop = self._light, _stop_stems()
+        for doc in sorted(scores, key=lambda d: -scores[d])[:QUESTION_CANDIDATES]:
             best, best_line = 0.0, ""
             for line in self._text_of(doc).get(QUESTION_FIELD, "").split("\n"):
-                shared = sum(mass.get(term, 0.0) for term in set(stems(line)))
-                if shared > best:
-                    best, best_line = shared, line
+                own = {t for t in stems(line) if t not in stop}
+                if not own:
+                    continue
+                shared: dict[str, float] = {}
+                for term in own:
+                    found = mass.get(term)
+                    if found is not None and found[1] > shared.get(found[0], 0.0):
+                        shared[found[0]] = found[1]
+                if not shared:
+                    continue
+                of_query = sum(shared.values()) / total
+                said = sum(LIGHT_WEIGHT if t in light else 1.0 for t in own)
+                held = sum(LIGHT_WEIGHT if t in light else 1.0 for t in own if t in mass)
+                closeness = of_query * (held / said) ** QUESTION_LENGTH_EXPONENT
+                if closeness > best:
+                    best, best_line = closeness, line
             if best:
-                scores[doc] *= 1 + QUESTION_BONUS * best / total
+                scores[doc] += QUESTION_BONUS * best * top
                 matches.setdefault(doc, []).append(
                     Match(best_line, "question", "", (QUESTION_FIELD,))
                 )
