@@ -101,7 +101,10 @@ CONCEPT_WEIGHT = 0.6  # a word a recognised concept stands for
 # question shares most of a sentence's words is lifted by up to this share.
 QUESTION_FIELD = "asks"
 QUESTION_BONUS = 0.5
+# What a query word's other readings in a document add to its best one.
+OTHER_READINGS = 0.15
 QUESTION_CANDIDATES = 100
+QUESTION_MIN_WORDS = 2
 QUESTION_LENGTH_EXPONENT = 0.5
 
 
@@ -210,6 +213,10 @@ class _QueryTerm:
     # in documents that have all of that synonym's words, not "learning" alone.
     together: tuple[str, ...] = ()
     about: str = ""
+    # The query word (its stem) this term reads: a word and its related words and
+    # spellings share one, and a document counts each once, by its best reading.
+    # Empty: the term counts on its own (a concept's words).
+    reads: str = ""
 
 
 class SearchIndex:
@@ -335,10 +342,10 @@ class SearchIndex:
         for word, term in zip(query_words, query_stems, strict=True):
             weight = light if term in self._light or term in spoken_for else 1.0
             if term in self._idf:
-                terms.append(_QueryTerm(term, weight, word, "word"))
+                terms.append(_QueryTerm(term, weight, word, "word", reads=term))
             elif weight == 1.0:
                 for close in self._close_terms(term):
-                    terms.append(_QueryTerm(close, FUZZY_WEIGHT, word, "close match"))
+                    terms.append(_QueryTerm(close, FUZZY_WEIGHT, word, "close match", reads=term))
         for concept in concepts:
             said = " ".join(w for w in query_words if stem(w) in concept.says)
             for term in concept.means:
@@ -358,7 +365,11 @@ class SearchIndex:
                 together = tuple(member) if len(member) > 1 else ()
                 for term in member:
                     if term not in query_stems and term not in self._light:
-                        terms.append(_QueryTerm(term, SYNONYM_WEIGHT, shown, "synonym", together))
+                        terms.append(
+                            _QueryTerm(
+                                term, SYNONYM_WEIGHT, shown, "synonym", together, reads=shown
+                            )
+                        )
         # A widened or light term found in many documents costs much to read and adds
         # little: skipped, unless the query has nothing else.
         strong = [qt for qt in terms if qt.weight >= 1.0 or self._idf[qt.term] >= self._common_idf]
@@ -411,6 +422,7 @@ class SearchIndex:
         names = list(self.field_weights)
         lengths, avg, weights = self._lengths, self._avg, self._weights
         with_all: dict[tuple[str, ...], set[int]] = {}  # shared by a phrase's words
+        best_reading: dict[int, dict[str, float]] = {}  # doc -> query word -> its best gain
         for qt in terms:
             weighted: dict[int, float] = {}
             fields_hit: dict[int, list[str]] = {}
@@ -427,7 +439,13 @@ class SearchIndex:
                 fields_hit.setdefault(doc, []).append(names[field_no])
             factor = qt.weight * self._idf[qt.term] * (K1 + 1)
             for doc, wtf in weighted.items():
-                scores[doc] = scores.get(doc, 0.0) + factor * wtf / (wtf + K1)
+                gain = factor * wtf / (wtf + K1)
+                if qt.reads:  # "work" read as "job" too counts mostly once: its best reading
+                    held = best_reading.setdefault(doc, {})
+                    before = held.get(qt.reads, 0.0)
+                    held[qt.reads] = max(before, gain)
+                    gain = max(gain - before, 0.0) + OTHER_READINGS * min(gain, before)
+                scores[doc] = scores.get(doc, 0.0) + gain
                 matched.setdefault(doc, []).append((qt, tuple(fields_hit[doc])))
         phrase = stems(query, keep_stopwords=True)
         if len(phrase) > 1:  # phrase bonus for the strongest candidates only: it re-reads text
@@ -444,7 +462,9 @@ class SearchIndex:
                     matches.setdefault(doc, []).append(
                         Match(query.strip(), "phrase", " ".join(phrase), in_fields)
                     )
-        if QUESTION_FIELD in self.field_weights and len(terms) > 1:
+        # A question says more than a keyword: one word is found by the fields alone.
+        said = {qt.reads or qt.query_word for qt in terms if qt.weight >= 1.0}
+        if QUESTION_FIELD in self.field_weights and len(said) >= QUESTION_MIN_WORDS:
             self._question_bonus(terms, scores, matches)
         ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))
         if limit is not None:
@@ -483,9 +503,10 @@ class SearchIndex:
         mass: dict[str, tuple[str, float]] = {}  # term -> (its query word, its mass)
         for qt in terms:
             value = qt.weight * self._idf[qt.term]
-            mass[qt.term] = (qt.query_word, value)
+            word = qt.reads or qt.query_word
+            mass[qt.term] = (word, value)
             if qt.via in ("word", "close match"):
-                by_word[qt.query_word] = max(by_word.get(qt.query_word, 0.0), value)
+                by_word[word] = max(by_word.get(word, 0.0), value)
         for word, value in mass.values():  # a concept's or synonym's only source
             by_word.setdefault(word, value)
         total = sum(by_word.values())
