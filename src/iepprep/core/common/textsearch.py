@@ -136,8 +136,27 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words of `text`, accents and punctuation dropped."""
-    return _WORD.findall(_fold(text))
+    """Lower-cased words of `text`, accents and punctuation dropped; a contraction
+    typed without its apostrophe ("dont", "wont") read as with it ("don", "t")."""
+    found = _WORD.findall(_fold(text))
+    if not _CONTRACTIONS.keys().isdisjoint(found):
+        found = [part for word in found for part in _CONTRACTIONS.get(word, (word,))]
+    return found
+
+
+# Contractions parents type without the apostrophe, read as "don't" is: "don", "t".
+_CONTRACTIONS: dict[str, tuple[str, str]] = {
+    word: (word[: -len(end)], end)
+    for end, spelled in {
+        "t": "dont doesnt didnt cant wont isnt wasnt arent werent havent hasnt hadnt "
+        "couldnt wouldnt shouldnt",
+        "s": "hes shes whats thats theres",
+        "re": "theyre youre",
+        "m": "im",
+        "ve": "ive weve theyve",
+    }.items()
+    for word in spelled.split()
+}
 
 
 def _fold(text: str) -> str:
@@ -335,12 +354,13 @@ class SearchIndex:
         query_stems = [stem(w) for w in query_words]
         concepts = self.concepts_in(query)
         spoken_for = {term for concept in concepts for term in concept.says}
+        lights = {t for t in query_stems if self._is_light(t)} | spoken_for
         # A sentence's topic-less words count little, unless they are all it has.
-        topical = [t for t in query_stems if t not in self._light and t not in spoken_for]
+        topical = [t for t in query_stems if t not in lights]
         light = LIGHT_WEIGHT if topical or concepts else 1.0
         terms: list[_QueryTerm] = []
         for word, term in zip(query_words, query_stems, strict=True):
-            weight = light if term in self._light or term in spoken_for else 1.0
+            weight = light if term in lights else 1.0
             if term in self._idf:
                 terms.append(_QueryTerm(term, weight, word, "word", reads=term))
             elif weight == 1.0:
@@ -380,6 +400,15 @@ class SearchIndex:
             if held is None or (qt.weight, not qt.together) > (held.weight, not held.together):
                 best[qt.term] = qt
         return list(best.values())
+
+    def _is_light(self, term: str) -> bool:
+        """A word that names no topic: a listed one, or a number ("14 year old", "30
+        minutes") unless the synonyms name it ("504", "18")."""
+        if term in self._light:
+            return True
+        if not term.isdigit():
+            return False
+        return not any(term in member for group in self._synonyms for member in group)
 
     def _documents_with_all(self, terms: tuple[str, ...]) -> set[int]:
         found: set[int] | None = None
