@@ -159,8 +159,8 @@ def emit_report(
     else:
         offered = ", ".join(f.value for f in [Format.TEXT, *files])
         raise InputError(
-            _("iepprep {command} cannot write {format}; it can write {offered}.").format(
-                command=command, format=chosen.value, offered=offered
+            _("iepprep {command} cannot write {format}; it can write {formats}.").format(
+                command=command, format=chosen.value, formats=offered
             )
         )
     if output is None:
