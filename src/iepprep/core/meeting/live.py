@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from iepprep.core.content.models import Phase, Tip
-from iepprep.core.i18n.messages import _
+from iepprep.core.i18n.messages import _, ngettext
 from iepprep.core.planning.plan import Plan, PlanQuestion
 from iepprep.core.storage.journal import MAX_TEXT, Event, Journal
 from iepprep.errors import InputError, NotFoundError
@@ -127,7 +127,8 @@ class MeetingRecord:
         mode: a long paste is kept, never refused). Returns how many parts."""
         parts = split_text(text.strip())
         for n, part in enumerate(parts, 1):
-            label = f"(part {n} of {len(parts)}) " if len(parts) > 1 else ""
+            label = _("(part {n} of {parts})").format(n=n, parts=len(parts)) + " "
+            label = label if len(parts) > 1 else ""
             self.add_note(label + part, now=now)
         return len(parts)
 
@@ -274,9 +275,11 @@ def run_meeting(
                 prompter, _("The answer, in a few words (Enter for none):"), record, clock
             )
             if len(text.strip()) > MAX_TEXT:
-                parts = record.add_long_note(f"Answer to question {question.number}: {text}",
-                                             now=clock())  # fmt: skip
-                prompter.show([_kept_as_notes(parts, "That answer")])
+                note = _("Answer to question {number}: {text}").format(
+                    number=question.number, text=text
+                )
+                parts = record.add_long_note(note, now=clock())
+                prompter.show([_kept_as_notes(parts, answer=True)])
             else:
                 record.answer(question.id, text, now=clock())
         elif choice == SKIP and question is not None:
@@ -286,7 +289,7 @@ def run_meeting(
             if text.strip():
                 parts = record.add_long_note(text, now=clock())
                 if parts > 1:
-                    prompter.show([_kept_as_notes(parts, "That note")])
+                    prompter.show([_kept_as_notes(parts, answer=False)])
         elif choice == REMINDERS:
             prompter.show(reminders)
         elif choice == FINISH:
@@ -302,16 +305,20 @@ def _typed(
         return prompter.text(message)
     except StoppedWhileTyping as stop:
         if stop.text.strip():
-            record.add_long_note(f"(unfinished) {stop.text}", now=clock())
+            record.add_long_note(_("(unfinished) {text}").format(text=stop.text), now=clock())
         raise
 
 
-def _kept_as_notes(parts: int, what: str) -> str:
-    kept = "a note" if parts == 1 else f"{parts} notes"
-    text = f"{what} was longer than {MAX_TEXT} characters, so it was kept as {kept}."
-    if what == "That answer":
-        text += " The question is still open: answer it in a few words, or skip it."
-    return text
+def _kept_as_notes(parts: int, *, answer: bool) -> str:
+    kept = ngettext("a note", "{n} notes", parts).format(n=parts)
+    if answer:
+        return _(
+            "That answer was longer than {limit} characters, so it was kept as {kept}. The "
+            "question is still open: answer it in a few words, or skip it."
+        ).format(limit=MAX_TEXT, kept=kept)
+    return _("That note was longer than {limit} characters, so it was kept as {kept}.").format(
+        limit=MAX_TEXT, kept=kept
+    )
 
 
 def _time_in(started: dt.datetime | None, now: dt.datetime) -> str:
