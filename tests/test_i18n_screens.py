@@ -248,3 +248,19 @@ def test_the_spanish_example_family_is_a_valid_answers_file() -> None:
     assert profile.language == "es"
     assert example_profile("es").child_name == "Sofía"
     assert example_profile("en").child_name == "Maya"
+
+
+@pytest.mark.parametrize("name", ["tips.yaml", "questions.yaml", "glossary.yaml"])
+def test_a_cached_translation_equals_the_validated_file(name: str) -> None:
+    from iepprep.core.content.library import cached_translation
+    from iepprep.core.i18n import content
+    from iepprep.core.i18n.translations import TRANSLATION_MODELS
+
+    validated = TRANSLATION_MODELS[name].model_validate(
+        yaml.safe_load(content.translation_text("es", name) or "")
+    )
+    first = cached_translation("es", name)  # validated, then written to the cache
+    again = cached_translation("es", name)  # read back from the cache, not validated
+    assert first == validated
+    assert again == validated
+    assert cached_translation("fr", name) is None

@@ -300,12 +300,39 @@ class LocalizedTips(Mapping[str, Tip]):
         return len(self._tips)
 
 
+def cached_translation(lang: str, name: str) -> Any:
+    """The translation file `data/<lang>/<name>`, validated once (as `core/i18n/content`
+    does) and then read back from the content cache, so a Spanish run parses no YAML
+    and builds no validator for it; None when there is no such file."""
+    from iepprep.core.i18n import content
+    from iepprep.core.i18n.translations import TRANSLATION_MODELS
+
+    text = content.translation_text(lang, name) if lang in content.TRANSLATED_LANGUAGES else None
+    if text is None:
+        return None
+    model = TRANSLATION_MODELS[name]
+    loaders = {
+        "tips.yaml": content.tips_text,
+        "questions.yaml": content.questions_text,
+        "glossary.yaml": content.glossary_text,
+    }
+
+    def build() -> Any:
+        found = loaders[name](lang)
+        return None if found is None else found.model_dump(mode="json")
+
+    return cached(
+        f"{lang}-{name.removesuffix('.yaml')}",
+        [text],
+        build,
+        lambda data: None if data is None else construct(model, data),
+    )
+
+
 def localize_library(library: Library, lang: str) -> Library:
     """The library with its tips, topics and questions in `lang`, searchable in it."""
-    from iepprep.core.i18n import content
-
-    tips_text = content.tips_text(lang)
-    questions_text = content.questions_text(lang)
+    tips_text = cached_translation(lang, "tips.yaml")
+    questions_text = cached_translation(lang, "questions.yaml")
     if lang == "en" or tips_text is None or questions_text is None:
         return library
     tips = LocalizedTips(library.tips, tips_text.tips, lang)
