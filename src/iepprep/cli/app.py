@@ -156,7 +156,9 @@ def parse_phase(value: str) -> Phase:
         return PHASE_NAMES[name]
     except KeyError:
         raise typer.BadParameter(
-            f"{value!r} is not a phase: use before, at (or during) or after."
+            _("{value} is not a phase: use before, at (or during) or after.").format(
+                value=repr(value)
+            )
         ) from None
 
 
@@ -360,7 +362,12 @@ def format_option(formats: list[Format]) -> Any:
 
     def parse(value: str) -> str:
         if value.lower() not in names:
-            raise typer.BadParameter(f"this command cannot write {value}; use {listed}.")
+            raise typer.BadParameter(
+                _("this command cannot write {format}; use {listed}.").format(
+                    format=value,
+                    listed=_("{some} or {last}").format(some=", ".join(names[:-1]), last=names[-1]),
+                )
+            )
         return value.lower()
 
     return typer.Option(
@@ -406,9 +413,11 @@ def _dash_is_stdout(ctx: typer.Context, value: Path | None) -> Path | None:
 def _output_path(value: str) -> Path:
     """A file to write: an empty name is a missing file name, not the current folder."""
     if not value:
-        raise typer.BadParameter("the file name is empty; give a file name.")
+        raise typer.BadParameter(_("the file name is empty; give a file name."))
     if value != "-" and Path(value).is_dir():
-        raise typer.BadParameter(f"{value!r} is a folder; give a file name.")
+        raise typer.BadParameter(
+            _("{value} is a folder; give a file name.").format(value=repr(value))
+        )
     return Path(value)
 
 
