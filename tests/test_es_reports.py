@@ -326,3 +326,28 @@ def test_draft_check_errors_in_spanish(run) -> None:  # type: ignore[no-untyped-
     ics = run("--lang", "es", "draft", "check", str(DRAFTS / "tables.txt"), "-o", "hallazgos.ics")
     assert ics.exit_code == 2
     assert "iepprep draft check no puede escribir ics" in flat(ics.output)
+
+
+def test_closures_file_errors_in_spanish(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    closures = tmp_path / "cierres.txt"
+    closures.write_text("2026-12-21 to 2027-01-01\nvacaciones de invierno\n")
+    result = run(
+        "--lang", "es", "deadlines", "--consent", "2026-10-26", "--closures", str(closures)
+    )
+    assert result.exit_code == 2
+    said = flat(result.output)
+    assert "La línea 2 del archivo de cierres 'cierres.txt' no es una fecha ni un rango" in said
+    assert "Escriba una fecha o un rango por línea" in said
+
+
+def test_draft_reading_errors_in_spanish(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "borrador.txt"
+    empty.write_text("   \n")
+    result = run("--lang", "es", "draft", "check", str(empty))
+    assert result.exit_code == 2
+    said = flat(result.output)
+    assert "El borrador 'borrador.txt' está vacío." in said
+    assert "Revise que sea el archivo correcto" in said
+    missing = run("--lang", "es", "draft", "check", str(tmp_path / "no-existe.pdf"))
+    assert missing.exit_code == 2
+    assert "no existe." in flat(missing.output)
