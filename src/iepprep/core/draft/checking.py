@@ -272,6 +272,7 @@ def _missing_sections(draft: ParsedDraft, age: int | None) -> tuple[list[Finding
                 ).format(when=rule.needed, citation=rule.citation),
                 question=checks.kinds["missing-section"].question.replace("{quote}", rule.what),
                 page=None,
+                about=rule.id,
             )
         )
     return findings, not_checked

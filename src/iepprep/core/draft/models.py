@@ -40,6 +40,7 @@ class Finding(_Model):
     message: str
     question: str
     page: int | None = None
+    about: str | None = None  # a missing part: its section rule's id ("esy")
 
 
 class Goal(_Model):
@@ -89,6 +90,9 @@ class SectionRule(_Model):
     what: str
     needed: str
     citation: str
+    # Plan questions (data/questions.yaml ids) that already ask about this part: the
+    # draft's question is not added to a plan that has one of them.
+    asked_by: list[str] = []
 
 
 class DraftChecksFile(_Model):

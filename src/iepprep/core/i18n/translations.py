@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Line = Annotated[str, Field(min_length=2, max_length=200)]
 Paragraph = Annotated[str, Field(min_length=5, max_length=1600)]
@@ -106,8 +106,9 @@ class LetterText(Strict):
 class LettersText(Strict):
     version: Literal[1] = 1
     letters: dict[str, LetterText]
-    # The words the letter code fills in ("[your child's name]", ...), by key.
-    phrases: dict[str, str] = {}
+    # The words the letter code fills in ("[your child's name]", ...), by key; kept as
+    # written, since some are glued to the word before (" el {date}": "Maya el 10").
+    phrases: dict[str, Annotated[str, StringConstraints(strip_whitespace=False)]] = {}
 
 
 class AskText(Strict):
