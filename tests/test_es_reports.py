@@ -351,3 +351,19 @@ def test_draft_reading_errors_in_spanish(run, tmp_path: Path) -> None:  # type: 
     missing = run("--lang", "es", "draft", "check", str(tmp_path / "no-existe.pdf"))
     assert missing.exit_code == 2
     assert "no existe." in flat(missing.output)
+
+
+def test_what_was_not_counted_is_said_in_spanish(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    closures = tmp_path / "distrito.txt"
+    closures.write_text("2026-12-19 to 2027-01-03  # vacaciones de invierno\n")
+    args = ["deadlines", "--consent", "2026-12-01", "--state", "CA", "--closures", str(closures)]
+    english = json.loads(run(*args, "-f", "json").stdout)
+    spanish = json.loads(run("--lang", "es", *args, "-f", "json").stdout)
+    assert [d["date"] for d in spanish] == [d["date"] for d in english]
+    (evaluation,) = [d for d in spanish if d["id"] == "evaluation-complete"]
+    # Dec 19 to Jan 3: 16 days of a break of 10 school days, not counted.
+    assert evaluation["skipped"] == ["16 días de descansos de más de 5 días escolares"]
+    assert evaluation["date"] == "2027-02-15"  # Dec 1 + 60 days is Jan 30, + 16 not counted
+    out = flat(run("--lang", "es", *args).stdout)
+    assert "; no se contaron: 16 días de descansos de más de 5 días escolares" in out
+    assert "Los días escolares salen del calendario de su distrito (distrito.txt)." in out
