@@ -305,6 +305,9 @@ def test_a_spanish_draft_is_read_without_a_crash_and_says_its_limit(run) -> None
     assert result.exit_code == 0, result.output
     out = flat(result.stdout)
     assert "Este borrador parece estar en español" in out
+    assert "no buscó las partes que todo IEP necesita" in out
+    # Its parts are there in Spanish: none is reported missing.
+    assert "PARTES QUE EL BORRADOR NO TIENE" not in out
     english = run("draft", "check", str(DRAFTS / "spanish.txt"), "-f", "json")
     assert english.exit_code == 0
     assert "seems to be in Spanish" in json.loads(english.stdout)["not_checked"][0]
