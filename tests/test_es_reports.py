@@ -370,3 +370,18 @@ def test_what_was_not_counted_is_said_in_spanish(run, tmp_path: Path) -> None:  
     out = flat(run("--lang", "es", *args).stdout)
     assert "; no se contaron: 16 días de descansos de más de 5 días escolares" in out
     assert "Los días escolares salen del calendario de su distrito (distrito.txt)." in out
+
+
+def test_the_dates_deadlines_show_match_babel() -> None:
+    from babel.dates import format_date
+
+    from iepprep.core.i18n.dates import long_date_without_weekday, medium_date
+
+    for offset in range(0, 400, 23):
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=offset)
+        set_current("es")
+        assert medium_date(day) == format_date(day, "medium", locale="es_US")
+        assert long_date_without_weekday(day) == format_date(day, "long", locale="es_US")
+        set_current("en")
+        assert medium_date(day) == format_date(day, "medium", locale="en_US")
+        assert long_date_without_weekday(day) == format_date(day, "long", locale="en_US")
