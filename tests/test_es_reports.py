@@ -183,6 +183,9 @@ def test_deadlines_calendar_in_spanish(run, tmp_path: Path) -> None:  # type: ig
         ("hace 2 semanas", "2026-11-13"),
         ("hace tres días", "2026-11-24"),
         ("2026-10-26", "2026-10-26"),
+        ("martes", "2026-11-24"),  # today is Friday Nov 27: the last Tuesday
+        ("el miércoles pasado", "2026-11-25"),
+        ("viernes", "2026-11-27"),
     ],
 )
 def test_deadlines_read_dates_typed_in_spanish(run, typed: str, meant: str) -> None:  # type: ignore[no-untyped-def]
