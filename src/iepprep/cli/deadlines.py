@@ -192,9 +192,9 @@ def _past_date(text: str, today: dt.date) -> dt.date | None:
         weekday = names.index(match.group(1)[:3])
         back = (today.weekday() - weekday - 1) % 7 + 1
         return today - dt.timedelta(days=back)
-    weekday = _WEEKDAY_ALONE.get(_folded(value).removeprefix("el ").removesuffix(" pasado"))
-    if weekday is not None:  # "Tuesday", "el martes": the step happened, so the last one
-        return today - dt.timedelta(days=(today.weekday() - weekday) % 7)
+    alone = _WEEKDAY_ALONE.get(_folded(value).removeprefix("el ").removesuffix(" pasado"))
+    if alone is not None:  # "Tuesday", "el martes": the step happened, so the last one
+        return today - dt.timedelta(days=(today.weekday() - alone) % 7)
     return None
 
 
