@@ -103,7 +103,7 @@ QUESTION_FIELD = "asks"
 QUESTION_BONUS = 0.5
 # What a query word's other readings in a document add to its best one.
 OTHER_READINGS = 0.15
-QUESTION_CANDIDATES = 100
+QUESTION_CANDIDATES = PHRASE_CANDIDATES  # the same texts, read once
 QUESTION_MIN_WORDS = 2
 QUESTION_LENGTH_EXPONENT = 0.5
 
@@ -452,6 +452,8 @@ class SearchIndex:
         lengths, avg, weights = self._lengths, self._avg, self._weights
         with_all: dict[tuple[str, ...], set[int]] = {}  # shared by a phrase's words
         best_reading: dict[int, dict[str, float]] = {}  # doc -> query word -> its best gain
+        readings = Counter(qt.reads for qt in terms if qt.reads)
+        several = {word for word, count in readings.items() if count > 1}
         for qt in terms:
             weighted: dict[int, float] = {}
             fields_hit: dict[int, list[str]] = {}
@@ -469,7 +471,7 @@ class SearchIndex:
             factor = qt.weight * self._idf[qt.term] * (K1 + 1)
             for doc, wtf in weighted.items():
                 gain = factor * wtf / (wtf + K1)
-                if qt.reads:  # "work" read as "job" too counts mostly once: its best reading
+                if qt.reads in several:  # "work" read as "job" too counts mostly once
                     held = best_reading.setdefault(doc, {})
                     before = held.get(qt.reads, 0.0)
                     held[qt.reads] = max(before, gain)
