@@ -104,7 +104,7 @@ QUESTION_BONUS = 0.5
 # What a query word's other readings in a document add to its best one.
 OTHER_READINGS = 0.15
 QUESTION_CANDIDATES = PHRASE_CANDIDATES  # the same texts, read once
-QUESTION_MIN_WORDS = 2
+QUESTION_MIN_WORDS = 3
 QUESTION_LENGTH_EXPONENT = 0.5
 
 
@@ -493,8 +493,8 @@ class SearchIndex:
                     matches.setdefault(doc, []).append(
                         Match(query.strip(), "phrase", " ".join(phrase), in_fields)
                     )
-        # A question says more than a keyword: one word is found by the fields alone.
-        said = {qt.reads or qt.query_word for qt in terms if qt.weight >= 1.0}
+        # A sentence, not a keyword or two: those the fields alone find best.
+        said = {qt.reads or qt.query_word for qt in terms}
         if QUESTION_FIELD in self.field_weights and len(said) >= QUESTION_MIN_WORDS:
             self._question_bonus(terms, scores, matches)
         ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))

@@ -383,7 +383,8 @@ def reasons(hit: TipHit) -> list[str]:
     fields = tip_fields(hit.tip)
     said: list[str] = []
     told: set[tuple[str, str]] = set()
-    for match in hit.hit.matches:
+    # The parents' question it answers says most: it comes first.
+    for match in sorted(hit.hit.matches, key=lambda match: match.via != "question"):
         if (match.weight < 0.5 and match.via == "word") or (match.query_word, match.via) in told:
             continue  # "my", "son": they count too little to be a reason
         told.add((match.query_word, match.via))
