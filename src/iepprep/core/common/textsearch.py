@@ -97,15 +97,16 @@ PHRASE_BONUS = 1.5
 PHRASE_CANDIDATES = 60
 LIGHT_WEIGHT = 0.2  # a word that names no topic in a sentence ("my", "son", "morning")
 CONCEPT_WEIGHT = 0.6  # a word a recognised concept stands for
-# A field of questions, one a line ("can I record the meeting?"): the document whose one
-# question shares most of a sentence's words is lifted by up to this share.
+# A field of questions, one a line ("can I record the meeting?"): a document whose one
+# question says what a sentence says gains up to this share of the best score.
 QUESTION_FIELD = "asks"
 QUESTION_BONUS = 0.5
-# What a query word's other readings in a document add to its best one.
-OTHER_READINGS = 0.15
 QUESTION_CANDIDATES = PHRASE_CANDIDATES  # the same texts, read once
-QUESTION_MIN_WORDS = 3
-QUESTION_LENGTH_EXPONENT = 0.5
+QUESTION_MIN_WORDS = 3  # a sentence; a keyword or two is found by the fields alone
+QUESTION_LENGTH_EXPONENT = 0.5  # how much a long question's unshared words cost it
+# What a query word's other readings in a document (its related words, spellings) add
+# to its best one.
+OTHER_READINGS = 0.15
 
 
 @lru_cache(maxsize=1)
