@@ -14,7 +14,7 @@ from iepprep.cli.app import (
     info,
 )
 from iepprep.cli.output import emit
-from iepprep.core.i18n.messages import _
+from iepprep.core.i18n.messages import _, ngettext
 from iepprep.errors import InputError, NotFoundError, StorageError
 from iepprep.render import formats
 
@@ -103,17 +103,18 @@ def forget(
         return
     if everything:
         count, kept = store.delete_all()
-        done = (
-            _("Deleted everything iepprep saved (1 plan).")
-            if count == 1
-            else _("Deleted everything iepprep saved ({count} plans).")
+        info(
+            ngettext(
+                "Deleted everything iepprep saved ({count} plan).",
+                "Deleted everything iepprep saved ({count} plans).",
+                count,
+            ).format(count=count)
         )
-        info(done.format(count=count))
         for folder, names in kept:
             shown = ", ".join(sorted(names)[:10]) + (", ..." if len(names) > 10 else "")
             info(
-                _("Files iepprep did not make were left as they were in {folder}: {names}").format(
-                    folder=folder, names=shown
+                _("Files iepprep did not make were left as they were in {folder}: {files}").format(
+                    folder=folder, files=shown
                 )
             )
     else:
