@@ -237,3 +237,25 @@ def test_unexpected_errors_never_show_a_traceback(run, monkeypatch) -> None:
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "Something went wrong" in result.stderr
+
+
+def test_a_saved_plan_ends_with_where_it_is_and_what_to_do_next(run, write_yaml) -> None:
+    """The 'saved' line used to come before the plan and scroll away with it."""
+    answers = write_yaml("family.yaml", {"child_name": "Maya", "meeting_type": "annual"})
+    result = run("plan", "--answers", str(answers))
+    assert result.exit_code == 0
+    output = result.output  # screen order: the plan, then the messages after it
+    saved_at = output.index("Saved your answers as plan 1")
+    assert saved_at > output.index("This is not legal advice")
+    closing = output[saved_at:]
+    for command in ("iepprep checklist", "iepprep meeting", "iepprep letter"):
+        assert command in closing
+    assert len(closing.strip().splitlines()) <= 3
+
+
+def test_an_unsaved_plan_does_not_claim_a_saved_one(run, write_yaml) -> None:
+    answers = write_yaml("family.yaml", {"child_name": "Maya"})
+    result = run("plan", "--answers", str(answers), "--no-save")
+    assert result.exit_code == 0
+    assert "Saved your answers" not in result.output
+    assert "Next:" not in result.output

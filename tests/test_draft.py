@@ -450,3 +450,59 @@ def test_targets_written_as_counts_are_numbers_to_reach() -> None:
     report = check_draft(DraftDocument("g.txt", [text], False))
     assert [g.criterion for g in report.goals] == ["20 of 25", "40 sight words"]
     assert [f for f in report.findings if f.section == "goals"] == []
+
+
+def test_draft_questions_the_plan_already_asks_are_not_added_twice(run, write_yaml) -> None:  # type: ignore[no-untyped-def]
+    """An annual plan asks about extended school year itself: the draft's 'Where does
+    the IEP cover ... extended school year' used to be added beside it."""
+    answers = write_yaml("a.yaml", {"meeting_type": "annual", "child_name": "Jordan"})
+    assert run("plan", "--answers", str(answers)).exit_code == 0
+    report = json.loads(run("draft", "check", str(DRAFTS / "tables.txt"), "-f", "json").stdout)
+    missing = [f["question"] for f in report["findings"] if f["kind"] == "missing-section"]
+    assert any("extended school year" in q for q in missing)  # the draft lacks it
+    assert run("draft", "check", str(DRAFTS / "tables.txt"), "--add-to-plan").exit_code == 0
+    questions = json.loads(run("questions", "--format", "json").stdout)
+    esy = [q for q in questions if "extended school year" in q["text"].lower()]
+    assert [q["id"] for q in esy] == ["esy-considered"]
+    texts = [" ".join(q["text"].casefold().split()) for q in questions]
+    assert len(texts) == len(set(texts))
+
+
+def test_a_draft_question_stays_when_the_plan_does_not_ask_it() -> None:
+    from iepprep.core.draft.models import Finding
+    from iepprep.core.draft.saved import with_draft_questions
+    from iepprep.core.planning.plan import PlanQuestion
+
+    plan_question = PlanQuestion(
+        id="esy-considered",
+        topic="esy",
+        topic_title="ESY",
+        text="Has ESY been considered?",
+        tips=[],
+        priority=1,
+        number=1,
+    )
+    missing = Finding(
+        kind="missing-section",
+        section="sections",
+        quote="The decision about extended school year services (over the summer)",
+        message="Not in the draft.",
+        question="Where does the IEP cover the decision about extended school year?",
+    )  # kept before findings carried `about`: known by its description
+    same = missing.model_copy(
+        update={"question": "Has ESY been considered?", "kind": "vague-wording"}
+    )
+    other = missing.model_copy(update={"kind": "vague-wording", "question": "What is 'as needed'?"})
+    from iepprep.core.planning.plan import Plan
+
+    plan = Plan.model_construct(questions=[plan_question])
+    added = with_draft_questions(plan, [missing, same, other]).questions
+    assert [q.text for q in added] == ["Has ESY been considered?", "What is 'as needed'?"]
+    assert with_draft_questions(Plan.model_construct(questions=[]), [missing]).questions
+
+
+def test_every_plan_question_a_draft_part_names_exists(library) -> None:  # type: ignore[no-untyped-def]
+    from iepprep.core.draft.models import load_checks
+
+    named = {qid for rule in load_checks().sections for qid in rule.asked_by}
+    assert named and named <= {q.id for q in library.questions}

@@ -212,6 +212,67 @@ def check_questionnaire(lang: str, choices: Mapping[str, Iterable[str]]) -> list
     return problems
 
 
+def check_deadlines(lang: str) -> list[str]:
+    problems: list[str] = []
+    data = _english("deadlines.yaml")
+    text = content.deadlines_text(lang)
+    federal = _dumped(text, "federal")
+    for rule in data["federal"]:
+        _compare(problems, f"deadline {rule['id']!r}", rule, federal.get(rule["id"]), RULE_FIELDS)
+    _unknown(problems, f"{lang}/deadlines.yaml", [r["id"] for r in data["federal"]], federal)
+    states = text.states if text else {}
+    for code, own in data["states"].items():
+        words = {rule_id: rule.model_dump() for rule_id, rule in states.get(code, {}).items()}
+        for rule in own["rules"]:
+            where = f"deadline {code} {rule['id']!r}"
+            _compare(problems, where, rule, words.get(rule["id"]), RULE_FIELDS)
+        _unknown(problems, f"{lang}/deadlines.yaml {code}", [r["id"] for r in own["rules"]], words)
+    _unknown(problems, f"{lang}/deadlines.yaml states", data["states"], states)
+    unverified = text.unverified if text else {}
+    for code, note in data.get("unverified", {}).items():
+        _compare(
+            problems,
+            f"deadline note {code}",
+            {"note": note},
+            {"note": unverified.get(code)},
+            ["note"],
+        )
+    _unknown(problems, f"{lang}/deadlines.yaml unverified", data.get("unverified", {}), unverified)
+    return problems
+
+
+def check_draft_checks(lang: str) -> list[str]:
+    problems: list[str] = []
+    data = _english("draft_checks.yaml")
+    text = content.draft_checks_text(lang)
+    kinds = _dumped(text, "kinds")
+    for kind, words in data["kinds"].items():
+        _compare(problems, f"finding {kind!r}", words, kinds.get(kind), ["message", "question"])
+        said = kinds.get(kind)
+        if said and "{quote}" in words["question"] and "{quote}" not in said["question"]:
+            problems.append(f"finding {kind!r}: the question lost its {{quote}}")
+    _unknown(problems, f"{lang}/draft_checks.yaml", data["kinds"], kinds)
+    sections = _dumped(text, "sections")
+    for rule in data["sections"]:
+        _compare(
+            problems,
+            f"draft section {rule['id']!r}",
+            rule,
+            sections.get(rule["id"]),
+            SECTION_FIELDS,
+        )
+    _unknown(
+        problems,
+        f"{lang}/draft_checks.yaml sections",
+        [r["id"] for r in data["sections"]],
+        sections,
+    )
+    return problems
+
+
+RULE_FIELDS = ("title", "note")
+SECTION_FIELDS = ("what", "needed")
+
 completeness = sys.modules[__name__]
 
 
@@ -232,6 +293,8 @@ CHECKS = {
     "review.yaml": completeness.check_review,
     "letters.yaml": completeness.check_letters,
     "questionnaire.yaml": lambda lang: completeness.check_questionnaire(lang, _fixed_choices()),
+    "deadlines.yaml": completeness.check_deadlines,
+    "draft_checks.yaml": completeness.check_draft_checks,
 }
 
 
@@ -309,6 +372,59 @@ def test_check_reports_a_letter_whose_fields_differ(monkeypatch: pytest.MonkeyPa
     assert "letter 'recap': the {list:...} blocks differ from the English" in problems
 
 
+def test_check_reports_a_deadline_missing_or_left_in_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spanish = content.deadlines_text("es")
+    assert spanish is not None
+    federal = dict(spanish.federal)
+    federal.pop("mdr")
+    federal["iep-meeting"] = federal["iep-meeting"].model_copy(
+        update={"title": "Meeting to write the first IEP"}
+    )
+    texas = dict(spanish.states["TX"])
+    texas.pop("evaluation-complete")
+    broken = spanish.model_copy(
+        update={"federal": federal, "states": {**spanish.states, "TX": texas}, "unverified": {}}
+    )
+    monkeypatch.setattr(content, "deadlines_text", lambda lang: broken)
+    assert completeness.check_deadlines("es") == [
+        "deadline 'iep-meeting': 'title' is the same as the English",
+        "deadline 'mdr': no translation of 'title'",
+        "deadline 'mdr': no translation of 'note'",
+        "deadline TX 'evaluation-complete': no translation of 'title'",
+        "deadline TX 'evaluation-complete': no translation of 'note'",
+        "deadline note FL: no translation of 'note'",
+    ]
+
+
+def test_check_reports_a_finding_missing_left_in_english_or_without_its_quote(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spanish = content.draft_checks_text("es")
+    assert spanish is not None
+    kinds = dict(spanish.kinds)
+    kinds.pop("goal-dropped")
+    kinds["goal-no-timeframe"] = kinds["goal-no-timeframe"].model_copy(
+        update={"message": "This goal does not say by when it should be met."}
+    )
+    kinds["service-no-start"] = kinds["service-no-start"].model_copy(
+        update={"question": "¿En qué fecha empieza el servicio?"}
+    )
+    sections = dict(spanish.sections)
+    sections.pop("esy")
+    broken = spanish.model_copy(update={"kinds": kinds, "sections": sections})
+    monkeypatch.setattr(content, "draft_checks_text", lambda lang: broken)
+    assert completeness.check_draft_checks("es") == [
+        "finding 'goal-no-timeframe': 'message' is the same as the English",
+        "finding 'service-no-start': the question lost its {quote}",
+        "finding 'goal-dropped': no translation of 'message'",
+        "finding 'goal-dropped': no translation of 'question'",
+        "draft section 'esy': no translation of 'what'",
+        "draft section 'esy': no translation of 'needed'",
+    ]
+
+
 def _folded(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
@@ -369,12 +485,35 @@ def english_fingerprints() -> dict[str, dict[str, str]]:
             ).hexdigest()[:16]
             for entry in entries
         }
+    rules = _english("deadlines.yaml")
+    found["deadlines.yaml"] = {
+        f"{where}/{rule['id']}": _print([rule.get(f) for f in RULE_FIELDS])
+        for where, listed in [("federal", rules["federal"])]
+        + [(code, own["rules"]) for code, own in rules["states"].items()]
+        for rule in listed
+    } | {f"unverified/{code}": _print([note]) for code, note in rules["unverified"].items()}
+    checks = _english("draft_checks.yaml")
+    found["draft_checks.yaml"] = {
+        kind: _print([words["message"], words["question"]])
+        for kind, words in checks["kinds"].items()
+    } | {
+        f"section/{rule['id']}": _print([rule.get(f) for f in SECTION_FIELDS])
+        for rule in checks["sections"]
+    }
     letters = _english("letters.yaml")["letters"]
     found["letters.yaml"] = {
         kind: hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16]
         for kind, spec in letters.items()
     }
     return found
+
+
+def _print(texts: list[Any]) -> str:
+    import hashlib
+    import json
+
+    flat = [" ".join(str(text or "").split()) for text in texts]
+    return hashlib.sha256(json.dumps(flat, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 def test_no_translation_is_older_than_its_english() -> None:

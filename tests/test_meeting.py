@@ -421,3 +421,29 @@ def test_time_in_the_meeting_reads_naturally() -> None:
     assert _time_in(start, start + dt.timedelta(minutes=42)) == "42 min in"
     assert _time_in(start, start + dt.timedelta(minutes=135)) == "2 h 15 min in"
     assert _time_in(start, start + dt.timedelta(days=1)) == "started Thu Dec 10 at 09:00"
+
+
+def test_a_recap_keeps_answers_heard_apart_from_what_was_agreed(run, saved_plan) -> None:
+    """An answered question is not an agreement: it used to be listed as one."""
+    first = json.loads(run("questions", "--open", "-f", "json").stdout)[0]
+    run("questions", "done", first["id"], "--answer", "not this year")
+    recap = run("letter", "recap").stdout
+    agreed = recap.index("What we agreed")
+    heard = recap.index("The questions I asked, and the answers I heard:")
+    assert agreed < heard
+    assert "not this year" not in recap[agreed:heard]
+    assert "[what was agreed, who will do it, and by when]" in recap[agreed:heard]
+    assert "not this year" in recap[heard:]
+
+
+def test_a_recap_without_answers_has_no_empty_answers_list(run, saved_plan) -> None:
+    recap = run("letter", "recap").stdout
+    assert "What we agreed" in recap
+    assert "answers I heard" not in recap
+
+
+def test_a_spanish_recap_keeps_the_space_before_the_meeting_date(run, saved_plan) -> None:
+    """' el {date}' lost its space when read ('Mayael jueves')."""
+    recap = run("--lang", "es", "letter", "recap").stdout
+    assert "Maya el jueves, 10 de diciembre de 2026" in recap
+    assert "Mayael" not in recap

@@ -391,3 +391,92 @@ def test_a_day_just_gone_asks_whether_next_year_is_meant(pipe_input) -> None:
     shown = screen.getvalue()
     assert "November 20 has passed this year. Do you mean Saturday, November 20, 2027?" in shown
     assert "= Tuesday, December 1, 2026" in shown
+
+
+class PicksALanguageFirst(Scripted):
+    """Answers the first, two-language question, then the questionnaire."""
+
+    def __init__(self, answers: dict[str, Any], first: str) -> None:
+        super().__init__(answers)
+        self.first = first
+        self.defaults: dict[str, Any] = {}
+
+    def language(self, *, default: str) -> str:
+        return self.first
+
+    def ask(self, ask: Ask, *, default: Any, today: dt.date) -> Any:
+        self.defaults[ask.key] = default
+        return super().ask(ask, default=default, today=today)
+
+
+@pytest.mark.parametrize("first", ["en", "es"])
+def test_the_language_picked_first_is_not_asked_again(run, monkeypatch, first) -> None:
+    parent = PicksALanguageFirst({"child_name": "Zoë"}, first)
+    interview_with(monkeypatch, parent)
+    result = run("plan", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "language" not in parent.asked
+    assert json.loads(result.stdout)["profile"]["language"] == first
+
+
+def test_another_language_goes_on_in_english_and_asks_which_once(run, monkeypatch) -> None:
+    parent = PicksALanguageFirst({"child_name": "Zoë", "language": "Vietnamese"}, "other")
+    interview_with(monkeypatch, parent)
+    result = run("plan", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert parent.asked.count("language") == 1
+    assert json.loads(result.stdout)["profile"]["language"] == "vi"
+    assert "Saved your answers" in result.stderr  # in English
+
+
+def test_the_meeting_type_menu_starts_on_its_first_choice_unless_an_answer_says(
+    pipe_input,
+) -> None:
+    parent = PicksALanguageFirst({}, "en")
+    run_interview(parent, today=TODAY)
+    assert parent.defaults["meeting_type"] is None  # not a guess of "annual"
+    run_interview(parent, today=TODAY, previous={"meeting_type": "discipline"})
+    assert parent.defaults["meeting_type"] == "discipline"
+    # and on the screen, None puts the cursor on the first choice
+    assert ask_with_keys(pipe_input, spec("meeting_type"), ENTER, None) == "eligibility"
+
+
+def test_questions_and_choices_wrap_at_words_in_a_narrow_window(monkeypatch) -> None:
+    """At 45 columns the terminal used to cut a question's second line ("It stays o")."""
+    from iepprep.prompting import choice_title, question_text
+
+    monkeypatch.setenv("COLUMNS", "45")
+    for ask in load_questionnaire().questions:
+        menu = ask.kind in ("select", "multiselect")
+        text = question_text(ask.ask, ask.why, menu=menu)
+        lines = text.splitlines()
+        assert len("? " + lines[0]) <= 44
+        assert all(len(line) <= 44 for line in lines[1:])
+        words = " ".join(line.strip() for line in lines).split()
+        assert words == f"{ask.ask} ({ask.why})".split() if ask.why else ask.ask.split()
+        for title, _value in ask.choices():
+            wrapped = choice_title(title, pointer=5).splitlines()
+            assert len(" » ○ " + wrapped[0]) <= 44
+            assert all(len(line) <= 44 for line in wrapped[1:])
+            assert " ".join(wrapped).split() == title.split()
+    assert choice_title("discipline meeting (manifestation determination)", pointer=3) == (
+        "discipline meeting (manifestation\n     determination)"
+    )
+
+
+def test_a_refused_answer_says_why_right_under_it_and_keeps_what_was_typed(
+    pipe_input,
+) -> None:
+    """prompt_toolkit shows a validator's message at the window's bottom edge, far from
+    the question: the reason now comes right under the answer."""
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    screen = io.StringIO()
+    pipe_input.send_text("12/45\r" + "\x7f" * 2 + "10\r")  # corrects the day only
+    prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
+    assert prompter.ask(spec("meeting_date"), default=None, today=TODAY) == "12/10"
+    shown = screen.getvalue()
+    reason = shown.index("! there is no such date as '12/45'")
+    assert shown.index("When is the meeting?", reason) > reason  # asked again after it

@@ -143,7 +143,7 @@ def test_nothing_found_points_to_the_glossary_when_the_word_is_there(run) -> Non
 
 def test_every_tip_says_which_questions_it_answers(library: Library) -> None:
     for tip in library.tips.values():
-        assert 3 <= len(tip.asks) <= 6, tip.id
+        assert 6 <= len(tip.asks) <= 12, tip.id
 
 
 def test_a_parents_question_finds_the_tip_that_lists_it() -> None:

@@ -64,6 +64,40 @@ def _isatty(stream: Any) -> bool:
         return False
 
 
+def _width() -> int:
+    """The columns a line may use: one less than the window's, so the cursor never
+    wraps a full line (a 45-column window, an 80-column one)."""
+    import shutil
+
+    return max(shutil.get_terminal_size((80, 24)).columns - 1, 20)
+
+
+def question_text(question: str, why: str | None, *, menu: bool) -> str:
+    """A question as questionary shows it after its "? ", wrapped at words to the
+    window (the terminal would cut a line of a multi-line question, or wrap it
+    mid-word). The reason goes on its own line; a menu's instruction ("arrow keys,
+    then Enter") too, so it never runs past the edge."""
+    import textwrap
+
+    width = _width()
+    # "? " comes before the first line: wrap as if indented, then drop the indent.
+    lines = textwrap.wrap(question, width, initial_indent="  ", subsequent_indent="  ")
+    lines[0] = lines[0][2:]
+    if why:
+        lines += textwrap.wrap(f"({why})", width, initial_indent="  ", subsequent_indent="   ")
+    text = "\n".join(lines)
+    return f"{text}\n " if why or menu else text
+
+
+def choice_title(title: str, *, pointer: int) -> str:
+    """A menu choice wrapped at words to the window; later lines are indented under
+    the first (`pointer`: the columns before the title, " » " or " » ○ ")."""
+    import textwrap
+
+    lines = textwrap.wrap(title, max(_width() - pointer, 10), subsequent_indent="  ")
+    return ("\n" + " " * pointer).join(lines) or title
+
+
 class QuestionaryPrompter:
     """Asks with questionary widgets; Enter accepts the default (skips)."""
 
@@ -75,10 +109,12 @@ class QuestionaryPrompter:
         import questionary
 
         style = questionary.Style([("instruction", "italic"), ("qmark", "bold")])
-        # The reason goes on its own line: beside a long question it wraps mid-word.
-        message = f"{ask.ask}\n  ({ask.why})\n " if ask.why else ask.ask
+        message = question_text(ask.ask, ask.why, menu=ask.kind in ("select", "multiselect"))
         if ask.kind == "select":
-            choices = [questionary.Choice(title, value=value) for title, value in ask.choices()]
+            choices = [
+                questionary.Choice(choice_title(title, pointer=3), value=value)
+                for title, value in ask.choices()
+            ]
             return questionary.select(
                 message,
                 choices=choices,
@@ -90,7 +126,9 @@ class QuestionaryPrompter:
         if ask.kind == "multiselect":
             picked = set(default or [])
             choices = [
-                questionary.Choice(title, value=value, checked=value in picked)
+                questionary.Choice(
+                    choice_title(title, pointer=5), value=value, checked=value in picked
+                )
                 for title, value in ask.choices()
             ]
             picks = questionary.checkbox(
@@ -108,15 +146,19 @@ class QuestionaryPrompter:
                 message, default=bool(default), style=style, **self._kwargs
             ).unsafe_ask()
         shown_default = "" if default is None else str(default)
-
-        def validate(text: str) -> bool | str:
-            problem = check(ask, text, today=today, default=shown_default)
-            return True if problem is None else problem
-
+        typed = shown_default
         while True:
-            answer = questionary.text(
-                message, default=shown_default, validate=validate, style=style, **self._kwargs
-            ).unsafe_ask()
+            # Checked after Enter, not as a validator: prompt_toolkit shows a validator's
+            # message at the bottom of the window, far from the question; here the
+            # reason goes right under the answer, and the question comes back with
+            # what was typed, to correct.
+            answer = questionary.text(message, default=typed, style=style, **self._kwargs)
+            answer = answer.unsafe_ask()
+            problem = check(ask, answer, today=today, default=shown_default)
+            if problem is not None:
+                self._say(problem, mark="  ! ", style="bold")
+                typed = answer
+                continue
             if ask.kind == "date" and answer and not self._next_year_meant(answer, today):
                 continue  # "Nov 20" typed after Nov 20, and not next year's: ask again
             # "next Tuesday", "español", "3:30pm": show what was understood.
@@ -124,33 +166,49 @@ class QuestionaryPrompter:
             return answer
 
     def _next_year_meant(self, answer: str, today: dt.date) -> bool:
-        from iepprep.core.common.dates import long_date, passed_this_year
+        from iepprep.core.common.dates import passed_this_year
+        from iepprep.core.i18n.dates import MONTHS, long_date
+        from iepprep.core.i18n.language import current
 
         day = passed_this_year(answer, today=today)
         if day is None:
             return True
-        return self.confirm(
-            f"{day:%B} {day.day} has passed this year. Do you mean {long_date(day)}?",
-            default=True,
+        month_day = (
+            f"{day.day} de {MONTHS[day.month - 1]}" if current() == "es" else f"{day:%B} {day.day}"
         )
+        question = _("{month_day} has passed this year. Do you mean {date}?")
+        return self.confirm(question.format(month_day=month_day, date=long_date(day)), default=True)
 
     def _echo(self, text: str | None) -> None:
         if text:
-            import questionary
+            self._say(text, mark="  = ", style="italic")
 
-            questionary.print(f"  = {text}", style="italic", **self._output())
+    def _say(self, text: str, *, mark: str, style: str) -> None:
+        """A line under the answer (what it was read as, or why it was not taken),
+        wrapped to the window and indented under its mark."""
+        import textwrap
+
+        import questionary
+
+        lines = textwrap.wrap(
+            text, _width(), initial_indent=mark, subsequent_indent=" " * len(mark)
+        )
+        questionary.print("\n".join(lines), style=style, **self._output())
 
     def language(self, *, default: str) -> str:
-        """The first question: the language to go on in, asked in both."""
+        """The first question: the language to go on in, asked in both: "en", "es",
+        or "other" (English screens; the questionnaire asks which language)."""
         import questionary
 
         style = questionary.Style([("qmark", "bold")])
         choices = [
             questionary.Choice("English", value="en"),
             questionary.Choice("Español", value="es"),
+            # Asked next, in English: which one (so the plan can add an interpreter).
+            questionary.Choice("Another language / Otro idioma", value="other"),
         ]
         answer = questionary.select(
-            "Which language? / ¿En qué idioma?",
+            question_text("Which language? / ¿En qué idioma?", None, menu=True),
             choices=choices,
             default=default if default in ("en", "es") else "en",
             style=style,
@@ -164,6 +222,7 @@ class QuestionaryPrompter:
         import questionary
 
         style = questionary.Style([("qmark", "bold")])
+        message = question_text(message, None, menu=False)
         answer = questionary.confirm(message, default=default, style=style, **self._kwargs)
         return bool(answer.unsafe_ask())
 

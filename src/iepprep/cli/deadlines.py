@@ -19,11 +19,15 @@ from iepprep.cli.app import (
     friendly_errors,
     today,
 )
+from iepprep.core.i18n.messages import _
 from iepprep.errors import InputError
 from iepprep.render.formats import Format
 
 _YEAR = re.compile(r"\d{4}|\d{1,2}/\d{1,2}/\d{2,4}")
-_RELATIVE = re.compile(r"^\s*(today|tomorrow|next|this|on|in)\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"^\s*(today|tomorrow|next|this|on|in|hoy|mañana|manana|próximo|proximo|este|en|dentro)\b",
+    re.IGNORECASE,
+)
 
 
 def _date_option(help_text: str) -> Any:
@@ -82,8 +86,9 @@ def deadlines(
 ) -> None:
     """Count the deadlines the school must meet, from dates you know."""
     from iepprep.core.deadlines.calendar import SchoolCalendar, read_closures
-    from iepprep.core.deadlines.counting import EVENT_WORDS, deadlines_for
+    from iepprep.core.deadlines.counting import deadlines_for, event_words
     from iepprep.core.deadlines.rules import Event
+    from iepprep.render.deadlines import deadline_date
 
     day = today()
     typed = {
@@ -109,12 +114,13 @@ def deadlines(
         {**from_plan, **events}, state=state, calendar=calendar, absences=absences
     )
     if from_plan:
-        ((event, day),) = from_plan.items()
+        ((event, meeting_day),) = from_plan.items()
         report = dataclasses.replace(
             report,
-            assumed=f"Counted from your saved plan's meeting on {day:%a %b %-d, %Y}, "
-            f"taken as {EVENT_WORDS[event]}. If it moves, or for other steps, give the dates "
-            "yourself (for example --consent DATE).",
+            assumed=_(
+                "Counted from your saved plan's meeting on {date}, taken as {event}. If it "
+                "moves, or for other steps, give the dates yourself (for example --consent DATE)."
+            ).format(date=deadline_date(meeting_day), event=event_words(event)),
         )
     _write(ctx, report, fmt, output, day)
 
@@ -123,12 +129,15 @@ def event_date(text: str, *, option: str, today: dt.date) -> dt.date:
     """A date typed for an event that has happened: without a year, the last such date;
     also "yesterday", "3 days ago", "2 weeks ago", "last Monday"."""
     from iepprep.core.common.dates import parse_date
+    from iepprep.core.i18n.dates import spanish_parse_date
+    from iepprep.core.i18n.language import is_spanish
 
     past = _past_date(text, today)
     if past is not None:
         return past
+    read = spanish_parse_date if is_spanish() else parse_date
     try:
-        day = parse_date(text, today=today, meeting=False)
+        day = read(text, today=today, meeting=False)
     except ValueError as exc:
         leap = _leap_day(text, today)
         if leap is None:
@@ -140,19 +149,33 @@ def event_date(text: str, *, option: str, today: dt.date) -> dt.date:
         except ValueError:  # Feb 29: the last one before today
             day = _leap_day(text, today) or day
     if not dt.date(today.year - 10, 1, 1) <= day <= dt.date(today.year + 3, 12, 31):
-        raise InputError(f"{option}: {day.isoformat()} is too far from today to count from.")
+        raise InputError(
+            _("{option}: {date} is too far from today to count from.").format(
+                option=option, date=day.isoformat()
+            )
+        )
     return day
 
 
 _AGO = re.compile(r"^(\d{1,3}|a|an|one|two|three|four|five|six)\s+(day|week|month)s?\s+ago$")
+_HACE = re.compile(
+    r"^hace\s+(\d{1,3}|un|una|uno|dos|tres|cuatro|cinco|seis)\s+(d[ií]a|semana|mes)(?:s|es)?$"
+)
+_SPANISH_NUMBERS = {"un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4}
+_SPANISH_NUMBERS |= {"cinco": 5, "seis": 6}
 _LAST_WEEKDAY = re.compile(r"^last\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*$")
 _FEB_29 = re.compile(r"^(?:2/29|02/29|feb(?:ruary)?\.?\s+29(?:th)?|29(?:th)?\s+feb(?:ruary)?)$")
 
 
 def _past_date(text: str, today: dt.date) -> dt.date | None:
     value = " ".join(text.strip().lower().split())
-    if value == "yesterday":
+    if value in ("yesterday", "ayer"):
         return today - dt.timedelta(days=1)
+    if match := _HACE.match(value):
+        count = match.group(1)
+        number = int(count) if count.isdigit() else _SPANISH_NUMBERS[count]
+        unit = {"d": 1, "s": 7, "m": 30}[match.group(2)[0]]
+        return today - dt.timedelta(days=number * unit)
     if match := _AGO.match(value):
         count = match.group(1)
         number = (
@@ -199,7 +222,9 @@ def _state_code(state: str | None) -> str | None:
         code = by_name.get(state.strip().lower(), "")
     if not code:
         raise InputError(
-            f"--state: {state!r} is not a US state; use the two-letter code, for example TX."
+            _(
+                "--state: {state} is not a US state; use the two-letter code, for example TX."
+            ).format(state=repr(state))
         )
     return code
 

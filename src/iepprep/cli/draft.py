@@ -17,6 +17,7 @@ from iepprep.cli.app import (
     format_option,
     friendly_errors,
 )
+from iepprep.core.i18n.messages import _
 from iepprep.errors import IepprepError, InputError
 from iepprep.render.formats import Format
 
@@ -74,8 +75,8 @@ def check(
 
     if draft == "-" and previous is not None and str(previous) == "-":
         raise InputError(
-            "Only one of the draft and --previous can be pasted ('-').",
-            hint="Save last year's IEP as a file and give its name to --previous.",
+            _("Only one of the draft and --previous can be pasted ('-')."),
+            hint=_("Save last year's IEP as a file and give its name to --previous."),
         )
     report = check_draft(
         read_draft(draft),
@@ -103,14 +104,16 @@ def _save_findings(report: Any, from_saved: str | None) -> int:
         saved = store.latest()
         if saved is None:
             raise NotFoundError(
-                "There is no saved plan to add the findings to.",
-                hint="Make one first (iepprep plan), or run the check without --add-to-plan.",
+                _("There is no saved plan to add the findings to."),
+                hint=_("Make one first (iepprep plan), or run the check without --add-to-plan."),
             )
     else:
         try:
             number = int(from_saved)
         except ValueError:
-            raise InputError(f"--from takes a plan number, not {from_saved!r}.") from None
+            raise InputError(
+                _("--from takes a plan number, not {value}.").format(value=repr(from_saved))
+            ) from None
         saved = store.get(number)
     save_findings(store.journal(saved.number), report, now=dt.datetime.now().replace(microsecond=0))
     return int(saved.number)

@@ -25,7 +25,7 @@ def library_for(ctx: typer.Context) -> Any:
     from iepprep.render.progress import working
 
     # A large library takes seconds the first time (it is indexed, then cached).
-    with working("Reading your tips…"):
+    with working(_("Reading your tips…")):
         return load_library(files)
 
 

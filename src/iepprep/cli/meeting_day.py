@@ -22,6 +22,7 @@ from iepprep.cli.app import (
 )
 from iepprep.cli.family import Current, current_plan, current_time, library_for
 from iepprep.cli.output import emit
+from iepprep.core.i18n.messages import _, ngettext
 from iepprep.errors import ExitCode, InputError
 from iepprep.render import formats
 
@@ -48,8 +49,8 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
     record = current.record
     resumed = record.started is not None
     info(
-        ("Welcome back: picking up where you stopped. " if resumed else "")
-        + "Everything you enter is saved at once. Ctrl-C leaves."
+        (_("Welcome back: picking up where you stopped.") + " " if resumed else "")
+        + _("Everything you enter is saved at once. Ctrl-C leaves.")
     )
     try:
         run_meeting(
@@ -59,16 +60,18 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
             clock=current_time,
         )
     except (KeyboardInterrupt, EOFError) as stop:
-        unfinished = " (the note you were typing too)" if getattr(stop, "text", "") else ""
-        info(
-            f"Stopped. Everything so far is saved{unfinished}. "
-            "Pick up where you left off: iepprep meeting"
-        )
+        if getattr(stop, "text", ""):
+            stopped = _("Stopped. Everything so far is saved (the note you were typing too).")
+        else:
+            stopped = _("Stopped. Everything so far is saved.")
+        info(stopped + " " + _("Pick up where you left off: iepprep meeting"))
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     left = len(record.open_questions)
+    notes = ngettext("{n} note", "{n} notes", len(record.notes)).format(n=len(record.notes))
     info(
-        f"Saved: {len(record.answers)} answered, {left} still open, {len(record.notes)} "
-        f"note{'s' if len(record.notes) != 1 else ''}. Next: iepprep review"
+        _("Saved: {answered} answered, {left} still open, {notes}. Next: iepprep review").format(
+            answered=len(record.answers), left=left, notes=notes
+        )
     )
 
 
@@ -104,7 +107,9 @@ def notes_add(
     """Add a note to your saved plan (saved at once)."""
     current = current_plan(ctx, from_saved)
     count = current.record.add_note(" ".join(words), now=current_time())
-    info(f"Saved note {count} with plan {current.saved.number}.")
+    info(
+        _("Saved note {count} with plan {number}.").format(count=count, number=current.saved.number)
+    )
 
 
 @notes_app.command("list", epilog=examples("iepprep notes list -f json"))
@@ -201,13 +206,15 @@ def letter(
     record = None
     if answers is not None:
         if from_saved is not None:
-            raise InputError("Use --answers or --from, not both.")
+            raise InputError(_("Use --answers or --from, not both."))
         profile = load_answers(answers, today=today())
     elif from_saved is None and PlanStore().latest() is None:
         profile = Profile()  # no plan yet: a draft with [placeholders] is still useful
         info(
-            "No saved plan yet, so the letter has [placeholders] to fill in. "
-            "Make a plan and they are filled for you: iepprep plan"
+            _(
+                "No saved plan yet, so the letter has [placeholders] to fill in. "
+                "Make a plan and they are filled for you: iepprep plan"
+            )
         )
     else:
         current = current_plan(ctx, from_saved)
@@ -263,15 +270,24 @@ def _letter_shows_its_legal_line(fmt: str | None, output: Path | None) -> bool:
 
 def _warn_if_too_early(kind: str, profile: Any) -> None:
     """A recap or a disagreement drafted before the meeting: say so, and how to go on."""
-    from iepprep.core.common.dates import long_date
+    from iepprep.core.i18n.dates import long_date
     from iepprep.core.meeting.letters import AFTER_THE_MEETING
 
     meeting = profile.meeting_date
     if kind not in AFTER_THE_MEETING or meeting is None or meeting <= today():
         return
-    what = "a recap" if kind == "recap" else "a letter saying what you don't agree with"
+    if kind == "recap":
+        what = _("Your meeting is on {date}, and a recap is for after it.")
+    else:
+        what = _(
+            "Your meeting is on {date}, and a letter saying what you don't agree with is for "
+            "after it."
+        )
     info(
-        f"Your meeting is on {long_date(meeting)}, and {what} is for after it. Here is the "
-        "draft, to keep and fill in once the meeting is over. If the meeting has already "
-        "happened on another day, change the date: iepprep plan --edit"
+        what.format(date=long_date(meeting))
+        + " "
+        + _(
+            "Here is the draft, to keep and fill in once the meeting is over. If the meeting "
+            "has already happened on another day, change the date: iepprep plan --edit"
+        )
     )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 import typer
 
 from iepprep.cli.app import info, settings_of
+from iepprep.core.i18n.messages import _
 from iepprep.errors import InputError
 from iepprep.render.base import Output, Paper, RenderOptions, Screen
 from iepprep.render.formats import BINARY, SUFFIXES, Format, Registry
@@ -29,9 +30,13 @@ def pick_format(fmt: str | None, output: Path | None) -> Format:
     if picked is None:
         known = ", ".join(sorted(SUFFIXES))
         raise InputError(
-            f"iepprep cannot tell which format {output.suffix!r} is; it writes {known}.",
-            hint="Choose one with --format (for example --format text), "
-            "or use one of those extensions.",
+            _("iepprep cannot tell which format {suffix} is; it writes {known}.").format(
+                suffix=repr(output.suffix), known=known
+            ),
+            hint=_(
+                "Choose one with --format (for example --format text), "
+                "or use one of those extensions."
+            ),
         )
     return picked
 
@@ -53,10 +58,16 @@ def emit(
     chosen = pick_format(fmt, output)
     if chosen not in registry.makers:
         offered = ", ".join(f.value for f in registry.formats)
-        raise InputError(f"This command cannot write {chosen.value}; it can write {offered}.")
+        raise InputError(
+            _("This command cannot write {format}; it can write {offered}.").format(
+                format=chosen.value, offered=offered
+            )
+        )
     if chosen in BINARY and output is None and not ctx.meta.get("output_to_stdout"):
         raise InputError(
-            f"A {chosen.value.upper()} file needs a name: add --output FILE.{chosen.value}"
+            _("A {format} file needs a name: add --output FILE.{suffix}").format(
+                format=chosen.value.upper(), suffix=chosen.value
+            )
         )
     if chosen is Format.TEXT:
         _emit_text(ctx, output, registry, draw)
@@ -113,7 +124,7 @@ def _write(ctx: typer.Context, output: Path, content: str | bytes) -> None:
     from iepprep.core.storage.exports import write_output_file
 
     write_output_file(output, content, force=bool(ctx.params.get("force")), inputs=input_files(ctx))
-    info(f"Wrote {output}")
+    info(_("Wrote {file}").format(file=output))
     for note in getattr(content, "notes", ()):  # e.g. a PDF's characters no font had
         info(note)
 
@@ -147,7 +158,11 @@ def emit_report(
         content = files[chosen]()
     else:
         offered = ", ".join(f.value for f in [Format.TEXT, *files])
-        raise InputError(f"iepprep {command} cannot write {chosen.value}; it can write {offered}.")
+        raise InputError(
+            _("iepprep {command} cannot write {format}; it can write {formats}.").format(
+                command=command, format=chosen.value, formats=offered
+            )
+        )
     if output is None:
         typer.echo(content.decode() if isinstance(content, bytes) else content, nl=False)
         return

@@ -42,6 +42,14 @@ if TYPE_CHECKING:
 # ------------------------------------------------------------------------ plan
 
 
+def next_steps() -> str:
+    """What a parent can do with a saved plan, said once at its end."""
+    return _(
+        "Next: print it with iepprep checklist --output checklist.pdf; at the meeting, "
+        "iepprep meeting; letters to the school: iepprep letter --help"
+    )
+
+
 PlanFormat = Annotated[str | None, format_option(formats.PLAN.formats)]
 ChecklistFormat = Annotated[str | None, format_option(formats.CHECKLIST.formats)]
 QuestionsFormat = Annotated[str | None, format_option(formats.QUESTIONS.formats)]
@@ -131,23 +139,20 @@ def plan(
     result = plan_for(ctx, profile, complete=everything)
     not_saved: StorageError | None = None
     saved_number: int | None = None
+    where_saved = ""  # said after the plan, where it does not scroll away
     if save:
         try:
             saved = _save_answers(store, profile.answers(), editing)
             plan_id, saved_number = saved.plan_id, saved.number
             store.clear_draft()
             if editing is not None and saved.number == editing:
-                info(
-                    _(
-                        "Updated plan {number} with your new answers; its notes, "
-                        "answered questions and letters are kept."
-                    ).format(number=saved.number)
-                )
+                where_saved = _(
+                    "Updated plan {number} with your new answers; its notes, "
+                    "answered questions and letters are kept."
+                ).format(number=saved.number)
             else:
-                info(
-                    _("Saved your answers as plan {number}, in {folder}.").format(
-                        number=saved.number, folder=store.folder
-                    )
+                where_saved = _("Saved your answers as plan {number}, in {folder}.").format(
+                    number=saved.number, folder=store.folder
                 )
         except StorageError as err:
             not_saved = err  # show the plan anyway; the answers are printed below
@@ -161,6 +166,13 @@ def plan(
         stopped = _("Stopped. Your answers were saved as plan {number}.")
         print_error(stopped.format(number=saved_number), None, prefix="")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except Exception:
+        if where_saved:
+            info(where_saved)  # the plan could not be shown, but the answers are safe
+        raise
+    if where_saved:
+        info(where_saved)
+        info(next_steps())
     if not_saved is not None:
         _keep_answers_safe(profile, not_saved)
 
@@ -223,8 +235,13 @@ def _language_first(
     ctx: typer.Context, prompter: Any, previous: dict[str, Any] | None, drafts: Any
 ) -> dict[str, Any]:
     """The first question of a new plan: which language to go on in (unless one was
-    chosen for this run). Saved or stopped answers carry their language already."""
+    chosen for this run). Saved or stopped answers carry their language already.
+
+    English or Spanish is the family's language too, so the questionnaire does not
+    ask it again; "another language" goes on in English and the questionnaire asks
+    which one (for the interpreter)."""
     from iepprep.cli.app import follow_family_language, settings_of
+    from iepprep.core.i18n.language import set_current
 
     settings = settings_of(ctx)
     earlier = previous or (draft.answers if drafts and (draft := drafts.load_draft()) else None)
@@ -234,8 +251,9 @@ def _language_first(
     if settings.lang_chosen or not hasattr(prompter, "language"):
         return {}
     picked = prompter.language(default=settings.lang)
-    follow_family_language(ctx, picked)
-    return {"language": picked} if picked != "en" else {}
+    settings.lang = picked if picked in ("en", "es") else "en"
+    set_current(settings.lang)
+    return {"language": picked} if picked in ("en", "es") else {}
 
 
 def _emit_plan(

@@ -15,6 +15,7 @@ from iepprep.cli.app import (
 )
 from iepprep.cli.family import profile_for_reading
 from iepprep.cli.output import emit, pick_format
+from iepprep.core.i18n.messages import _
 from iepprep.errors import ExitCode, InputError
 from iepprep.render import formats
 from iepprep.render.formats import Format
@@ -57,8 +58,10 @@ def glossary(
         if chosen_format is Format.TEXT and output is None:
             _not_in_glossary(ctx, query, suggestions)
             raise typer.Exit(int(ExitCode.NOT_FOUND))
-        hint = f"Closest: {', '.join(suggestions)}." if suggestions else None
-        raise NotFoundError(f"{query!r} is not in the glossary.", hint=hint)
+        hint = _("Closest: {words}").format(words=", ".join(suggestions)) if suggestions else None
+        raise NotFoundError(
+            _("\u201c{query}\u201d is not in the glossary.").format(query=query), hint=hint
+        )
     view = GlossaryView([entry], single=True)
     emit(ctx, chosen_format, output, formats.GLOSSARY, lambda r: r.glossary(view))
 

@@ -14,6 +14,7 @@ from iepprep.cli.app import (
     info,
 )
 from iepprep.cli.output import emit
+from iepprep.core.i18n.messages import _, ngettext
 from iepprep.errors import InputError, NotFoundError, StorageError
 from iepprep.render import formats
 
@@ -78,35 +79,47 @@ def forget(
     store = PlanStore()
     if number is None and not everything:
         raise InputError(
-            "Say what to delete: a plan number (see iepprep history), or --all.",
+            _("Say what to delete: a plan number (see iepprep history), or --all."),
         )
     if number is not None and everything:
-        raise InputError("Use a plan number or --all, not both.")
+        raise InputError(_("Use a plan number or --all, not both."))
     if everything:
-        question = f"Delete all your saved plans and notes in {store.home}?"
+        question = _("Delete all your saved plans and notes in {folder}?").format(folder=store.home)
     else:
         assert number is not None
         try:
             saved = store.get(number)
-            who = saved.answers.get("child_name") or "your child"
-            question = f"Delete saved plan {number} (for {who})?"
+            who = saved.answers.get("child_name") or _("your child")
+            question = _("Delete saved plan {number} (for {who})?").format(number=number, who=who)
         except StorageError:  # damaged: forgetting it is how to be rid of it
             if not store.has_plan_file(number):  # a link or another user's file
-                raise NotFoundError(f"There is no saved plan number {number}.") from None
-            question = f"Delete saved plan {number} (it cannot be read)?"
+                raise NotFoundError(
+                    _("There is no saved plan number {number}.").format(number=number)
+                ) from None
+            question = _("Delete saved plan {number} (it cannot be read)?").format(number=number)
     if not yes and not _confirm(question):
-        info("Nothing was deleted.")
+        info(_("Nothing was deleted."))
         return
     if everything:
         count, kept = store.delete_all()
-        info(f"Deleted everything iepprep saved ({count} plan{'s' if count != 1 else ''}).")
+        info(
+            ngettext(
+                "Deleted everything iepprep saved ({count} plan).",
+                "Deleted everything iepprep saved ({count} plans).",
+                count,
+            ).format(count=count)
+        )
         for folder, names in kept:
             shown = ", ".join(sorted(names)[:10]) + (", ..." if len(names) > 10 else "")
-            info(f"Files iepprep did not make were left as they were in {folder}: {shown}")
+            info(
+                _("Files iepprep did not make were left as they were in {folder}: {files}").format(
+                    folder=folder, files=shown
+                )
+            )
     else:
         assert number is not None
         store.delete(number)
-        info(f"Deleted saved plan {number}.")
+        info(_("Deleted saved plan {number}.").format(number=number))
 
 
 def _confirm(question: str) -> bool:
@@ -115,7 +128,7 @@ def _confirm(question: str) -> bool:
     stdin = __import__("sys").stdin
     if stdin is None or not stdin.isatty():
         raise NeedsTerminalError(
-            "Deleting needs a yes, and there is no terminal to ask in.",
-            hint="Add --yes to delete without being asked.",
+            _("Deleting needs a yes, and there is no terminal to ask in."),
+            hint=_("Add --yes to delete without being asked."),
         )
     return bool(typer.confirm(question, default=False, err=True))  # stdout may be a file

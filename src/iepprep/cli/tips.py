@@ -15,6 +15,7 @@ from iepprep.cli.app import (
 )
 from iepprep.cli.family import library_for
 from iepprep.cli.output import emit
+from iepprep.core.i18n.messages import _
 from iepprep.render import formats
 
 TipsFormat = Annotated[str | None, format_option(formats.TIPS.formats)]
@@ -79,8 +80,8 @@ def tips_list(
     wanted_topic = topic.strip().lower() if topic else None
     if wanted_topic and wanted_topic not in library.tip_topics:
         raise NotFoundError(
-            f"No tip has the topic {topic!r}.",
-            hint="Topics: " + ", ".join(sorted(library.tip_topics)),
+            _("No tip has the topic {topic}.").format(topic=repr(topic)),
+            hint=_("Topics: {topics}").format(topics=", ".join(sorted(library.tip_topics))),
         )
     view = TipListView(library.tips_in(Phase(phase.value) if phase else None, wanted_topic))
     emit(ctx, fmt, output, formats.TIPS, lambda r: r.tip_list(view))

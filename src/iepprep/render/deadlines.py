@@ -10,36 +10,49 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from iepprep.core.deadlines.counting import EVENT_OPTIONS, EVENT_WORDS
+from iepprep.core.deadlines.counting import EVENT_OPTIONS, event_words
+from iepprep.core.i18n.dates import long_date_without_weekday, spanish_long_date
+from iepprep.core.i18n.language import is_spanish
+from iepprep.core.i18n.messages import _, ngettext
 
 if TYPE_CHECKING:
     from iepprep.core.deadlines.counting import Deadline, DeadlineReport
     from iepprep.render.base import TextOptions
 
-NOT_LEGAL_ADVICE = (
-    "Not legal advice: the district's own calendar and your state's rules decide. "
-    "If a date matters, ask the district in writing how it counts, or call your "
-    "parent center."
-)
+
+def not_legal_advice() -> str:
+    """Said under every layout of the deadlines, in the language of this run."""
+    return _(
+        "Not legal advice: the district's own calendar and your state's rules decide. "
+        "If a date matters, ask the district in writing how it counts, or call your "
+        "parent center."
+    )
+
+
+def deadline_date(day: dt.date) -> str:
+    """'Mon Oct 26, 2026' / 'lunes, 26 de octubre de 2026': the head of each deadline."""
+    return spanish_long_date(day) if is_spanish() else f"{day:%a %b %-d, %Y}"
 
 
 def when(day: dt.date, today: dt.date) -> str:
     delta = (day - today).days
     if delta == 0:
-        return "today"
+        return _("today")
     if delta == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if delta > 1:
-        return f"in {delta} days"
+        return ngettext("in {count} day", "in {count} days", delta).format(count=delta)
     if delta == -1:
-        return "passed yesterday"
-    return f"passed {-delta} days ago"
+        return _("passed yesterday")
+    return ngettext("passed {count} day ago", "passed {count} days ago", -delta).format(
+        count=-delta
+    )
 
 
 def counted_words(deadline: Deadline) -> str:
     text = deadline.how
     if deadline.skipped:
-        text += "; not counted: " + ", ".join(deadline.skipped)
+        text += _("; not counted: {what}").format(what=", ".join(deadline.skipped))
     return text
 
 
@@ -47,31 +60,45 @@ def basis_lines(report: DeadlineReport) -> list[str]:
     """What the count rests on: the calendar and the state's rules."""
     lines = [report.assumed] if report.assumed else []
     if report.calendar_source:
-        lines.append(f"School days come from your district calendar ({report.calendar_source}).")
+        lines.append(
+            _("School days come from your district calendar ({file}).").format(
+                file=report.calendar_source
+            )
+        )
         if report.skipped_events:
             shown = ", ".join(sorted(set(report.skipped_events))[:4])
-            lines.append(f"Events there that are school days, not closures: {shown}.")
+            lines.append(
+                _("Events there that are school days, not closures: {events}.").format(events=shown)
+            )
     elif any(d.estimate or d.rule.counting.value == "school" for d in report.deadlines):
         lines.append(
-            "School days are an estimate (weekdays except US federal holidays): "
-            "give your district calendar with --closures FILE for real dates."
+            _(
+                "School days are an estimate (weekdays except US federal holidays): "
+                "give your district calendar with --closures FILE for real dates."
+            )
         )
     if report.state and report.state_checked:
         lines.append(
-            f"{report.state}'s own rules are used where it has them "
-            f"(read from its regulations on {report.state_checked:%B %-d, %Y})."
+            _(
+                "{state}'s own rules are used where it has them "
+                "(read from its regulations on {date})."
+            ).format(state=report.state, date=long_date_without_weekday(report.state_checked))
         )
     elif report.state:
         lines.append(
             report.state_note
-            or f"iepprep has not checked {report.state}'s own timelines: the federal rules are "
-            "shown, and your state may set different ones. Your state's department of "
-            "education or parent center can tell you."
+            or _(
+                "iepprep has not checked {state}'s own timelines: the federal rules are "
+                "shown, and your state may set different ones. Your state's department of "
+                "education or parent center can tell you."
+            ).format(state=report.state)
         )
     else:
         lines.append(
-            "These are the federal rules. Your state may set its own timelines: add "
-            "--state XX (or save a plan with your state)."
+            _(
+                "These are the federal rules. Your state may set its own timelines: add "
+                "--state XX (or save a plan with your state)."
+            )
         )
     return lines
 
@@ -80,7 +107,7 @@ def missing_line(report: DeadlineReport) -> str | None:
     if not report.missing:
         return None
     options = ", ".join(EVENT_OPTIONS[event] for event in report.missing)
-    return f"More deadlines with the dates of other steps: {options}."
+    return _("More deadlines with the dates of other steps: {options}.").format(options=options)
 
 
 # ------------------------------------------------------------------ screen
@@ -93,25 +120,27 @@ def print_text(report: DeadlineReport, options: TextOptions, *, today: dt.date) 
 
     layout = Layout(options)
     if not report.deadlines:
-        layout.line(styled("No deadlines to count yet.", layout.style("title")))
-        layout.paragraph("Give the date of a step that has happened, for example:")
+        layout.line(styled(_("No deadlines to count yet."), layout.style("title")))
+        layout.paragraph(_("Give the date of a step that has happened, for example:"))
         layout.line("  iepprep deadlines --consent 2026-10-26")
         layout.paragraph(
-            "Dates you can give: "
-            + "; ".join(f"{option} ({EVENT_WORDS[event]})" for event, option in _options())
-            + "."
+            _("Dates you can give: {options}.").format(
+                options="; ".join(
+                    f"{option} ({event_words(event)})" for event, option in _options()
+                )
+            )
         )
         options.console.print(*layout.screen().items, soft_wrap=True)  # type: ignore[attr-defined]
         return
-    layout.heading("Deadlines")
+    layout.heading(_("Deadlines"))
     for deadline in report.deadlines:
         passed = deadline.date < today
-        head = styled(f"{deadline.date:%a %b %-d, %Y}", layout.style("item"))
+        head = styled(deadline_date(deadline.date), layout.style("item"))
         head.append(layout.sep)
         head.append(when(deadline.date, today), layout.style("due.urgent" if passed else "due"))
         layout.line(head)
         layout.hanging("  ", layout.text(deadline.rule.title, "item"))
-        counted = f"Counted: {counted_words(deadline)}. Rule: "
+        counted = _("Counted: {how}. Rule: ").format(how=counted_words(deadline))
         rule = styled(counted)
         rule.append(deadline.rule.citation)
         if deadline.rule.url:
@@ -119,7 +148,7 @@ def print_text(report: DeadlineReport, options: TextOptions, *, today: dt.date) 
         layout.hanging("  ", rule)
         if not deadline.verified:
             layout.hanging(
-                "  ", styled("Federal rule: your state may differ.", layout.style("notice"))
+                "  ", styled(_("Federal rule: your state may differ."), layout.style("notice"))
             )
         for caution in deadline.cautions:
             layout.hanging("  ", styled(caution, layout.style("muted")))
@@ -128,7 +157,7 @@ def print_text(report: DeadlineReport, options: TextOptions, *, today: dt.date) 
         layout.paragraph(line, "muted")
     if extra := missing_line(report):
         layout.paragraph(extra, "muted")
-    layout.legal(NOT_LEGAL_ADVICE)
+    layout.legal(not_legal_advice())
     options.console.print(*layout.screen().items, soft_wrap=True)  # type: ignore[attr-defined]
 
 
@@ -148,25 +177,33 @@ def as_json(report: DeadlineReport) -> str:
 def as_markdown(report: DeadlineReport, *, today: dt.date) -> str:
     from iepprep.render.markdown import escape
 
-    out = ["# Deadlines", ""]
+    out = [f"# {_('Deadlines')}", ""]
     if not report.deadlines:
-        out += ["No deadlines to count yet: give the date of a step that has happened.", ""]
+        out += [
+            escape(_("No deadlines to count yet: give the date of a step that has happened.")),
+            "",
+        ]
     for deadline in report.deadlines:
         out.append(
-            f"- **{deadline.date:%a %b %-d, %Y}** ({escape(when(deadline.date, today))}): "
-            f"{escape(deadline.rule.title)}  "
+            f"- **{escape(deadline_date(deadline.date))}** "
+            f"({escape(when(deadline.date, today))}): {escape(deadline.rule.title)}  "
         )
         out.append(
-            f"  Counted: {escape(counted_words(deadline))}. Rule: {escape(deadline.rule.citation)}."
+            "  "
+            + escape(
+                _("Counted: {how}. Rule: {citation}.").format(
+                    how=counted_words(deadline), citation=deadline.rule.citation
+                )
+            )
         )
         if not deadline.verified:
-            out.append("  *Federal rule; your state may differ.*")
+            out.append(f"  *{escape(_('Federal rule; your state may differ.'))}*")
         for caution in deadline.cautions:
             out.append(f"  *{escape(caution)}*")
     out.append("")
     for line in basis_lines(report):
         out.append(f"> {escape(line)}")
-    out += [">", f"> {escape(NOT_LEGAL_ADVICE)}", ""]
+    out += [">", f"> {escape(not_legal_advice())}", ""]
     return "\n".join(out)
 
 
@@ -181,15 +218,15 @@ def as_calendar(report: DeadlineReport, *, now: dt.datetime | None = None) -> by
 
     if not report.deadlines:
         raise InputError(
-            "There are no deadlines to put on a calendar yet.",
-            hint="Give the date of a step that has happened, like --consent 2026-10-26.",
+            _("There are no deadlines to put on a calendar yet."),
+            hint=_("Give the date of a step that has happened, like --consent 2026-10-26."),
         )
     stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", f"-//iepprep//iepprep {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "IEP deadlines")
+    cal.add("x-wr-calname", _("IEP deadlines"))
     for deadline in report.deadlines:
         key = f"{deadline.rule.id}|{deadline.start.isoformat()}|{report.state or ''}"
         uid = hashlib.sha256(key.encode()).hexdigest()[:16]
@@ -198,16 +235,24 @@ def as_calendar(report: DeadlineReport, *, now: dt.datetime | None = None) -> by
         event.add("dtstamp", stamp)
         event.add("dtstart", deadline.date)
         event.add("dtend", deadline.date + dt.timedelta(days=1))
-        event.add("summary", f"IEP deadline: {deadline.rule.title}")
+        summary = _("IEP deadline: {title}").format(title=deadline.rule.title)
+        event.add("summary", summary)
         event.add(
             "description",
-            f"{deadline.rule.note}\n\nCounted: {counted_words(deadline)}.\n"
-            f"Rule: {deadline.rule.citation}\n\n{NOT_LEGAL_ADVICE}",
+            "\n\n".join(
+                [
+                    deadline.rule.note,
+                    _("Counted: {how}.").format(how=counted_words(deadline))
+                    + "\n"
+                    + _("Rule: {citation}").format(citation=deadline.rule.citation),
+                    not_legal_advice(),
+                ]
+            ),
         )
         event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"IEP deadline: {deadline.rule.title}")
+        alarm.add("description", summary)
         alarm.add("trigger", dt.timedelta(days=-3, hours=9))
         event.add_component(alarm)
         cal.add_component(event)

@@ -116,12 +116,13 @@ def _page(title: str, body: list[str], *, compact: bool = False) -> str:
 def _header(view: PlanView, title: str, *, compact: bool = False) -> list[str]:
     out = ["<header>", f"<h1>{esc(title)}</h1>", '<dl class="meta">']
     for name, value in view.facts:
-        if compact and name == "Your worries":
+        if compact and name == wording.worries_label():
             continue  # a page for the fridge is seen by visitors
         out.append(f"<dt>{esc(name)}</dt><dd>{_escape(clean(value))}</dd>")
     out.append("</dl>")
     for notice in view.notices:
-        out.append(f'<p class="notice" role="note"><strong>Note:</strong> {esc(notice)}</p>')
+        note = esc(wording.note_label())
+        out.append(f'<p class="notice" role="note"><strong>{note}:</strong> {esc(notice)}</p>')
     out.append("</header>")
     return out
 
@@ -185,17 +186,17 @@ def _extras(view: PlanView) -> list[str]:
         out += ["</dl>", "</section>"]
     state = view.state
     if state:
-        out += ['<section aria-labelledby="state">', f'<h2 id="state">In {esc(state.name)}</h2>']
+        heading = esc(_("In {state}").format(state=state.name))
+        out += ['<section aria-labelledby="state">', f'<h2 id="state">{heading}</h2>']
         if not state.known:
-            out.append(
-                f"<p>We have no notes for {esc(state.name)} yet, so we won't guess. Read your "
-                "state's procedural safeguards notice, or ask your state's parent center "
-                f'(<a href="{wording.PARENT_CENTER_URL}">{esc(wording.PARENT_CENTER_URL)}</a>).</p>'
-            )
+            url = wording.PARENT_CENTER_URL
+            text = esc(wording.no_state_notes(state.name))
+            link = f'<a href="{url}">{esc(url)}</a>'
+            out.append(f"<p>{text.replace(esc(url), link, 1)}</p>")
         else:
             out.append("<ul>")
             if state.meeting_name:
-                out.append(f"<li>The meeting is called: {esc(state.meeting_name)}.</li>")
+                out.append(f"<li>{esc(wording.meeting_called(state.meeting_name))}</li>")
             for note in state.notes:
                 source = note.get("source") or ""
                 citation = note.get("citation")
@@ -223,8 +224,7 @@ class HtmlRenderer:
     """A plan, its checklist or its questions, as one self-contained page."""
 
     def plan(self, view: PlanView) -> str:
-        suffix = {"plan": "", "checklist": ": checklist", "questions": ": questions"}[view.kind]
-        title = view.title + suffix
+        title = wording.titled(view.title, view.kind)
         # The checklist alone prints as a compact page (boxes, titles and due dates).
         compact = view.kind == "checklist"
         body = _header(view, title, compact=compact) + _checklist(view.phases)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from iepprep import __version__
 from iepprep.core.common.safety import clean, one_line
 from iepprep.core.i18n.labels import label
+from iepprep.core.i18n.messages import _
 from iepprep.core.planning.plan import ChecklistItem, Plan
 from iepprep.errors import InputError
 from iepprep.render import wording
@@ -65,8 +66,10 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None 
     dated = calendar_steps(plan)
     if meeting is None and not dated:
         raise InputError(
-            "There are no dates to put on a calendar: the answers have no meeting date.",
-            hint="Add meeting_date (like 2026-12-10) to your answers, or run iepprep plan again.",
+            _("There are no dates to put on a calendar: the answers have no meeting date."),
+            hint=_(
+                "Add meeting_date (like 2026-12-10) to your answers, or run iepprep plan again."
+            ),
         )
     stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     who = one_line(plan.profile.child_name) if plan.profile.child_name else ""
@@ -76,7 +79,8 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None 
     cal.add("prodid", f"-//iepprep//iepprep {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"IEP meeting{' for ' + who if who else ''}")
+    meeting_name = _("IEP meeting for {name}").format(name=who) if who else _("IEP meeting")
+    cal.add("x-wr-calname", meeting_name)
 
     def event(
         uid: str,
@@ -110,13 +114,22 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None 
         cal.add_component(ev)
 
     if meeting is not None:
-        school = f" at {one_line(plan.profile.school)}" if plan.profile.school else ""
+        summary = meeting_name
+        if plan.profile.school:
+            summary = _("{meeting} at {school}").format(
+                meeting=meeting_name, school=one_line(plan.profile.school)
+            )
+        kind = label(plan.profile.meeting_type)
         event(
             "meeting",
             meeting,
-            f"IEP meeting{' for ' + who if who else ''}{school}",
-            f"{label(plan.profile.meeting_type).capitalize()}. Bring your questions, your "
-            "notes and someone to help. You may take the IEP home before signing.\n\n"
+            summary,
+            f"{kind[:1].upper()}{kind[1:]}. "
+            + _(
+                "Bring your questions, your notes and someone to help. You may take the IEP "
+                "home before signing."
+            )
+            + "\n\n"
             + wording.NOT_LEGAL_ADVICE,
             remind_days=1,
             at=plan.profile.meeting_time,
@@ -126,8 +139,8 @@ def calendar(plan: Plan, *, now: dt.datetime | None = None, plan_id: str | None 
         event(
             f"item-{item.id}",
             item.due,
-            f"IEP: {one_line(item.text)}",
-            clean(item.why) + f"\n\nMore: iepprep tips show {item.id}",
+            f"IEP: {one_line(item.text)}",  # the same in Spanish
+            clean(item.why) + "\n\n" + _("More: iepprep tips show {id}").format(id=item.id),
             remind_days=0,
         )
     return bytes(cal.to_ical())

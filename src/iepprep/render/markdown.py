@@ -102,41 +102,34 @@ def words_section(words: Sequence[PlanWord]) -> list[str]:
 
 
 def state_section(state: StateNotes, level: int = 2) -> list[str]:
-    out = [f"{'#' * level} In {escape(state.name)}", ""]
+    out = [f"{'#' * level} {escape(_('In {state}').format(state=state.name))}", ""]
     if not state.known:
-        out.append(
-            escape(
-                f"We have no notes for {state.name} yet, so we won't guess. Read your "
-                "state's procedural safeguards notice, or ask your state's parent center "
-                f"({wording.PARENT_CENTER_URL})."
-            )
-        )
+        out.append(escape(wording.no_state_notes(state.name)))
         return [*out, ""]
     if state.meeting_name:
-        out.append(f"- The meeting is called: {escape(state.meeting_name)}.")
+        out.append(f"- {escape(wording.meeting_called(state.meeting_name))}")
     for note in state.notes:
-        checked = f"checked {note['checked']}" if note.get("checked") else None
+        checked = wording.checked(note.get("checked"))
         where = " · ".join(x for x in (note.get("citation"), note.get("source"), checked) if x)
         out.append(f"- {escape(note['text'] or '')} _({escape(where)})_")
     return [*out, "", f"_{escape(wording.VERIFY_STATE)}_", ""]
 
 
 def tip_block(tip: Tip, score: float | None = None) -> list[str]:
-    meta = [wording.phase_title(tip.phase).lower(), ", ".join(tip.topics), f"id {tip.id}"]
+    meta = [wording.phase_title(tip.phase).lower(), ", ".join(tip.topics), wording.tip_id(tip.id)]
     if score is not None:
-        meta.append(f"score {score:.2f}")
-    source = ("from parents: " if tip.source.kind == "article" else "added: ") + tip.source.where
+        meta.append(_("score {score}").format(score=f"{score:.2f}"))
     out = [
         f"## {escape(tip.title)}",
         "",
         escape(tip.body),
         "",
         f"_{escape(' · '.join(meta))}_  ",
-        f"_Why: {escape(tip.why)}_  ",
-        f"_Source: {escape(source)}_",
+        f"_{escape(_('Why'))}: {escape(tip.why)}_  ",
+        f"_{escape(_('Source'))}: {escape(wording.tip_source(tip))}_",
     ]
     if tip.citation:
-        out[-1] += f"  \n_Law: {escape(tip.citation)}_"
+        out[-1] += f"  \n_{escape(_('Law'))}: {escape(tip.citation)}_"
     return [*out, ""]
 
 
@@ -145,14 +138,16 @@ def glossary_block(entries: Sequence[GlossaryTerm], level: int = 2) -> list[str]
     for entry in entries:
         out += [f"{'#' * level} {escape(entry.heading)}", "", escape(entry.definition), ""]
         if entry.example:
-            out += [f"_Example: {escape(entry.example)}_", ""]
+            out += [f"_{escape(_('Example'))}: {escape(entry.example)}_", ""]
         extras = []
         if entry.see_also:
-            extras.append("See also: " + ", ".join(map(escape, entry.see_also)))
+            extras.append(escape(_("See also")) + ": " + ", ".join(map(escape, entry.see_also)))
         if entry.citation:
-            extras.append("Law: " + escape(entry.citation))
+            extras.append(escape(_("Law")) + ": " + escape(entry.citation))
         if entry.source:
-            extras.append(f"Source: <{entry.source}>")
+            extras.append(f"{escape(_('Source'))}: <{entry.source}>")
+        if entry.varies_by_state:
+            extras.append(f"{escape(wording.note_label())}: {escape(_('this differs by state'))}")
         if extras:
             out += ["  \n".join(extras), ""]
     return out
@@ -162,14 +157,13 @@ class MarkdownRenderer:
     """Every screen as a Markdown document."""
 
     def plan(self, view: PlanView) -> str:
-        suffix = {"plan": "", "checklist": ": checklist", "questions": ": questions"}[view.kind]
-        out = [f"# {escape(view.title)}{suffix}", ""]
+        out = [f"# {escape(wording.titled(view.title, view.kind))}", ""]
         if view.kind == "plan":
             for name, value in view.facts:
                 out.append(f"- **{escape(name)}:** {escape(value)}")
             out.append("")
         for notice in view.notices:
-            out += [f"> **Note:** {escape(notice)}", ""]
+            out += [f"> **{escape(wording.note_label())}:** {escape(notice)}", ""]
         for section in view.phases:
             out += phase_section(section)
         out += questions_lines(view.questions)
@@ -191,22 +185,23 @@ class MarkdownRenderer:
         return _document(out)
 
     def search(self, view: SearchView) -> str:
-        out = [f"# Tips for \u201c{escape(view.query)}\u201d", ""]
+        title = _("Tips for \u201c{query}\u201d").format(query=view.query)
+        out = [f"# {escape(title)}", ""]
         if view.glossary:
             out += glossary_block(view.glossary)
         for hit in view.hits:
             out += tip_block(hit.tip, hit.score)
         if not view.hits:
-            out.append("No tips found.")
+            out.append(escape(_("No tips found.")))
         return _document(out)
 
     def glossary(self, view: GlossaryView) -> str:
-        title = view.entries[0].term if view.single and view.entries else "Glossary"
+        title = view.entries[0].term if view.single and view.entries else _("Glossary")
         out = [f"# {escape(title)}", "", *glossary_block(view.entries)]
         return _document(out + legal(view.legal))
 
     def rights(self, view: RightsView) -> str:
-        out = ["# Your key rights under IDEA", "", escape(view.intro), ""]
+        out = [f"# {escape(wording.rights_title())}", "", escape(view.intro), ""]
         for right in view.rights:
             out += [
                 f"## {escape(right.title)}",
@@ -216,29 +211,31 @@ class MarkdownRenderer:
                 f"_{escape(right.citation)}_",
             ]
             if right.varies_by_state and right.state_note:
-                out[-1] += f"  \n_Varies by state: {escape(right.state_note)}_"
+                note = wording.varies_by_state(right.state_note)
+                out[-1] += f"  \n_{escape(note[:1].upper() + note[1:])}_"
             out.append("")
         if view.state:
             out += state_section(view.state)
         return _document(out + legal(view.legal))
 
     def review(self, view: ReviewView) -> str:
-        out = [f"# {escape(view.plan.title)}: after the meeting", ""]
+        title = _("{plan}: after the meeting").format(plan=view.plan.title)
+        out = [f"# {escape(title)}", ""]
         for section in view.plan.phases:
             out += phase_section(section)
-        out += ["## Questions still open", ""]
-        out += [f"- {escape(q.text)}" for q in view.open_questions] or ["None."]
+        out += [f"## {escape(wording.questions_still_open())}", ""]
+        out += [f"- {escape(q.text)}" for q in view.open_questions] or [escape(_("None."))]
         if view.review.answered:
-            out += ["", "## Answers you have", ""]
+            out += ["", f"## {escape(wording.answers_you_have())}", ""]
             out += [
-                f"- {escape(a.question.text)} **{escape(a.text or '(answered)')}**"
+                f"- {escape(a.question.text)} **{escape(a.text or wording.answered())}**"
                 for a in view.review.answered
             ]
-        out += ["", "## Your notes", ""]
+        out += ["", f"## {escape(wording.your_notes())}", ""]
         out += [f"- {escape(n.text)} _({n.at:%Y-%m-%d %H:%M})_" for n in view.notes] or [
-            "No notes yet."
+            escape(_("No notes yet."))
         ]
-        out += ["", "## Before you sign", ""]
+        out += ["", f"## {escape(wording.before_you_sign())}", ""]
         for check in view.checks:
             out += [f"- [ ] **{escape(check.text)}**  ", f"  {escape(check.why)}"]
         out.append("")

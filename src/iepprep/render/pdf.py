@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from iepprep.core.common.safety import clean, one_line
 from iepprep.core.content.models import Phase
 from iepprep.core.i18n.language import current
-from iepprep.core.i18n.messages import _
+from iepprep.core.i18n.messages import N_, _
 from iepprep.core.planning.plan import ChecklistItem, Plan, PlanQuestion
 from iepprep.errors import IepprepError
 from iepprep.render import fonts, wording
@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 
 Paper = Literal["letter", "a4"]
 REPLACEMENT = "\ufffd"
-UNPRINTABLE_NOTE = (
+UNPRINTABLE_NOTE = N_(
     "Some characters could not be printed in this PDF: no font on this computer has "
-    f"them, so each shows as {REPLACEMENT}. The HTML and text versions keep them as typed."
+    "them, so each shows as \ufffd. The HTML and text versions keep them as typed."
 )
 _PAPER = {"letter": "us-letter", "a4": "a4"}
 
@@ -163,20 +163,16 @@ def _extras(plan: Plan) -> list[dict[str, Any]]:
     if state:
         part: dict[str, Any] = {
             "kind": "state",
-            "title": f"In {one_line(state.name)}",
+            "title": _("In {state}").format(state=one_line(state.name)),
             "lines": [],
             "notes": [],
             "verify": None,
         }
         if not state.known:
-            part["lines"].append(
-                f"We have no notes for {one_line(state.name)} yet, so we won't guess. Read "
-                "your state's procedural safeguards notice, or ask your state's parent center "
-                f"({wording.PARENT_CENTER_URL})."
-            )
+            part["lines"].append(wording.no_state_notes(state.name))
         else:
             if state.meeting_name:
-                part["lines"].append(f"The meeting is called: {one_line(state.meeting_name)}.")
+                part["lines"].append(wording.meeting_called(state.meeting_name))
             part["notes"] = [
                 {
                     "text": one_line(note["text"] or ""),
@@ -194,10 +190,11 @@ def _extras(plan: Plan) -> list[dict[str, Any]]:
 def _document(
     plan: Plan, title: str, paper: Paper, sections: list[dict[str, Any]], *, compact: bool = False
 ) -> dict[str, Any]:
+    worries = wording.worries_label()
     meta = [
-        [name, clean(value) if name == "Your worries" else one_line(value)]
+        [name, clean(value) if name == worries else one_line(value)]
         for name, value in wording.header_lines(plan)
-        if not (compact and name == "Your worries")  # a fridge page is seen by visitors
+        if not (compact and name == worries)  # a fridge page is seen by visitors
     ]
     return {
         "title": one_line(title),
@@ -209,6 +206,7 @@ def _document(
         "sections": sections,
         "sources-note": None if compact else wording.SOURCES_NOTE,
         "legal": wording.NOT_LEGAL_ADVICE,
+        "page-of": _("page {page} of {pages}"),
     }
 
 
@@ -256,8 +254,9 @@ def _compile(document: dict[str, Any], font_book: typst.Fonts) -> bytes:
 def _replace(document: dict[str, Any], chars: set[str]) -> dict[str, Any]:
     """The document with `chars` shown as REPLACEMENT, and a note saying so."""
     changed = _map_strings(document, lambda s: "".join(REPLACEMENT if c in chars else c for c in s))
-    if UNPRINTABLE_NOTE not in changed["notices"]:
-        changed["notices"] = [UNPRINTABLE_NOTE, *changed["notices"]]
+    note = _(UNPRINTABLE_NOTE)
+    if note not in changed["notices"]:
+        changed["notices"] = [note, *changed["notices"]]
     return cast(dict[str, Any], changed)
 
 
@@ -285,7 +284,7 @@ def _typeset(document: dict[str, Any]) -> PdfBytes:
         # A computer font promised a character but could not draw it: do without.
         unprintable = missing
         result = _typeset(_replace(document, missing))
-    result.notes = (UNPRINTABLE_NOTE,) if unprintable else ()
+    result.notes = (_(UNPRINTABLE_NOTE),) if unprintable else ()
     return result
 
 
@@ -307,12 +306,12 @@ def plan(
 
 def checklist_only(plan: Plan, phases: Sequence[Phase], *, paper: Paper = "letter") -> bytes:
     """A compact page for the fridge: boxes, titles and due dates (reasons are in the plan)."""
-    title = wording.plan_title(plan) + ": checklist"
+    title = wording.titled(wording.plan_title(plan), "checklist")
     return _typeset(_document(plan, title, paper, _checklist(plan, phases), compact=True))
 
 
 def questions_only(
     plan: Plan, questions: Sequence[PlanQuestion], *, paper: Paper = "letter"
 ) -> bytes:
-    title = wording.plan_title(plan) + ": questions"
+    title = wording.titled(wording.plan_title(plan), "questions")
     return _typeset(_document(plan, title, paper, _questions(questions)))

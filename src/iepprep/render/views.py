@@ -150,7 +150,7 @@ def questions_view(
     return PlanView(
         kind="questions",
         plan=plan,
-        title="The question bank" if bank else wording.plan_title(plan),
+        title=wording.question_bank() if bank else wording.plan_title(plan),
         facts=[] if bank else wording.header_lines(plan),
         notices=[],
         phases=[],
@@ -166,7 +166,7 @@ def questions_view(
 @dataclass(frozen=True)
 class TipListView:
     tips: list[Tip]
-    title: str = "Tips"
+    title: str = field(default_factory=lambda: wording.tips_title())
 
 
 @dataclass(frozen=True)
@@ -284,18 +284,26 @@ def history_view(
     from iepprep.core.common.safety import one_line
     from iepprep.core.family.profile import MeetingType
     from iepprep.core.i18n.labels import label
+    from iepprep.core.i18n.messages import _, ngettext
+
+    def counted(key: str, n: int) -> str:
+        if key == "notes":
+            return ngettext("{n} note", "{n} notes", n)
+        if key == "answered":
+            return ngettext("{n} answered", "{n} answered", n)
+        return ngettext("{n} letter", "{n} letters", n)
 
     out = []
     for row in rows:
-        who = one_line(str(row["child_name"])) if row["child_name"] else "(no name)"
+        who = one_line(str(row["child_name"])) if row["child_name"] else _("(no name)")
         kind = label(MeetingType(str(row["meeting_type"])))
         date = f", {readable_when(str(row['meeting_date']))}" if row["meeting_date"] else ""
         extra = []
-        for key, noun in (("notes", "note"), ("answered", "answered"), ("letters", "letter")):
+        for key in ("notes", "answered", "letters"):
             count = int(str(row.get(key, 0)))
             if count:
-                extra.append(f"{count} {noun}{'s' if count != 1 and noun != 'answered' else ''}")
-        saved = "saved " + readable_when(str(row["updated"]))
+                extra.append(counted(key, count).format(n=count))
+        saved = _("saved {when}").format(when=readable_when(str(row["updated"])))
         saved += " · " + ", ".join(extra) if extra else ""
         out.append(HistoryRow(int(str(row["number"])), who, kind + date, saved, dict(row)))
     return HistoryView(out, folder, unfinished)
@@ -304,8 +312,8 @@ def history_view(
 def readable_when(iso: str) -> str:
     """'Thu Dec 10, 2026' for a date, 'Sat Nov 28 at 00:56' for a date and time
     (as written, if it is neither)."""
-    from iepprep.core.common import dates
     from iepprep.core.common.safety import one_line
+    from iepprep.core.i18n import dates
 
     try:
         moment = dt.datetime.fromisoformat(iso)
@@ -317,4 +325,7 @@ def readable_when(iso: str) -> str:
 
 
 def note_stamp(at: dt.datetime) -> str:
-    return f"{at:%a %b} {at.day}, {at:%H:%M}"
+    """'Sat Nov 28, 00:56' / 'sáb 28 nov, 00:56': when a note was made."""
+    from iepprep.core.i18n.dates import short_date
+
+    return f"{short_date(at.date())}, {at:%H:%M}"

@@ -65,6 +65,104 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+# Headings of the review, shared by every format.
+def questions_still_open() -> str:
+    return _("Questions still open")
+
+
+def answers_you_have() -> str:
+    return _("Answers you have")
+
+
+def your_notes() -> str:
+    return _("Your notes")
+
+
+def before_you_sign() -> str:
+    return _("Before you sign")
+
+
+def answered() -> str:
+    """Shown for a question marked answered without the answer written down."""
+    return _("(answered)")
+
+
+def titled(title: str, kind: str) -> str:
+    """A document's title: the plan's, or 'Plan…: checklist' / ': questions'."""
+    if kind == "checklist":
+        return _("{title}: checklist").format(title=title)
+    if kind == "questions":
+        return _("{title}: questions").format(title=title)
+    return title
+
+
+def question_bank() -> str:
+    return _("The question bank")
+
+
+def tips_title() -> str:
+    return _("Tips")
+
+
+def tip_id(tip: str) -> str:
+    """'id dont-go-alone': a tip's id, to read it in full (the same in Spanish)."""
+    return f"id {tip}"
+
+
+def tip_source(tip: Tip) -> str:
+    """'From parents: <where>' or 'Added: <where>'."""
+    if tip.source.kind == "article":
+        return _("From parents: {where}").format(where=tip.source.where)
+    return _("Added: {where}").format(where=tip.source.where)
+
+
+def rights_title() -> str:
+    return _("Your key rights under IDEA")
+
+
+def varies_by_state(note: str) -> str:
+    """'varies by state: <the right's state note>'."""
+    return _("varies by state: {note}").format(note=one_line(note))
+
+
+def no_state_notes(state: str) -> str:
+    """What a plan says for a state we have no sourced notes for."""
+    return _(
+        "We have no notes for {state} yet, so we won't guess. Your state may have its own "
+        "rules and timelines: read its procedural safeguards notice, or ask your state's "
+        "parent center ({url})."
+    ).format(state=one_line(state), url=PARENT_CENTER_URL)
+
+
+def meeting_called(name: str) -> str:
+    return _("The meeting is called: {name}.").format(name=one_line(name))
+
+
+def checked(value: str | None) -> str | None:
+    """'checked 2026-11-28' (when a state note was last compared with the law), the
+    date written in the language of this run."""
+    if not value:
+        return None
+    from iepprep.core.i18n.language import is_spanish
+
+    written = value
+    if is_spanish():
+        from iepprep.core.i18n.dates import spanish_long_date
+
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            written = spanish_long_date(day).partition(", ")[2]  # no weekday
+    return _("checked {date}").format(date=written)
+
+
+def note_label() -> str:
+    """Before a notice at the top of a plan."""
+    return _("Note")
+
+
 def questions_intro(count: int) -> str | None:
     """The advice above a list of questions: only when there are more than a few."""
     if count <= 3:
@@ -130,8 +228,13 @@ def header_lines(plan: Plan) -> list[tuple[str, str]]:
             )
         )
     if p.worries:
-        lines.append((_("Your worries"), clean(p.worries)))
+        lines.append((worries_label(), clean(p.worries)))
     return lines
+
+
+def worries_label() -> str:
+    """The label of the parent's own words: a page for the fridge leaves them out."""
+    return _("Your worries")
 
 
 def at_time(moment: dt.time | None) -> str:

@@ -101,6 +101,11 @@ CONCEPT_WEIGHT = 0.6  # a word a recognised concept stands for
 # question shares most of a sentence's words is lifted by up to this share.
 QUESTION_FIELD = "asks"
 QUESTION_BONUS = 0.5
+# What a query word's other readings in a document add to its best one.
+OTHER_READINGS = 0.15
+QUESTION_CANDIDATES = 100
+QUESTION_MIN_WORDS = 2
+QUESTION_LENGTH_EXPONENT = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -131,8 +136,27 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words of `text`, accents and punctuation dropped."""
-    return _WORD.findall(_fold(text))
+    """Lower-cased words of `text`, accents and punctuation dropped; a contraction
+    typed without its apostrophe ("dont", "wont") read as with it ("don", "t")."""
+    found = _WORD.findall(_fold(text))
+    if not _CONTRACTIONS.keys().isdisjoint(found):
+        found = [part for word in found for part in _CONTRACTIONS.get(word, (word,))]
+    return found
+
+
+# Contractions parents type without the apostrophe, read as "don't" is: "don", "t".
+_CONTRACTIONS: dict[str, tuple[str, str]] = {
+    word: (word[: -len(end)], end)
+    for end, spelled in {
+        "t": "dont doesnt didnt cant wont isnt wasnt arent werent havent hasnt hadnt "
+        "couldnt wouldnt shouldnt",
+        "s": "hes shes whats thats theres",
+        "re": "theyre youre",
+        "m": "im",
+        "ve": "ive weve theyve",
+    }.items()
+    for word in spelled.split()
+}
 
 
 def _fold(text: str) -> str:
@@ -208,6 +232,10 @@ class _QueryTerm:
     # in documents that have all of that synonym's words, not "learning" alone.
     together: tuple[str, ...] = ()
     about: str = ""
+    # The query word (its stem) this term reads: a word and its related words and
+    # spellings share one, and a document counts each once, by its best reading.
+    # Empty: the term counts on its own (a concept's words).
+    reads: str = ""
 
 
 class SearchIndex:
@@ -326,17 +354,18 @@ class SearchIndex:
         query_stems = [stem(w) for w in query_words]
         concepts = self.concepts_in(query)
         spoken_for = {term for concept in concepts for term in concept.says}
+        lights = {t for t in query_stems if self._is_light(t)} | spoken_for
         # A sentence's topic-less words count little, unless they are all it has.
-        topical = [t for t in query_stems if t not in self._light and t not in spoken_for]
+        topical = [t for t in query_stems if t not in lights]
         light = LIGHT_WEIGHT if topical or concepts else 1.0
         terms: list[_QueryTerm] = []
         for word, term in zip(query_words, query_stems, strict=True):
-            weight = light if term in self._light or term in spoken_for else 1.0
+            weight = light if term in lights else 1.0
             if term in self._idf:
-                terms.append(_QueryTerm(term, weight, word, "word"))
+                terms.append(_QueryTerm(term, weight, word, "word", reads=term))
             elif weight == 1.0:
                 for close in self._close_terms(term):
-                    terms.append(_QueryTerm(close, FUZZY_WEIGHT, word, "close match"))
+                    terms.append(_QueryTerm(close, FUZZY_WEIGHT, word, "close match", reads=term))
         for concept in concepts:
             said = " ".join(w for w in query_words if stem(w) in concept.says)
             for term in concept.means:
@@ -356,7 +385,11 @@ class SearchIndex:
                 together = tuple(member) if len(member) > 1 else ()
                 for term in member:
                     if term not in query_stems and term not in self._light:
-                        terms.append(_QueryTerm(term, SYNONYM_WEIGHT, shown, "synonym", together))
+                        terms.append(
+                            _QueryTerm(
+                                term, SYNONYM_WEIGHT, shown, "synonym", together, reads=shown
+                            )
+                        )
         # A widened or light term found in many documents costs much to read and adds
         # little: skipped, unless the query has nothing else.
         strong = [qt for qt in terms if qt.weight >= 1.0 or self._idf[qt.term] >= self._common_idf]
@@ -367,6 +400,15 @@ class SearchIndex:
             if held is None or (qt.weight, not qt.together) > (held.weight, not held.together):
                 best[qt.term] = qt
         return list(best.values())
+
+    def _is_light(self, term: str) -> bool:
+        """A word that names no topic: a listed one, or a number ("14 year old", "30
+        minutes") unless the synonyms name it ("504", "18")."""
+        if term in self._light:
+            return True
+        if not term.isdigit():
+            return False
+        return not any(term in member for group in self._synonyms for member in group)
 
     def _documents_with_all(self, terms: tuple[str, ...]) -> set[int]:
         found: set[int] | None = None
@@ -409,6 +451,7 @@ class SearchIndex:
         names = list(self.field_weights)
         lengths, avg, weights = self._lengths, self._avg, self._weights
         with_all: dict[tuple[str, ...], set[int]] = {}  # shared by a phrase's words
+        best_reading: dict[int, dict[str, float]] = {}  # doc -> query word -> its best gain
         for qt in terms:
             weighted: dict[int, float] = {}
             fields_hit: dict[int, list[str]] = {}
@@ -425,7 +468,13 @@ class SearchIndex:
                 fields_hit.setdefault(doc, []).append(names[field_no])
             factor = qt.weight * self._idf[qt.term] * (K1 + 1)
             for doc, wtf in weighted.items():
-                scores[doc] = scores.get(doc, 0.0) + factor * wtf / (wtf + K1)
+                gain = factor * wtf / (wtf + K1)
+                if qt.reads:  # "work" read as "job" too counts mostly once: its best reading
+                    held = best_reading.setdefault(doc, {})
+                    before = held.get(qt.reads, 0.0)
+                    held[qt.reads] = max(before, gain)
+                    gain = max(gain - before, 0.0) + OTHER_READINGS * min(gain, before)
+                scores[doc] = scores.get(doc, 0.0) + gain
                 matched.setdefault(doc, []).append((qt, tuple(fields_hit[doc])))
         phrase = stems(query, keep_stopwords=True)
         if len(phrase) > 1:  # phrase bonus for the strongest candidates only: it re-reads text
@@ -442,7 +491,9 @@ class SearchIndex:
                     matches.setdefault(doc, []).append(
                         Match(query.strip(), "phrase", " ".join(phrase), in_fields)
                     )
-        if QUESTION_FIELD in self.field_weights and len(terms) > 1:
+        # A question says more than a keyword: one word is found by the fields alone.
+        said = {qt.reads or qt.query_word for qt in terms if qt.weight >= 1.0}
+        if QUESTION_FIELD in self.field_weights and len(said) >= QUESTION_MIN_WORDS:
             self._question_bonus(terms, scores, matches)
         ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))
         if limit is not None:
@@ -466,20 +517,53 @@ class SearchIndex:
         scores: dict[int, float],
         matches: dict[int, list[Match]],
     ) -> None:
-        """Lift the documents with one question (one line of the question field) that
-        shares most of the query's weight: a sentence is best answered by the tip
-        whose own question says the same thing, not by one that has its words
-        scattered about."""
-        mass = {qt.term: qt.weight * self._idf[qt.term] for qt in terms}
-        total = sum(mass.values()) or 1.0
-        for doc in sorted(scores, key=lambda d: -scores[d])[:PHRASE_CANDIDATES]:
+        """Add, to the strongest candidates, how closely one of their questions (one
+        line of the question field) says what the query says.
+
+        A sentence is best answered by the tip whose own question says the same thing,
+        not by one that has its words scattered about. The closeness of a question is
+        the share of the query's words it holds (each word by its weight and rarity,
+        a related word for less) times the share of the question's own words the query
+        holds (its topic-less words counting little): a question of three words that
+        shares two with the query is closer than one of twelve that shares the same
+        two. The best question's closeness, times the best score of all, is added, so
+        the lift is the same for a small library and a big one."""
+        by_word: dict[str, float] = {}  # each query word's own mass
+        mass: dict[str, tuple[str, float]] = {}  # term -> (its query word, its mass)
+        for qt in terms:
+            value = qt.weight * self._idf[qt.term]
+            word = qt.reads or qt.query_word
+            mass[qt.term] = (word, value)
+            if qt.via in ("word", "close match"):
+                by_word[word] = max(by_word.get(word, 0.0), value)
+        for word, value in mass.values():  # a concept's or synonym's only source
+            by_word.setdefault(word, value)
+        total = sum(by_word.values())
+        if not total or not scores:
+            return
+        top = max(scores.values())
+        light, stop = self._light, _stop_stems()
+        for doc in sorted(scores, key=lambda d: -scores[d])[:QUESTION_CANDIDATES]:
             best, best_line = 0.0, ""
             for line in self._text_of(doc).get(QUESTION_FIELD, "").split("\n"):
-                shared = sum(mass.get(term, 0.0) for term in set(stems(line)))
-                if shared > best:
-                    best, best_line = shared, line
+                own = {t for t in stems(line) if t not in stop}
+                if not own:
+                    continue
+                shared: dict[str, float] = {}
+                for term in own:
+                    found = mass.get(term)
+                    if found is not None and found[1] > shared.get(found[0], 0.0):
+                        shared[found[0]] = found[1]
+                if not shared:
+                    continue
+                of_query = sum(shared.values()) / total
+                said = sum(LIGHT_WEIGHT if t in light else 1.0 for t in own)
+                held = sum(LIGHT_WEIGHT if t in light else 1.0 for t in own if t in mass)
+                closeness = of_query * (held / said) ** QUESTION_LENGTH_EXPONENT
+                if closeness > best:
+                    best, best_line = closeness, line
             if best:
-                scores[doc] *= 1 + QUESTION_BONUS * best / total
+                scores[doc] += QUESTION_BONUS * best * top
                 matches.setdefault(doc, []).append(
                     Match(best_line, "question", "", (QUESTION_FIELD,))
                 )

@@ -38,6 +38,9 @@ M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 # Bump when the shape of any cached payload changes: old entries then simply miss.
 CACHE_FORMAT = "5"
+# A 100,000-tip library's entry is about 75 MB: well above the 64 MB that
+# `read_own_file` allows by default for files a person might have swapped in.
+_MAX_ENTRY_BYTES = 1024 * 1024 * 1024
 
 
 def cached(
@@ -71,7 +74,7 @@ def _read(entry: Path) -> Any:
     try:
         if not check_folder(entry.parent, follow=True):
             return None
-        raw = read_own_file(entry)
+        raw = read_own_file(entry, limit=_MAX_ENTRY_BYTES)
         checksum, _, payload = raw.partition(b"\n")
         if hashlib.sha256(payload).hexdigest().encode() != checksum:
             return None  # damaged: rebuild

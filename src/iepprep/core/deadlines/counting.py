@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from iepprep.core.deadlines.calendar import ONE_DAY, SchoolCalendar
-from iepprep.core.deadlines.rules import Counting, DeadlinesFile, Event, Rule, load_rules
+from iepprep.core.deadlines.rules import Counting, DeadlinesFile, Event, Rule, load_rules_in
+from iepprep.core.i18n.dates import medium_date
+from iepprep.core.i18n.language import current
+from iepprep.core.i18n.messages import N_, _, ngettext
 from iepprep.errors import InputError
 
 # The order events happen in, for checking that dates are not given backwards.
@@ -29,16 +32,22 @@ EVENT_OPTIONS = {
     Event.COMPLAINT: "--complaint",
     Event.DUE_PROCESS: "--due-process",
 }
+# What each event is, in words: translate with `event_words` where it is shown.
 EVENT_WORDS = {
-    Event.REQUESTED: "your written request for an evaluation",
-    Event.CONSENT: "your consent to the evaluation",
-    Event.ELIGIBILITY: "the eligibility decision",
-    Event.IEP: "the IEP meeting",
-    Event.LAST_EVALUATION: "the last evaluation",
-    Event.PLACEMENT_CHANGE: "the decision to change placement",
-    Event.COMPLAINT: "the state complaint",
-    Event.DUE_PROCESS: "the due process complaint",
+    Event.REQUESTED: N_("your written request for an evaluation"),
+    Event.CONSENT: N_("your consent to the evaluation"),
+    Event.ELIGIBILITY: N_("the eligibility decision"),
+    Event.IEP: N_("the IEP meeting"),
+    Event.LAST_EVALUATION: N_("the last evaluation"),
+    Event.PLACEMENT_CHANGE: N_("the decision to change placement"),
+    Event.COMPLAINT: N_("the state complaint"),
+    Event.DUE_PROCESS: N_("the due process complaint"),
 }
+
+
+def event_words(event: Event) -> str:
+    """What `event` is, in the language of this run."""
+    return _(EVENT_WORDS[event])
 
 
 @dataclass(frozen=True)
@@ -109,7 +118,7 @@ def deadlines_for(
 ) -> DeadlineReport:
     """Every deadline the given events start, counted by the state's rules or the federal ones."""
     check_order(events)
-    book = rules or load_rules()
+    book = rules or load_rules_in(current())
     chosen, own = book.rules_for(state)
     known = dict(events)
     if Event.LAST_EVALUATION not in known:
@@ -145,10 +154,18 @@ def check_order(events: Mapping[Event, dt.date]) -> None:
     for (earlier, first), (later, second) in itertools.pairwise(given):
         if second < first:
             raise InputError(
-                f"{EVENT_OPTIONS[later]} ({second.isoformat()}) is before "
-                f"{EVENT_OPTIONS[earlier]} ({first.isoformat()}), "
-                f"but {EVENT_WORDS[later]} comes after {EVENT_WORDS[earlier]}.",
-                hint="Check the two dates; one of them may have the month and day swapped.",
+                _(
+                    "{later} ({second}) is before {earlier} ({first}), "
+                    "but {later_words} comes after {earlier_words}."
+                ).format(
+                    later=EVENT_OPTIONS[later],
+                    second=second.isoformat(),
+                    earlier=EVENT_OPTIONS[earlier],
+                    first=first.isoformat(),
+                    later_words=event_words(later),
+                    earlier_words=event_words(earlier),
+                ),
+                hint=_("Check the two dates; one of them may have the month and day swapped."),
             )
 
 
@@ -169,7 +186,9 @@ def _count(
             _add_years(start, rule.years),
             state,
             verified,
-            how=f"{rule.years} year{'s' if rule.years > 1 else ''} after {start:%b %-d, %Y}",
+            how=ngettext(
+                "{count} year after {date}", "{count} years after {date}", rule.years
+            ).format(count=rule.years, date=medium_date(start)),
         )
     assert rule.days is not None
     if rule.counting is Counting.SCHOOL:
@@ -187,19 +206,26 @@ def _count_school_days(
 ) -> Deadline:
     assert rule.days is not None
     days = rule.days
-    how = f"{days} school days after {start:%b %-d, %Y}"
+    how = ngettext(
+        "{count} school day after {date}", "{count} school days after {date}", days
+    ).format(count=days, date=medium_date(start))
     skipped: list[str] = []
     cautions = []
     if rule.extend_by_absences and absences >= rule.extend_by_absences:
         days += absences
-        how += f", plus {absences} school days your child was absent"
+        how += ngettext(
+            ", plus {count} school day your child was absent",
+            ", plus {count} school days your child was absent",
+            absences,
+        ).format(count=absences)
     elif rule.extend_by_absences and absences:
-        how += (
-            f" ({absences} absence{'s' if absences > 1 else ''} do not move it: "
-            f"it moves from {rule.extend_by_absences} absences)"
-        )
+        how += ngettext(
+            " ({count} absence does not move it: it moves from {least} absences)",
+            " ({count} absences do not move it: it moves from {least} absences)",
+            absences,
+        ).format(count=absences, least=rule.extend_by_absences)
     day = start
-    for _ in range(days):
+    for _counted in range(days):
         day = calendar.next_school_day(day)
     if calendar.is_estimate:
         cautions.append(_estimate_caution(start, day))
@@ -220,14 +246,17 @@ def _count_calendar_days(
     rule: Rule, start: dt.date, calendar: SchoolCalendar, state: str | None, verified: bool
 ) -> Deadline:
     assert rule.days is not None
-    how = f"{rule.days} calendar days after {start:%b %-d, %Y}"
+    how = ngettext(
+        "{count} calendar day after {date}", "{count} calendar days after {date}", rule.days
+    ).format(count=rule.days, date=medium_date(start))
     begin = start
     if rule.wait_days:
         begin = start + dt.timedelta(days=rule.wait_days)
-        how = (
-            f"{rule.days} calendar days after the {rule.wait_days}-day period that began "
-            f"{start:%b %-d, %Y}"
-        )
+        how = ngettext(
+            "{count} calendar day after the {wait}-day period that began {date}",
+            "{count} calendar days after the {wait}-day period that began {date}",
+            rule.days,
+        ).format(count=rule.days, wait=rule.wait_days, date=medium_date(start))
     if not (rule.skip_breaks_over or rule.skip_summer):
         return Deadline(rule, start, begin + dt.timedelta(days=rule.days), state, verified, how)
     not_counted = _days_not_counted(rule, begin, calendar)
@@ -241,25 +270,38 @@ def _count_calendar_days(
             counted += 1
     skipped: list[str] = []
     cautions: list[str] = []
-    if skipped_days:
-        what = (
-            "the summer break"
-            if rule.skip_summer
-            else (f"breaks of more than {rule.skip_breaks_over} school days")
+    if skipped_days and rule.skip_summer:
+        skipped.append(
+            ngettext(
+                "{count} day of the summer break",
+                "{count} days of the summer break",
+                skipped_days,
+            ).format(count=skipped_days)
         )
-        skipped.append(f"{skipped_days} days of {what}")
+    elif skipped_days:
+        skipped.append(
+            ngettext(
+                "{count} day of breaks of more than {longest} school days",
+                "{count} days of breaks of more than {longest} school days",
+                skipped_days,
+            ).format(count=skipped_days, longest=rule.skip_breaks_over)
+        )
     if calendar.is_estimate:
         if rule.skip_summer:
             cautions.append(
-                "The summer break is not counted, and iepprep does not know your district's "
-                "summer dates: give the district calendar with --closures. If the summer falls "
-                "in this time, the real date is later."
+                _(
+                    "The summer break is not counted, and iepprep does not know your "
+                    "district's summer dates: give the district calendar with --closures. "
+                    "If the summer falls in this time, the real date is later."
+                )
             )
         else:
             cautions.append(
-                f"Breaks of more than {rule.skip_breaks_over} school days are not counted, and "
-                "iepprep does not know your district's breaks: give the district calendar with "
-                "--closures. If a long break falls in this time, the real date is later."
+                _(
+                    "Breaks of more than {longest} school days are not counted, and iepprep "
+                    "does not know your district's breaks: give the district calendar with "
+                    "--closures. If a long break falls in this time, the real date is later."
+                ).format(longest=rule.skip_breaks_over)
             )
     return Deadline(
         rule,
@@ -299,7 +341,7 @@ def _days_not_counted(rule: Rule, begin: dt.date, calendar: SchoolCalendar) -> s
 
 
 def _estimate_caution(start: dt.date, end: dt.date) -> str:
-    caution = (
+    caution = _(
         "This counts weekdays except US federal holidays. Your district's own calendar "
         "(breaks, teacher days, snow days) decides: give it with --closures."
     )
@@ -307,8 +349,8 @@ def _estimate_caution(start: dt.date, end: dt.date) -> str:
         dt.date(year, 6, 15) <= end and start <= dt.date(year, 8, 31)
         for year in range(start.year, end.year + 1)
     ):
-        caution += (
-            " This time crosses the summer, which school-day counts skip: the real date is later."
+        caution += " " + _(
+            "This time crosses the summer, which school-day counts skip: the real date is later."
         )
     return caution
 

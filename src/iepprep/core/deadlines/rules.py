@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from functools import cache
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+if TYPE_CHECKING:
+    from iepprep.core.i18n.translations import RuleText
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 
@@ -135,3 +138,49 @@ def load_rules() -> DeadlinesFile:
         )
 
     return cached("deadlines", [text], build, use)
+
+
+@cache
+def load_rules_in(lang: str) -> DeadlinesFile:
+    """The bundled rules with their titles and notes in `lang` (`data/<lang>/deadlines.yaml`).
+
+    Only the words change: the days, the counting and the citations are the English
+    file's, so a translation can never change what a deadline is. A rule with no
+    translation keeps its English, marked."""
+    english = load_rules()
+    if lang == "en":
+        return english
+    from iepprep.core.i18n.content import deadlines_text
+    from iepprep.core.i18n.fallback import marked
+
+    text = deadlines_text(lang)
+    if text is None:
+        return english
+
+    def localized(rules: list[Rule], words: dict[str, RuleText]) -> list[Rule]:
+        out = []
+        for rule in rules:
+            found = words.get(rule.id)
+            update = (
+                {"title": found.title, "note": found.note}
+                if found is not None
+                else {"title": marked(rule.title, lang), "note": marked(rule.note, lang)}
+            )
+            out.append(rule.model_copy(update=update))
+        return out
+
+    return english.model_copy(
+        update={
+            "federal": localized(english.federal, text.federal),
+            "states": {
+                code: own.model_copy(
+                    update={"rules": localized(own.rules, text.states.get(code, {}))}
+                )
+                for code, own in english.states.items()
+            },
+            "unverified": {
+                code: text.unverified.get(code) or marked(note, lang)
+                for code, note in english.unverified.items()
+            },
+        }
+    )

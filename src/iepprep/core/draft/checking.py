@@ -12,9 +12,19 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from iepprep.core.common.safety import one_line
-from iepprep.core.draft.models import DraftReport, Finding, Goal, Kind, Service, load_checks
+from iepprep.core.draft.models import (
+    DraftReport,
+    Finding,
+    Goal,
+    Kind,
+    Service,
+    load_checks,
+    load_checks_in,
+)
 from iepprep.core.draft.parsing import ParsedDraft, parse_draft, percent_target
 from iepprep.core.draft.reading import DraftDocument
+from iepprep.core.i18n.language import current
+from iepprep.core.i18n.messages import _, ngettext
 
 REPEATED = 0.85  # goals this alike are the same goal, reworded at most
 SAME_GOAL = 0.55  # goals this alike are the same goal, changed
@@ -71,10 +81,18 @@ def check_draft(
     not_checked: list[str] = []
     for kind, found in (("goals", draft.goals), ("services", draft.services)):
         if len(found) > MOST_ITEMS:
-            not_checked.append(
-                f"Only the first {MOST_ITEMS} of {len(found)} {kind} were checked: this is far "
-                "more than one IEP has. Check a single draft at a time."
+            template = (
+                _(
+                    "Only the first {most} of {count} goals were checked: this is far more "
+                    "than one IEP has. Check a single draft at a time."
+                )
+                if kind == "goals"
+                else _(
+                    "Only the first {most} of {count} services were checked: this is far "
+                    "more than one IEP has. Check a single draft at a time."
+                )
             )
+            not_checked.append(template.format(most=MOST_ITEMS, count=len(found)))
             del found[MOST_ITEMS:]
     findings: list[Finding] = []
     findings += _goal_findings(draft)
@@ -84,29 +102,46 @@ def check_draft(
     findings += missing
     not_checked += unsure
     checked = [
-        (
-            f"{len(draft.goals)} goal{'s' if len(draft.goals) != 1 else ''}: a starting point, "
-            "a number to reach, a date and how progress is measured"
-        ),
-        (
-            f"{len(draft.services)} service{'s' if len(draft.services) != 1 else ''}: how often, "
-            "how long, where and from when (34 CFR 300.320(a)(7))"
-        ),
-        "wording that leaves a service to someone's judgment later",
-        (
+        ngettext(
+            "{count} goal: a starting point, a number to reach, a date and how progress "
+            "is measured",
+            "{count} goals: a starting point, a number to reach, a date and how progress "
+            "is measured",
+            len(draft.goals),
+        ).format(count=len(draft.goals)),
+        ngettext(
+            "{count} service: how often, how long, where and from when (34 CFR 300.320(a)(7))",
+            "{count} services: how often, how long, where and from when (34 CFR 300.320(a)(7))",
+            len(draft.services),
+        ).format(count=len(draft.services)),
+        _("wording that leaves a service to someone's judgment later"),
+        _(
             "the parts every IEP needs: extended school year, state tests, progress reports, "
             "your concerns, and transition when your child is 16"
         ),
     ]
+    if looks_spanish(draft.text):
+        not_checked.insert(
+            0,
+            _(
+                "This draft seems to be in Spanish. iepprep reads drafts written in English: "
+                "it may miss goals, services and parts that are there. Check it yourself, or "
+                "give it the school's English draft."
+            ),
+        )
     if not draft.goals:
         not_checked.append(
-            "No goals were found. If the draft has goals, they may be laid out in a way "
-            "iepprep cannot read: check them yourself."
+            _(
+                "No goals were found. If the draft has goals, they may be laid out in a way "
+                "iepprep cannot read: check them yourself."
+            )
         )
     if not draft.services:
         not_checked.append(
-            "No services were found. Check the services page yourself: each needs how often, "
-            "how long, where and a start date."
+            _(
+                "No services were found. Check the services page yourself: each needs how "
+                "often, how long, where and a start date."
+            )
         )
     previous_name = None
     if previous is not None:
@@ -114,8 +149,10 @@ def check_draft(
         findings += compare(draft, last_year)
         previous_name = one_line(previous.name)
         checked.append(
-            "last year's goals and services: repeated or dropped goals, lower targets, "
-            "fewer minutes"
+            _(
+                "last year's goals and services: repeated or dropped goals, lower targets, "
+                "fewer minutes"
+            )
         )
     return DraftReport(
         source=one_line(document.name),
@@ -129,7 +166,7 @@ def check_draft(
 
 
 def _finding(kind: Kind, quote: str, page: int | None, *, what: str | None = None) -> Finding:
-    text = load_checks().kinds[kind]
+    text = load_checks_in(current()).kinds[kind]
     short = what if what is not None else short_quote(quote)
     return Finding(
         kind=kind,
@@ -209,12 +246,16 @@ def _missing_sections(draft: ParsedDraft, age: int | None) -> tuple[list[Finding
     not_checked = []
     if age is None:
         age = age_in_draft(draft.text)
-    for rule in load_checks().sections:
+    checks = load_checks_in(current())
+    for rule in checks.sections:
         if rule.id == "transition":
             if age is None:
                 not_checked.append(
-                    "Transition planning: your child's age is not known (give --age). It must "
-                    "be in the IEP in effect when your child turns 16, earlier in some states."
+                    _(
+                        "Transition planning: your child's age is not known (give --age). It "
+                        "must be in the IEP in effect when your child turns 16, earlier in "
+                        "some states."
+                    )
                 )
                 continue
             if age + 1 < TRANSITION_AGE:  # not 16 during this IEP's year
@@ -226,12 +267,12 @@ def _missing_sections(draft: ParsedDraft, age: int | None) -> tuple[list[Finding
                 kind="missing-section",
                 section="sections",
                 quote=rule.what[0].upper() + rule.what[1:],
-                message=f"This part is not in the draft; it is needed {rule.needed} "
-                f"({rule.citation}).",
-                question=load_checks()
-                .kinds["missing-section"]
-                .question.replace("{quote}", rule.what),
+                message=_(
+                    "This part is not in the draft; it is needed {when} ({citation})."
+                ).format(when=rule.needed, citation=rule.citation),
+                question=checks.kinds["missing-section"].question.replace("{quote}", rule.what),
                 page=None,
+                about=rule.id,
             )
         )
     return findings, not_checked
@@ -267,6 +308,69 @@ def age_in_draft(text: str) -> int | None:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
+_SPANISH_WORDS = frozenset(
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "del",
+        "de",
+        "que",
+        "y",
+        "en",
+        "para",
+        "con",
+        "por",
+        "una",
+        "su",
+        "sus",
+        "se",
+        "al",
+        "meta",
+        "metas",
+        "servicios",
+        "estudiante",
+        "alumno",
+        "minutos",
+        "semana",
+    ]
+)
+_ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "for",
+        "with",
+        "by",
+        "a",
+        "his",
+        "her",
+        "their",
+        "will",
+        "goal",
+        "goals",
+        "services",
+        "student",
+        "minutes",
+        "week",
+    ]
+)
+
+
+def looks_spanish(text: str) -> bool:
+    """True when the draft reads as Spanish rather than English (more of the common
+    Spanish words than of the English ones). The checks look for English words, so
+    the report must say it could not read such a draft well."""
+    words = re.findall(r"[a-záéíóúñü]+", text[:200_000].lower())
+    spanish = sum(1 for word in words if word in _SPANISH_WORDS)
+    english = sum(1 for word in words if word in _ENGLISH_WORDS)
+    return spanish >= 8 and spanish > 2 * english
+
+
 # ------------------------------------------------------------------ last year
 
 
@@ -296,7 +400,11 @@ def compare(draft: ParsedDraft, last_year: ParsedDraft) -> list[Finding]:
             findings.append(
                 finding.model_copy(
                     update={
-                        "message": f"{finding.message} Last year: {old.criterion}; now: {best.criterion}."
+                        "message": finding.message
+                        + " "
+                        + _("Last year: {before}; now: {now}.").format(
+                            before=old.criterion, now=best.criterion
+                        )
                     }
                 )
             )
@@ -354,7 +462,9 @@ def _services_reduced(now: list[Service], before: list[Service]) -> list[Finding
             findings.append(
                 finding.model_copy(
                     update={
-                        "message": f"{old.name} was in last year's IEP and is not in the draft."
+                        "message": _(
+                            "{service} was in last year's IEP and is not in the draft."
+                        ).format(service=old.name)
                     }
                 )
             )
@@ -368,8 +478,13 @@ def _services_reduced(now: list[Service], before: list[Service]) -> list[Finding
             findings.append(
                 finding.model_copy(
                     update={
-                        "message": f"{new.name}: about {new.minutes_per_week:.0f} minutes a week now, "
-                        f"{old.minutes_per_week:.0f} last year."
+                        "message": _(
+                            "{service}: about {now} minutes a week now, {before} last year."
+                        ).format(
+                            service=new.name,
+                            now=f"{new.minutes_per_week:.0f}",
+                            before=f"{old.minutes_per_week:.0f}",
+                        )
                     }
                 )
             )

@@ -40,6 +40,7 @@ class Finding(_Model):
     message: str
     question: str
     page: int | None = None
+    about: str | None = None  # a missing part: its section rule's id ("esy")
 
 
 class Goal(_Model):
@@ -89,6 +90,9 @@ class SectionRule(_Model):
     what: str
     needed: str
     citation: str
+    # Plan questions (data/questions.yaml ids) that already ask about this part: the
+    # draft's question is not added to a plan that has one of them.
+    asked_by: list[str] = []
 
 
 class DraftChecksFile(_Model):
@@ -105,3 +109,40 @@ def load_checks() -> DraftChecksFile:
 
     data = parse_yaml(bundled_text("draft_checks.yaml"), name="draft_checks.yaml")
     return validate(DraftChecksFile, data, name="draft_checks.yaml")
+
+
+@cache
+def load_checks_in(lang: str) -> DraftChecksFile:
+    """The checks with what they say to the parent in `lang` (`data/<lang>/draft_checks.yaml`).
+
+    What is looked for in the draft (words, patterns, vague phrases) stays English:
+    the school's draft is in English. A text with no translation keeps its English,
+    marked."""
+    english = load_checks()
+    if lang == "en":
+        return english
+    from iepprep.core.i18n.content import draft_checks_text
+    from iepprep.core.i18n.fallback import marked
+
+    text = draft_checks_text(lang)
+    if text is None:
+        return english
+    kinds = {}
+    for kind, words in english.kinds.items():
+        found = text.kinds.get(kind)
+        kinds[kind] = words.model_copy(
+            update={"message": found.message, "question": found.question}
+            if found is not None
+            else {"message": marked(words.message, lang), "question": marked(words.question, lang)}
+        )
+    sections = []
+    for rule in english.sections:
+        said = text.sections.get(rule.id)
+        sections.append(
+            rule.model_copy(
+                update={"what": said.what, "needed": said.needed}
+                if said is not None
+                else {"what": marked(rule.what, lang), "needed": marked(rule.needed, lang)}
+            )
+        )
+    return english.model_copy(update={"kinds": kinds, "sections": sections})

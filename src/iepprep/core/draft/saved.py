@@ -7,6 +7,7 @@ journal: private like the rest of the plan, and gone with `iepprep forget`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from iepprep.core.draft.models import DraftReport, Finding
 from iepprep.core.planning.plan import Plan, PlanQuestion
@@ -47,8 +48,13 @@ MOST_DRAFT_QUESTIONS = 20  # a question list a parent can still take into the me
 
 def with_draft_questions(plan: Plan, findings: list[Finding]) -> Plan:
     """The plan with the draft check's questions added after its own, under "From your
-    draft", numbered on from the plan's so `questions done N` works for them too."""
-    texts = list(dict.fromkeys(finding.question for finding in findings))[:MOST_DRAFT_QUESTIONS]
+    draft", numbered on from the plan's so `questions done N` works for them too.
+
+    A question the plan already asks (the same words, or a plan question that asks
+    about the same missing part, such as extended school year) is not added twice."""
+    asked = _already_asked(plan)
+    fresh = [f.question for f in findings if not asked(f)]
+    texts = list(dict.fromkeys(fresh))[:MOST_DRAFT_QUESTIONS]
     if not texts:
         return plan
     start = max((question.number for question in plan.questions), default=0)
@@ -65,3 +71,29 @@ def with_draft_questions(plan: Plan, findings: list[Finding]) -> Plan:
         for number, text in enumerate(texts, start=1)
     ]
     return plan.model_copy(update={"questions": [*plan.questions, *added]})
+
+
+def _already_asked(plan: Plan) -> Callable[[Finding], bool]:
+    """Whether the plan asks a finding's question already, in words or in meaning."""
+    from iepprep.core.draft.models import load_checks
+
+    ids = {question.id for question in plan.questions}
+    words = {_folded(question.text) for question in plan.questions}
+    rules = load_checks().sections
+    asked_parts = {rule.id for rule in rules if ids & set(rule.asked_by)}
+    # Findings kept before they carried `about` name their part by its description.
+    part_by_what = {_folded(rule.what): rule.id for rule in rules}
+
+    def asked(finding: Finding) -> bool:
+        if _folded(finding.question) in words:
+            return True
+        part = finding.about
+        if part is None and finding.kind == "missing-section":
+            part = part_by_what.get(_folded(finding.quote))
+        return part in asked_parts
+
+    return asked
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())

@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 from iepprep.core.i18n.translations import (
     TRANSLATION_MODELS,
+    DeadlinesText,
+    DraftChecksText,
     GlossaryText,
     LettersText,
     QuestionnaireText,
@@ -112,6 +114,14 @@ def letters_text(lang: str) -> LettersText | None:
 
 def questionnaire_text(lang: str) -> QuestionnaireText | None:
     return _typed(lang, "questionnaire.yaml", QuestionnaireText)
+
+
+def deadlines_text(lang: str) -> DeadlinesText | None:
+    return _typed(lang, "deadlines.yaml", DeadlinesText)
+
+
+def draft_checks_text(lang: str) -> DraftChecksText | None:
+    return _typed(lang, "draft_checks.yaml", DraftChecksText)
 
 
 def synonym_groups(lang: str) -> list[list[str]]:

@@ -44,6 +44,20 @@ def long_date(day: dt.date) -> str:
     return spanish_long_date(day)
 
 
+def medium_date(day: dt.date) -> str:
+    """'Oct 26, 2026' / '26 oct 2026' (CLDR 'medium')."""
+    if is_spanish():
+        return f"{day.day} {MONTHS_SHORT[day.month - 1]} {day.year}"
+    return f"{day:%b %-d, %Y}"
+
+
+def long_date_without_weekday(day: dt.date) -> str:
+    """'October 26, 2026' / '26 de octubre de 2026' (CLDR 'long')."""
+    if is_spanish():
+        return f"{day.day} de {MONTHS[day.month - 1]} de {day.year}"
+    return f"{day:%B %-d, %Y}"
+
+
 def short_date(day: dt.date) -> str:
     """'Tue Dec 3' / 'jue 3 dic'."""
     return spanish_short_date(day) if is_spanish() else english.short_date(day)
@@ -138,7 +152,7 @@ _IN_SO_MANY = re.compile(
 )
 
 
-def spanish_parse_date(text: str, *, today: dt.date) -> dt.date:
+def spanish_parse_date(text: str, *, today: dt.date, meeting: bool = True) -> dt.date:
     """Read a date as a Spanish speaker writes it: '10 de diciembre', '10 dic 2026',
     'el próximo martes', 'martes', 'mañana', 'en 2 semanas'. Anything else is read as
     the English reader reads it (2026-12-10, 12/10). Raises ValueError in Spanish."""
@@ -147,7 +161,7 @@ def spanish_parse_date(text: str, *, today: dt.date) -> dt.date:
     if found is not None:
         return found
     try:
-        return english.parse_date(text, today=today)
+        return english.parse_date(text, today=today, meeting=meeting)
     except ValueError:
         raise ValueError(HOW_TO_WRITE_A_DATE) from None
 

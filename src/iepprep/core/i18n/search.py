@@ -202,3 +202,29 @@ class SpanishIndex(SearchIndex):
             close = get_close_matches(term, candidates, n=n, cutoff=0.7)
             found.extend(self._spelled[t] for t in close)
         return list(dict.fromkeys(found))[:n]
+
+
+def spanish_search_terms(text: str) -> set[str]:
+    """The search terms of a Spanish text as a hit reports them (`Hit.terms`): each
+    word's Spanish stem, as the engine then stems it."""
+    from iepprep.core.common.textsearch import stem
+
+    return {stem(spanish_stem(w)) for w in words(text) if w not in STOPWORDS}
+
+
+def spanish_highlight_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Character spans of the words in Spanish `text` that matched (`Hit.terms`),
+    accents optional: 'reunion' lights up 'reunión'."""
+    import re
+
+    from iepprep.core.common.textsearch import stem
+    from iepprep.core.i18n.fallback import fold
+
+    if not terms:
+        return []
+    spans = []
+    for match in re.finditer(r"[0-9A-Za-zÀ-ÿ]+", text):
+        word = fold(match.group())
+        if word not in STOPWORDS and stem(spanish_stem(word)) in terms:
+            spans.append((match.start(), match.end()))
+    return spans

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Line = Annotated[str, Field(min_length=2, max_length=200)]
 Paragraph = Annotated[str, Field(min_length=5, max_length=1600)]
@@ -106,8 +106,9 @@ class LetterText(Strict):
 class LettersText(Strict):
     version: Literal[1] = 1
     letters: dict[str, LetterText]
-    # The words the letter code fills in ("[your child's name]", ...), by key.
-    phrases: dict[str, str] = {}
+    # The words the letter code fills in ("[your child's name]", ...), by key; kept as
+    # written, since some are glued to the word before (" el {date}": "Maya el 10").
+    phrases: dict[str, Annotated[str, StringConstraints(strip_whitespace=False)]] = {}
 
 
 class AskText(Strict):
@@ -122,6 +123,40 @@ class QuestionnaireText(Strict):
     choices: dict[str, dict[str, Line]] = {}
 
 
+class RuleText(Strict):
+    """A deadline rule's words; the counting, the days and the citation stay in the
+    English file, because they are the law's facts, not its words."""
+
+    title: Annotated[str, Field(min_length=3, max_length=90)]
+    note: Annotated[str, Field(min_length=10, max_length=700)]
+
+
+class DeadlinesText(Strict):
+    version: Literal[1] = 1
+    federal: dict[str, RuleText]  # keyed by the rule's id
+    states: dict[str, dict[str, RuleText]] = {}  # by state code, then rule id
+    unverified: dict[str, Paragraph] = {}  # by state code
+
+
+class FindingText(Strict):
+    message: Annotated[str, Field(min_length=10, max_length=400)]
+    question: Annotated[str, Field(min_length=10, max_length=300)]
+
+
+class SectionText(Strict):
+    what: Paragraph
+    needed: Paragraph
+
+
+class DraftChecksText(Strict):
+    """The draft check's words for the parent. What it looks for in the draft (its
+    words and phrases) stays English: the school's draft is in English."""
+
+    version: Literal[1] = 1
+    kinds: dict[str, FindingText]
+    sections: dict[str, SectionText]  # keyed by the section's id
+
+
 TRANSLATION_MODELS: dict[str, type[Strict]] = {
     "tips.yaml": TipsText,
     "questions.yaml": QuestionsText,
@@ -131,4 +166,6 @@ TRANSLATION_MODELS: dict[str, type[Strict]] = {
     "review.yaml": ReviewText,
     "letters.yaml": LettersText,
     "questionnaire.yaml": QuestionnaireText,
+    "deadlines.yaml": DeadlinesText,
+    "draft_checks.yaml": DraftChecksText,
 }

@@ -68,7 +68,7 @@ PHRASES = {
     "record_progress_reports": "The latest progress reports on each IEP goal",
     "record_other": "[any other records you want, such as attendance or discipline records]",
     "concern_line": "{concern}: [what you see, with an example]",
-    "agreed_line": "{question} Answer: {answer}",
+    "answer_line": "{question} Answer: {answer}",
     "answer_placeholder": "[the answer]",
     "concerns_placeholder": "[your main concerns]",
     "agreed_placeholder": "[what was agreed, who will do it, and by when]",
@@ -210,10 +210,12 @@ def _lists(
     concerns = [
         words["concern_line"].format(concern=label(c, lang).capitalize()) for c in profile.concerns
     ]
-    agreed, notes, open_questions = [], [], []
+    answered, notes, open_questions = [], [], []
     if record is not None:
-        agreed = [
-            words["agreed_line"].format(
+        # An answer heard is not an agreement: the answers get their own list, and
+        # what was agreed stays for the parent to write (only they know it).
+        answered = [
+            words["answer_line"].format(
                 question=_one_line(a.question.text),
                 answer=_one_line(a.text) or words["answer_placeholder"],
             )
@@ -227,7 +229,8 @@ def _lists(
     return {
         "records": records,
         "concerns": concerns or [words["concerns_placeholder"]],
-        "agreed": agreed or [words["agreed_placeholder"]],
+        "agreed": [words["agreed_placeholder"]],
+        "answered": answered,
         "notes": notes or [words["notes_placeholder"]],
         "open": open_questions,
     }

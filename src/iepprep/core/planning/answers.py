@@ -74,14 +74,25 @@ def answers_file(profile: Profile) -> str:
     return json.dumps(given, indent=2, ensure_ascii=False) + "\n"
 
 
-def example_profile() -> Profile:
-    """The bundled example family, validated once and then read from the cache."""
-    from iepprep.core.content.cache import cached, construct
+def example_name(lang: str) -> str:
+    """The example family's file for `lang`: `data/<lang>/example.yaml` (a family whose
+    names and worries are in that language), else the English one."""
+    from iepprep.core.i18n.content import TRANSLATED_LANGUAGES
 
-    text = bundled_text(EXAMPLE)
+    return f"{lang}/{EXAMPLE}" if lang in TRANSLATED_LANGUAGES else EXAMPLE
+
+
+def example_profile(lang: str | None = None) -> Profile:
+    """The bundled example family in `lang` (default: the language of this run),
+    validated like any answers file once, then read from the cache."""
+    from iepprep.core.content.cache import cached, construct
+    from iepprep.core.i18n.language import current
+
+    name = example_name(lang or current())
+    text = bundled_text(name)
     return cached(
-        "example",
+        "example" if name == EXAMPLE else f"example-{name.partition('/')[0]}",
         [text],
-        lambda: parse_answers(text, name=EXAMPLE).answers(),
+        lambda: parse_answers(text, name=name).answers(),
         lambda data: construct(Profile, data),
     )

@@ -399,14 +399,31 @@ def sizing_notice(sizing: Sizing, steps: tuple[int, int], questions: tuple[int, 
         return None
     days = sizing.days_left
     if sizing.short and days is not None:
-        when = {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
-        first = f"Your meeting is {when}, so this plan keeps the must-dos, most important first."
+        if days == 0:
+            first = _(
+                "Your meeting is today, so this plan keeps the must-dos, most important first."
+            )
+        elif days == 1:
+            first = _(
+                "Your meeting is tomorrow, so this plan keeps the must-dos, most important first."
+            )
+        else:
+            first = _(
+                "Your meeting is in {days} days, so this plan keeps the must-dos, most "
+                "important first."
+            ).format(days=days)
     else:
-        first = "This plan keeps what matters most for your family."
-    return (
-        f"{first} It has {steps[0]} of {steps[1]} steps and {questions[0]} of "
-        f"{questions[1]} questions. See them all: iepprep plan --all"
+        first = _("This plan keeps what matters most for your family.")
+    rest = _(
+        "It has {kept_steps} of {all_steps} steps and {kept_questions} of {all_questions} "
+        "questions. See them all: iepprep plan --all"
+    ).format(
+        kept_steps=steps[0],
+        all_steps=steps[1],
+        kept_questions=questions[0],
+        all_questions=questions[1],
     )
+    return f"{first} {rest}"
 
 
 def words_for(

@@ -17,6 +17,7 @@ from typing import Literal
 
 from iepprep.core.content.models import Applies
 from iepprep.core.family.profile import (
+    LANGUAGES,
     Concern,
     Document,
     Grade,
@@ -24,8 +25,9 @@ from iepprep.core.family.profile import (
     Profile,
     Relationship,
     Schooling,
-    label,
 )
+from iepprep.core.i18n.labels import label
+from iepprep.core.i18n.messages import N_, _
 
 # Own importance: essential, useful, nice to have.
 PRIORITY_SCORE = {1: 40, 2: 20, 3: 5}
@@ -45,25 +47,28 @@ BONUS = {
 }
 WORRY_BONUS = 50  # the parent's own words outrank everything else
 # The reason for content written for every family, by what it is.
+# (Marked with N_ and translated where a Fit is made: a plan is built in the language
+# of its run.)
 GENERAL_REASON = {
-    "step": "a step for every family",
-    "question": "a question for every family",
-    "word": "a word most families hear",
+    "step": N_("a step for every family"),
+    "question": N_("a question for every family"),
+    "word": N_("a word most families hear"),
 }
 ESSENTIAL_REASON = {
-    "step": "an essential step for every family",
-    "question": "an essential question for every family",
-    "word": "a word every family hears",
+    "step": N_("an essential step for every family"),
+    "question": N_("an essential question for every family"),
+    "word": N_("a word every family hears"),
 }
 
 MEETING_REASON = {
-    MeetingType.ELIGIBILITY: "because this is an eligibility meeting",
-    MeetingType.INITIAL: "because this is a first IEP",
-    MeetingType.ANNUAL: "because this is an annual review",
-    MeetingType.REEVALUATION: "because this is a reevaluation",
-    MeetingType.AMENDMENT: "because this changes the current IEP",
-    MeetingType.DISCIPLINE: "because this is a discipline meeting",
+    MeetingType.ELIGIBILITY: N_("because this is an eligibility meeting"),
+    MeetingType.INITIAL: N_("because this is a first IEP"),
+    MeetingType.ANNUAL: N_("because this is an annual review"),
+    MeetingType.REEVALUATION: N_("because this is a reevaluation"),
+    MeetingType.AMENDMENT: N_("because this changes the current IEP"),
+    MeetingType.DISCIPLINE: N_("because this is a discipline meeting"),
 }
+WORRY_REASON = N_("because you wrote: \u201c{text}\u201d")
 # The papers a step works with: having them in hand makes the step worth more.
 DOCUMENT_FOR_TIP = {
     "read-the-draft-closely": Document.DRAFT_IEP,
@@ -98,43 +103,54 @@ def _matches(applies: Applies, profile: Profile) -> list[tuple[int, str]]:
         and p.meeting_type in applies.meeting_type
         and _narrow(applies.meeting_type, MeetingType)
     ):
-        found.append((BONUS["meeting_type"], MEETING_REASON[p.meeting_type]))
+        found.append((BONUS["meeting_type"], _(MEETING_REASON[p.meeting_type])))
     if applies.first_meeting is True and p.first_meeting:
-        found.append((BONUS["first_meeting"], "because this is your first IEP meeting"))
+        found.append((BONUS["first_meeting"], _("because this is your first IEP meeting")))
     if applies.concerns:
         picked = [c for c in applies.concerns if c in p.concerns]
         if picked and _narrow(applies.concerns, Concern):
-            found.append((BONUS["concerns"], f"because you picked {label(picked[0])}"))
+            reason = _("because you picked {concern}").format(concern=label(picked[0]))
+            found.append((BONUS["concerns"], reason))
     if (
         applies.relationship
         and p.relationship is Relationship.TENSE
         and Relationship.COLLABORATIVE not in applies.relationship
     ):
-        found.append((BONUS["relationship"], "because things are tense with the school"))
+        found.append((BONUS["relationship"], _("because things are tense with the school")))
     missing = [d for d in applies.missing_documents or [] if d in p.missing_documents]
     if missing:
-        found.append(
-            (BONUS["missing_documents"], f"because you don't have {label(missing[0])} yet")
-        )
+        reason = _("because you don't have {document} yet").format(document=label(missing[0]))
+        found.append((BONUS["missing_documents"], reason))
     if applies.going_alone is True and p.going_alone:
-        found.append((BONUS["going_alone"], "because nobody is coming with you yet"))
+        found.append((BONUS["going_alone"], _("because nobody is coming with you yet")))
     if applies.other_language is True and p.other_language:
-        found.append((BONUS["other_language"], f"because you prefer {p.language_name}"))
+        reason = _("because you prefer {language}").format(language=language_name(p.language))
+        found.append((BONUS["other_language"], reason))
     if applies.grade and p.grade in applies.grade and _narrow(applies.grade, Grade):
-        found.append((BONUS["grade"], f"because your child is in {label(p.grade)}"))
+        reason = _("because your child is in {grade}").format(grade=label(p.grade))
+        found.append((BONUS["grade"], reason))
     if (
         applies.schooling
         and p.schooling in applies.schooling
         and _narrow(applies.schooling, Schooling)
     ):
-        found.append((BONUS["schooling"], f"because your child is in {label(p.schooling)}"))
+        reason = _("because your child is in {schooling}").format(schooling=label(p.schooling))
+        found.append((BONUS["schooling"], reason))
     if applies.has_state is True and p.state_name:
-        found.append((BONUS["has_state"], f"because you live in {p.state_name}"))
+        reason = _("because you live in {state}").format(state=p.state_name)
+        found.append((BONUS["has_state"], reason))
     if applies.any_of:
         options = [_matches(option, profile) for option in applies.any_of if option.matches(p)]
-        best = max(options, key=lambda bonuses: sum(b for b, _ in bonuses), default=[])
+        best = max(options, key=lambda bonuses: sum(bonus for bonus, _why in bonuses), default=[])
         found.extend(best)
     return found
+
+
+def language_name(code: str) -> str:
+    """A language's name in the language of this run (English and Spanish are
+    translated; the others keep their English name)."""
+    names = {"en": _("English"), "es": _("Spanish")}
+    return names.get(code) or LANGUAGES.get(code, code)
 
 
 def fit(
@@ -152,12 +168,13 @@ def fit(
     bonuses = [found for each in applies for found in _matches(each, profile)]
     document = DOCUMENT_FOR_TIP.get(tip_id or "")
     if document is not None and document in profile.documents_received:
-        bonuses.append((BONUS["documents_in_hand"], f"because you have {label(document)}"))
-    score = PRIORITY_SCORE[priority] + sum(bonus for bonus, _ in bonuses)
+        reason = _("because you have {document}").format(document=label(document))
+        bonuses.append((BONUS["documents_in_hand"], reason))
+    score = PRIORITY_SCORE[priority] + sum(bonus for bonus, _why in bonuses)
     if bonuses:
         return Fit(score, max(bonuses, key=lambda b: b[0])[1], tailored=True)
     general = ESSENTIAL_REASON if priority == 1 else GENERAL_REASON
-    return Fit(score, general[kind], tailored=False)
+    return Fit(score, _(general[kind]), tailored=False)
 
 
 def with_worry(found: Fit, worries: str) -> Fit:
@@ -170,4 +187,13 @@ def worry_reason(worries: str, limit: int = 60) -> str:
     text = " ".join(worries.split())
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
-    return f"because you wrote: \u201c{text}\u201d"
+    return _(WORRY_REASON).format(text=text)
+
+
+def is_worry_reason(reason: str) -> bool:
+    """True for a reason made by `worry_reason` (in either language): the plan shows
+    it under the question, so the parent sees they were heard."""
+    return any(
+        reason.startswith(template.partition("{")[0])
+        for template in (WORRY_REASON, _(WORRY_REASON))
+    )

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from iepprep.core.common.dates import clock, long_date
+from iepprep.core.common.dates import clock
 from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
 from iepprep.core.content.library import bundled_text
 from iepprep.core.content.models import Applies
@@ -139,10 +139,11 @@ def check(ask: Ask, raw: Any, *, today: dt.date, default: Any = None) -> str | N
         if ask.kind == "date" and value is not None and raw != default:
             day = dt.date.fromisoformat(value)
             if day < today:
-                return (
-                    f"{long_date(day)} has passed: type the date of the coming meeting, "
-                    "or leave it empty"
-                )
+                from iepprep.core.i18n.dates import long_date as in_language
+
+                return _(
+                    "{date} has passed: type the date of the coming meeting, or leave it empty"
+                ).format(date=in_language(day))
     except ValueError as exc:  # ValidationError is a ValueError too
         if isinstance(exc, ValidationError):
             message = exc.errors(include_url=False)[0]["msg"]
@@ -224,6 +225,8 @@ def default_for(ask: Ask, answers: dict[str, Any]) -> Any:
         return answers.get("meeting_type") in ("eligibility", "initial")
     if ask.key in answers:
         return answers[ask.key]
+    if ask.key == "meeting_type":
+        return None  # nothing says which: the menu starts on its first choice, not a guess
     default = Profile.model_fields[ask.key].get_default(call_default_factory=True)
     return default.value if isinstance(default, StrEnum) else default
 

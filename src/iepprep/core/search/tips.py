@@ -345,9 +345,15 @@ def answer_sentence(body: str, terms: set[str]) -> str:
     sentences = [s.strip() for s in _SENTENCE_END.split(" ".join(body.split())) if s.strip()]
     if not sentences:
         return body
+    from iepprep.core.i18n.language import is_spanish
+    from iepprep.core.i18n.search import spanish_search_terms
+
+    # In Spanish the terms are Spanish stems (core/i18n/search.py).
+    terms_of = spanish_search_terms if is_spanish() else (lambda text: set(stems(text)))
+
     best, best_count = sentences[0], 0
     for sentence in sentences:
-        count = len(set(stems(sentence)) & terms)
+        count = len(terms_of(sentence) & terms)
         if count > best_count:
             best, best_count = sentence, count
     return best

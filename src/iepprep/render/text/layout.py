@@ -42,7 +42,9 @@ class Layout:
         self.plain = options.plain
         # For screen readers: checkbox states as words, and semicolons, not symbols.
         if self.plain:
-            self.box = "To do: "
+            from iepprep.core.i18n.messages import _
+
+            self.box = _("To do:") + " "
         elif options.on_terminal and options.unicode:
             self.box = "\u2610 "  # ☐
         else:

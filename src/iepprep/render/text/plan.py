@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from iepprep.core.common.safety import one_line
 from iepprep.core.i18n.messages import _
+from iepprep.core.planning.priorities import is_worry_reason
 from iepprep.render import wording
 from iepprep.render.base import Screen
 from iepprep.render.text.layout import Layout, styled
@@ -34,7 +35,8 @@ class PlanText(Layout):
         self.facts(view.facts)
         for notice in view.notices:
             self.blank()
-            self.hanging(styled("Note: ", self.style("notice")), self.text(notice, "notice"))
+            label = wording.note_label() + ": "
+            self.hanging(styled(label, self.style("notice")), self.text(notice, "notice"))
 
     def phase_section(self, section: PhaseSection) -> None:
         self.heading(section.title, f"phase.{section.phase.value}")
@@ -61,7 +63,7 @@ class PlanText(Layout):
             for question in group.questions:
                 number = styled(f"{question.number:>3}. ", self.style("number"))
                 body = self.text(question.text)
-                if question.reason.startswith("because you wrote"):  # the plan heard them
+                if is_worry_reason(question.reason):  # the plan heard them
                     body.append("\n" + one_line(question.reason), style=self.style("muted"))
                 self.hanging(number, body)
 
@@ -80,16 +82,11 @@ class PlanText(Layout):
         if not state.known:
             self.hanging(
                 "",
-                self.linked(
-                    f"We have no notes for {state.name} yet, so we won't guess. Your state "
-                    "may have its own rules and timelines: read its procedural safeguards "
-                    f"notice, or ask your state's parent center ({wording.PARENT_CENTER_URL}).",
-                    wording.PARENT_CENTER_URL,
-                ),
+                self.linked(wording.no_state_notes(state.name), wording.PARENT_CENTER_URL),
             )
             return
         if state.meeting_name:
-            self.hanging("  ", self.text(f"The meeting is called: {state.meeting_name}."))
+            self.hanging("  ", self.text(wording.meeting_called(state.meeting_name)))
         for note in state.notes:
             body = self.text(note["text"] or "")
             source = note.get("source")
@@ -99,7 +96,7 @@ class PlanText(Layout):
                 for x in (
                     note.get("citation"),
                     wording.site(source) if source else None,
-                    f"checked {checked}" if checked else None,
+                    wording.checked(checked),
                 )
                 if x
             )

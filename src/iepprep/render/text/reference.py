@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from iepprep.core.common.safety import one_line
+from iepprep.core.i18n.messages import _
 from iepprep.render import wording
 from iepprep.render.base import Screen
 from iepprep.render.text.layout import styled
@@ -21,7 +22,7 @@ class ReferenceText(PlanText):
             self.glossary_entry(entry, full=view.single)
         if not view.single:
             self.blank()
-            self.paragraph("More about one word: iepprep glossary WORD", style="muted")
+            self.paragraph(_("More about one word: iepprep glossary WORD"), style="muted")
         self.legal(view.legal)
         return self.screen()
 
@@ -33,33 +34,37 @@ class ReferenceText(PlanText):
         self.hanging("    ", self.text(entry.definition))
         if not full:
             return
-        rows: list[tuple[str, str]] = []
+        rows: list[tuple[str, str, bool]] = []  # label, value, is the source
         if entry.example:
-            rows.append(("Example", entry.example))
+            rows.append((_("Example"), entry.example, False))
         if entry.see_also:
-            rows.append(("See also", ", ".join(entry.see_also)))
+            rows.append((_("See also"), ", ".join(entry.see_also), False))
         if entry.citation:
-            rows.append(("Law", entry.citation))
+            rows.append((_("Law"), entry.citation, False))
         if entry.source:
-            rows.append(("Source", wording.site(entry.source)))
+            rows.append((_("Source"), wording.site(entry.source), True))
         if entry.varies_by_state:
-            rows.append(("Note", "this differs by state"))
-        for name, value in rows:
+            rows.append((wording.note_label(), _("this differs by state"), False))
+        indent = max(14, *(len(name) + 6 for name, _value, _source in rows)) if rows else 14
+        for name, value, is_source in rows:
             label = styled(f"    {name}:", self.style("fact.label"))
             body = self.text(value)
-            if name == "Source" and entry.source:
+            if is_source and entry.source:
                 self.link(body, entry.source)
-            self.hanging(label, body, indent=14)
+            self.hanging(label, body, indent=indent)
 
     def not_in_glossary(self, query: str, suggestions: list[str]) -> Screen:
-        self.hanging("", self.text(f"\u201c{query}\u201d is not in the glossary."))
+        self.hanging(
+            "", self.text(_("\u201c{query}\u201d is not in the glossary.").format(query=query))
+        )
         if suggestions:
-            self.hanging("", self.text("Closest: " + ", ".join(suggestions)))
-        self.line(self.text("See every word: iepprep glossary", "muted"))
+            closest = _("Closest: {words}").format(words=", ".join(suggestions))
+            self.hanging("", self.text(closest))
+        self.line(self.text(_("See every word: iepprep glossary"), "muted"))
         return self.screen()
 
     def rights(self, view: RightsView) -> Screen:
-        self.line(self.text("Your key rights under IDEA", "title"))
+        self.line(self.text(wording.rights_title(), "title"))
         self.paragraph(view.intro)
         for right in view.rights:
             self.blank()
@@ -67,7 +72,7 @@ class ReferenceText(PlanText):
             body = self.text(right.text)
             meta = right.citation
             if right.varies_by_state and right.state_note:
-                meta += self.sep + "varies by state: " + right.state_note
+                meta += self.sep + wording.varies_by_state(right.state_note)
             body.append("\n" + one_line(meta), style=self.style("muted"))
             self.hanging("    ", body)
         if view.state:

@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from iepprep.core.common import dates
+from iepprep.core.i18n import dates
+from iepprep.core.i18n.messages import _
+from iepprep.render import wording
 from iepprep.render.base import Screen
 from iepprep.render.text.layout import styled
 from iepprep.render.text.plan import PlanText
@@ -22,27 +24,28 @@ class SavedText(PlanText):
         self.plan_header(view.plan)
         for section in view.plan.phases:
             self.phase_section(section)
-        self.heading("Questions still open")
+        self.heading(wording.questions_still_open())
         if view.open_questions:
             for question in view.open_questions:  # in plan order, with the plan's numbers
                 number = styled(f"{question.number:>3}. ", self.style("number"))
                 self.hanging(number, self.text(question.text))
             self.line(
                 self.text(
-                    'Got an answer later? iepprep questions done NUMBER --answer "..."', "muted"
+                    _('Got an answer later? iepprep questions done NUMBER --answer "..."'),
+                    "muted",
                 )
             )
         else:
-            self.line("None: every question in your plan has an answer.")
+            self.line(_("None: every question in your plan has an answer."))
         if view.review.answered:
-            self.heading("Answers you have")
+            self.heading(wording.answers_you_have())
             for given in view.review.answered:
                 body = self.text(given.question.text)
-                body.append("\n" + (" ".join(given.text.split()) or "(answered)"))
+                body.append("\n" + (" ".join(given.text.split()) or wording.answered()))
                 self.hanging(styled(f"{given.question.number:>3}. ", self.style("number")), body)
-        self.heading("Your notes")
+        self.heading(wording.your_notes())
         self.note_lines(view.notes)
-        self.heading("Before you sign")
+        self.heading(wording.before_you_sign())
         for check in view.checks:
             body = self.text(check.text, "item")
             body.append("\n" + " ".join(check.why.split()))
@@ -58,7 +61,7 @@ class SavedText(PlanText):
 
     def note_lines(self, notes: list[Note]) -> None:
         if not notes:
-            self.line('No notes yet. Add one: iepprep notes add "what was said"')
+            self.line(_('No notes yet. Add one: iepprep notes add "what was said"'))
             return
         for note in notes:
             stamp = styled(f"{note_stamp(note.at)}  ", self.style("muted"))
@@ -82,12 +85,13 @@ class SavedText(PlanText):
     def history(self, view: HistoryView) -> Screen:
         if view.unfinished is not None:
             self.paragraph(
-                f"You have unfinished answers from {dates.short_moment(view.unfinished)}: "
-                "iepprep plan picks them up."
+                _("You have unfinished answers from {when}: iepprep plan picks them up.").format(
+                    when=dates.short_moment(view.unfinished)
+                )
             )
             self.blank()
         if not view.rows:
-            self.line("No saved plans yet. Make one: iepprep plan")
+            self.line(_("No saved plans yet. Make one: iepprep plan"))
             return self.screen()
         for row in view.rows:
             line = self.text(f"{row.who}: {row.meeting}")
@@ -95,6 +99,9 @@ class SavedText(PlanText):
             self.hanging(styled(f"{row.number:>3}  ", self.style("number")), line, indent=5)
         self.blank()
         self.paragraph(
-            f"Open one with: iepprep plan --from NUMBER. Saved in {view.folder}.", style="muted"
+            _("Open one with: iepprep plan --from NUMBER. Saved in {folder}.").format(
+                folder=view.folder
+            ),
+            style="muted",
         )
         return self.screen()

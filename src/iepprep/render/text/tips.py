@@ -8,6 +8,8 @@ from rich.text import Text
 
 from iepprep.core.common.safety import one_line
 from iepprep.core.common.textsearch import highlight_spans
+from iepprep.core.i18n.language import is_spanish
+from iepprep.core.i18n.messages import _, ngettext
 from iepprep.render import wording
 from iepprep.render.base import Screen
 from iepprep.render.text.layout import Layout, styled
@@ -36,16 +38,27 @@ class TipsText(Layout):
     ) -> None:
         self.hanging("", self.highlighted(one_line(tip.title), terms, base="item"))
         body = self.highlighted(one_line(tip.body), terms, base="")
-        meta = [f"id {tip.id}", wording.phase_title(tip.phase).lower(), ", ".join(tip.topics)]
+        meta = [
+            wording.tip_id(tip.id),
+            wording.phase_title(tip.phase).lower(),
+            ", ".join(tip.topics),
+        ]
         if score is not None:
-            meta.append(f"score {score:.2f}")
+            meta.append(_("score {score}").format(score=f"{score:.2f}"))
         body.append("\n" + self.sep.join(meta), style=self.style("muted"))
         self.hanging("    ", body)
 
     def highlighted(self, text: str, terms: set[str] | None, *, base: str) -> Text:
         """The words that matched, in the match colour; in the plain layout, where no
         colour carries the meaning, between asterisks."""
-        spans = highlight_spans(text, terms) if terms else []
+        spans = []
+        if terms:
+            if is_spanish():  # Spanish stems, accents optional
+                from iepprep.core.i18n.search import spanish_highlight_spans
+
+                spans = spanish_highlight_spans(text, terms)
+            else:
+                spans = highlight_spans(text, terms)
         if not self.plain:
             result = styled(text, base)
             for start, end in spans:
@@ -67,23 +80,25 @@ class TipsText(Layout):
         if view.nothing is not None:
             self.nothing_found(view.query, view.nothing)
             return self.screen()
-        noun = "tip" if len(view.hits) == 1 else "tips"
-        self.line(
-            self.text(f"{len(view.hits)} {noun} for \u201c{view.query}\u201d, best first:", "muted")
-        )
+        count = ngettext(
+            "{n} tip for \u201c{query}\u201d, best first:",
+            "{n} tips for \u201c{query}\u201d, best first:",
+            len(view.hits),
+        ).format(n=len(view.hits), query=view.query)
+        self.line(self.text(count, "muted"))
         self.blank()
         for hit in view.hits:
             terms = hit.hit.terms
             self.hanging("", self.highlighted(one_line(hit.tip.title), terms, base="item"))
             answer = self.highlighted(one_line(hit.answer or hit.tip.body), terms, base="")
-            answer.append("\n" + f"id {hit.tip.id}", style=self.style("muted") or None)
+            answer.append("\n" + wording.tip_id(hit.tip.id), style=self.style("muted") or None)
             self.hanging("    ", answer)
             if view.explain:
                 for reason in reasons(hit):
                     self.hanging("    - ", self.text(reason, "muted"))
             self.blank()
         if view.hits:
-            self.line(self.text("The whole tip: iepprep tips show ID", "muted"))
+            self.line(self.text(_("The whole tip: iepprep tips show ID"), "muted"))
         return self.screen()
 
     def glossary_block(self, entries: list[GlossaryTerm], *, more: bool = True) -> None:
@@ -95,26 +110,28 @@ class TipsText(Layout):
         if entries and more:
             name = entries[0].term
             shell = f'"{name}"' if " " in name else name
-            self.line(self.text(f"More in the glossary: iepprep glossary {shell}", "muted"))
+            see = _("More in the glossary: iepprep glossary {word}").format(word=shell)
+            self.line(self.text(see, "muted"))
             self.blank()
 
     def nothing_found(self, query: str, nothing: NothingFound) -> None:
-        self.hanging("", self.text(f"No tips found for \u201c{query}\u201d."))
+        self.hanging("", self.text(_("No tips found for \u201c{query}\u201d.").format(query=query)))
         if nothing.glossary_term:
             term = nothing.glossary_term
             shell = f'"{term}"' if " " in term else term
-            self.hanging("", self.text(f"It is in the glossary: iepprep glossary {shell}"))
+            found = _("It is in the glossary: iepprep glossary {word}").format(word=shell)
+            self.hanging("", self.text(found))
         if nothing.suggestions:
-            self.hanging("", self.text("Did you mean: " + ", ".join(nothing.suggestions) + "?"))
+            ids = ", ".join(nothing.suggestions)
+            self.hanging("", self.text(_("Did you mean: {ids}?").format(ids=ids)))
+        topics = ", ".join(nothing.topics[:10])
         self.hanging(
             "",
             self.text(
-                "Try a simpler word, or one of these topics: "
-                + ", ".join(nothing.topics[:10])
-                + "."
+                _("Try a simpler word, or one of these topics: {topics}.").format(topics=topics)
             ),
         )
-        self.line(self.text("List every tip: iepprep tips list", "muted"))
+        self.line(self.text(_("List every tip: iepprep tips list"), "muted"))
 
     def tip(self, view: TipView) -> Screen:
         tip = view.tip
@@ -123,25 +140,24 @@ class TipsText(Layout):
         self.paragraph(tip.body)
         self.blank()
         rows = [
-            ("Why", tip.why),
-            ("When", wording.phase_title(tip.phase).lower()),
-            ("Topics", ", ".join(tip.topics)),
-            (
-                "Source",
-                ("From parents: " if tip.source.kind == "article" else "Added: ")
-                + tip.source.where,
-            ),
+            (_("Why"), tip.why),
+            (_("When"), wording.phase_title(tip.phase).lower()),
+            (_("Topics"), ", ".join(tip.topics)),
+            (_("Source"), wording.tip_source(tip)),
         ]
         if tip.source.url:
-            rows.append(("Link", wording.site(tip.source.url)))
+            rows.append((_("Link"), wording.site(tip.source.url)))
         if tip.citation:
-            rows.append(("Law", tip.citation))
+            rows.append((_("Law"), tip.citation))
         if tip.varies_by_state:
-            rows.append(("Note", "rules vary by state; check with your parent center"))
-        rows.append(("Id", tip.id))
+            rows.append(
+                (wording.note_label(), _("rules vary by state; check with your parent center"))
+            )
+        rows.append(("Id", tip.id))  # the same word in Spanish
+        indent = max(8, *(len(name) + 2 for name, _value in rows))
         for name, value in rows:
             label = styled(f"{name}:", self.style("fact.label"))
-            self.hanging(label, self.text(value), indent=8)
+            self.hanging(label, self.text(value), indent=indent)
         if tip.source.url:  # whole, on its own line, so it can be copied or clicked
             url = one_line(tip.source.url)
             self.line(self.link(self.text(url, "muted"), url))
