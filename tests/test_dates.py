@@ -57,3 +57,18 @@ def test_a_weekday_that_does_not_fit_the_date_is_asked_about() -> None:
 def test_what_is_not_a_date_gets_a_reason(typed: str) -> None:
     with pytest.raises(ValueError, match=r"like 12/10|no such date"):
         parse_date(typed, today=FRIDAY)
+
+
+def test_a_spanish_numeric_date_is_never_guessed() -> None:
+    """2/11/2026 is 2 November to many Spanish speakers and 11 February in the US: asked
+    back, not read month-first (a deadline counted from the wrong month is worse)."""
+    from iepprep.core.i18n.dates import spanish_parse_date
+
+    today = dt.date(2026, 11, 28)
+    with pytest.raises(ValueError, match="2 de noviembre o el 11 de febrero"):
+        spanish_parse_date("02/11/2026", today=today, meeting=False)
+    assert spanish_parse_date("13/11/2026", today=today, meeting=False) == dt.date(2026, 11, 13)
+    assert spanish_parse_date("11/13/2026", today=today, meeting=False) == dt.date(2026, 11, 13)
+    assert spanish_parse_date("5/5/2027", today=today) == dt.date(2027, 5, 5)
+    with pytest.raises(ValueError, match="revise el año"):
+        spanish_parse_date("12/12/2030", today=today)

@@ -77,6 +77,17 @@ def test_lang_flag_gives_a_spanish_plan(run) -> None:
     assert "Ask every time you are confused" not in result.stdout
 
 
+def test_lang_works_after_the_command_too(run) -> None:
+    """The README says `--lang es` goes with any command: `iepprep deadlines --lang es`
+    as well as `iepprep --lang es deadlines`."""
+    after = run("deadlines", "--consent", "2026-11-02", "--lang", "es")
+    before = run("--lang", "es", "deadlines", "--consent", "2026-11-02")
+    assert after.exit_code == 0, after.output
+    assert after.output == before.output
+    assert "días" in after.output
+    assert run("tips", "search", "grabar", "--lang=es").exit_code == 0
+
+
 def test_iepprep_lang_and_locale_choose_spanish(run) -> None:
     for env in ({"IEPPREP_LANG": "es"}, {"LANG": "es_US.UTF-8"}):
         result = run("tips", "show", "take-notes", env=env)

@@ -78,11 +78,16 @@ def test_plain_works_before_or_after_the_command(run) -> None:
 
 
 def test_plain_after_double_dash_is_left_alone() -> None:
-    from iepprep.cli.app import hoist_plain
+    from iepprep.cli.app import hoist_global_options
 
-    assert hoist_plain(["plan", "--plain"]) == ["--plain", "plan"]
-    assert hoist_plain(["notes", "add", "--", "--plain"]) == ["notes", "add", "--", "--plain"]
-    assert hoist_plain(["tips", "list"]) == ["tips", "list"]
+    assert hoist_global_options(["plan", "--plain"]) == ["--plain", "plan"]
+    assert hoist_global_options(["notes", "add", "--", "--plain"]) == [
+        "notes",
+        "add",
+        "--",
+        "--plain",
+    ]
+    assert hoist_global_options(["tips", "list"]) == ["tips", "list"]
 
 
 # -------------------------------------------------------------------- phases

@@ -69,20 +69,31 @@ def _help_in_words() -> None:
 _help_in_words()
 
 
-def hoist_plain(args: list[str]) -> list[str]:
-    """`--plain` works wherever it is typed (`iepprep plan --plain` too): it is moved
-    before the command, where the global option is read. Not after `--`."""
+def hoist_global_options(args: list[str]) -> list[str]:
+    """`--plain` and `--lang es` work wherever they are typed (`iepprep plan --plain`,
+    `iepprep deadlines --lang es` too): they are moved before the command, where the
+    global options are read. Not after `--`."""
     end = args.index("--") if "--" in args else len(args)
-    if "--plain" not in args[:end]:
-        return args
-    rest = [arg for arg in args[:end] if arg != "--plain"]
-    return ["--plain", *rest, *args[end:]]
+    moved: list[str] = []
+    rest: list[str] = []
+    words = iter(args[:end])
+    for arg in words:
+        if arg == "--plain" and rest:
+            moved.append(arg)
+        elif arg == "--lang" and rest:
+            value = next(words, None)
+            moved.extend([arg] if value is None else [arg, value])
+        elif arg.startswith("--lang=") and rest:
+            moved.append(arg)
+        else:
+            rest.append(arg)
+    return [*moved, *rest, *args[end:]] if moved else args
 
 
 class _OrderedGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if ctx.parent is None:
-            args = hoist_plain(list(args))
+            args = hoist_global_options(list(args))
         return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: Any) -> list[str]:

@@ -157,13 +157,54 @@ def spanish_parse_date(text: str, *, today: dt.date, meeting: bool = True) -> dt
     'el próximo martes', 'martes', 'mañana', 'en 2 semanas'. Anything else is read as
     the English reader reads it (2026-12-10, 12/10). Raises ValueError in Spanish."""
     value = " ".join(_fold(text).replace(",", " ").split())
-    found = _spanish_date(value, today)
+    found = _spanish_date(value, today) or _numeric_date(value, text, today)
     if found is not None:
+        if meeting:
+            _check_meeting_date(found, today=today)
         return found
     try:
         return english.parse_date(text, today=today, meeting=meeting)
     except ValueError:
         raise ValueError(HOW_TO_WRITE_A_DATE) from None
+
+
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
+
+
+def _numeric_date(value: str, text: str, today: dt.date) -> dt.date | None:
+    """2/11/2026 as a Spanish speaker may mean it. Day-first is the custom in Spanish,
+    month-first in the US, where these parents live: a date that can only be read one
+    way is read that way, and one that could be either is asked back, because a
+    deadline counted from the wrong month is worse than a second question."""
+    match = _NUMERIC_DATE.match(value)
+    if match is None:
+        return None
+    first, second = int(match.group(1)), int(match.group(2))
+    if first <= 12 and second <= 12 and first != second:
+        raise ValueError(
+            f"{text.strip()} puede ser el {first} de {MONTHS[second - 1]} o el {second} de "
+            f"{MONTHS[first - 1]}: escriba el mes con letras, como "
+            f"{first} de {MONTHS[second - 1]}"
+        )
+    day, month = (first, second) if first > 12 else (second, first)
+    year = int(match.group(3)) if match.group(3) else None
+    if year is not None and year < 100:
+        year += 2000
+    try:
+        if year is None:
+            found = dt.date(today.year, month, day)
+            return found if found >= today else dt.date(today.year + 1, month, day)
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"esa fecha no existe: {text.strip()!r}") from None
+
+
+def _check_meeting_date(day: dt.date, *, today: dt.date) -> None:
+    """`english.check_meeting_date`, said in Spanish."""
+    if day > english.years_from(today, 3):
+        raise ValueError(f"{spanish_long_date(day)} es dentro de más de tres años; revise el año")
+    if day < english.years_from(today, -1):
+        raise ValueError(f"{spanish_long_date(day)} fue hace más de un año; revise el año")
 
 
 def _spanish_date(value: str, today: dt.date) -> dt.date | None:
