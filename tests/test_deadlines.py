@@ -368,6 +368,7 @@ def test_command_uses_the_saved_plan(run, tmp_path: Path) -> None:  # type: igno
         ("yesterday", "2026-11-26"),
         ("2 weeks ago", "2026-11-13"),
         ("last monday", "2026-11-23"),
+        ("tuesday", "2026-11-24"),  # a step that happened: the last Tuesday, not a year ago
         ("10/26/26", "2026-10-26"),
     ],
 )

@@ -111,7 +111,7 @@ def test_deadlines_plain_in_spanish_for_a_state_not_checked(run) -> None:  # typ
     out = flat(result.stdout)
     assert "viernes, 25 de diciembre de 2026; en 28 días" in out
     assert "Primera evaluación terminada" in out
-    assert "60 días calendario después del 26 oct 2026" in out
+    assert "60 días naturales después del 26 oct 2026" in out
     assert "Regla federal: la de su estado puede ser distinta." in out
     assert "La regla de Florida (Fla. Admin. Code 6A-6.0331)" in out
     for english in ENGLISH_LEFT:
@@ -122,7 +122,7 @@ def test_deadlines_passed_and_plural_days_in_spanish(run) -> None:  # type: igno
     result = run("--lang", "es", "deadlines", "--due-process", "2026-11-02")
     out = flat(result.stdout)
     assert "venció hace 10 días" in out  # resolution meeting: Nov 2 + 15 = Nov 17
-    assert "45 días calendario después del periodo de 30 días que empezó el 2 nov 2026" in out
+    assert "45 días naturales después del periodo de 30 días que empezó el 2 nov 2026" in out
     yesterday = run("--lang", "es", "deadlines", "--due-process", "2026-11-11")
     assert "venció ayer" in flat(yesterday.stdout)  # Nov 11 + 15 = Nov 26
 
@@ -152,7 +152,7 @@ def test_deadlines_json_keeps_english_keys_with_spanish_words(run) -> None:  # t
     }
     assert spanish["counted"] == "calendar" and spanish["from"] == "consent"
     assert spanish["title"] == "Primera evaluación terminada"
-    assert spanish["how"] == "60 días calendario después del 26 oct 2026"
+    assert spanish["how"] == "60 días naturales después del 26 oct 2026"
     assert spanish["note"].startswith("La regla federal es de 60 días")
 
 
@@ -167,7 +167,7 @@ def test_deadlines_calendar_in_spanish(run, tmp_path: Path) -> None:  # type: ig
     (event,) = calendar.walk("VEVENT")
     assert str(event["summary"]) == "Plazo del IEP: Primera evaluación terminada"
     description = str(event["description"])
-    assert "Cómo se contó: 60 días calendario después del 26 oct 2026." in description
+    assert "Cómo se contó: 60 días naturales después del 26 oct 2026." in description
     assert "Regla: 34 CFR 300.301(c)(1)" in description
     assert NOT_LEGAL_ADVICE in description
     (alarm,) = event.walk("VALARM")
@@ -183,6 +183,9 @@ def test_deadlines_calendar_in_spanish(run, tmp_path: Path) -> None:  # type: ig
         ("hace 2 semanas", "2026-11-13"),
         ("hace tres días", "2026-11-24"),
         ("2026-10-26", "2026-10-26"),
+        ("martes", "2026-11-24"),  # today is Friday Nov 27: the last Tuesday
+        ("el miércoles pasado", "2026-11-25"),
+        ("viernes", "2026-11-27"),
     ],
 )
 def test_deadlines_read_dates_typed_in_spanish(run, typed: str, meant: str) -> None:  # type: ignore[no-untyped-def]
@@ -305,6 +308,9 @@ def test_a_spanish_draft_is_read_without_a_crash_and_says_its_limit(run) -> None
     assert result.exit_code == 0, result.output
     out = flat(result.stdout)
     assert "Este borrador parece estar en español" in out
+    assert "no buscó las partes que todo IEP necesita" in out
+    # Its parts are there in Spanish: none is reported missing.
+    assert "PARTES QUE EL BORRADOR NO TIENE" not in out
     english = run("draft", "check", str(DRAFTS / "spanish.txt"), "-f", "json")
     assert english.exit_code == 0
     assert "seems to be in Spanish" in json.loads(english.stdout)["not_checked"][0]
@@ -326,3 +332,59 @@ def test_draft_check_errors_in_spanish(run) -> None:  # type: ignore[no-untyped-
     ics = run("--lang", "es", "draft", "check", str(DRAFTS / "tables.txt"), "-o", "hallazgos.ics")
     assert ics.exit_code == 2
     assert "iepprep draft check no puede escribir ics" in flat(ics.output)
+
+
+def test_closures_file_errors_in_spanish(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    closures = tmp_path / "cierres.txt"
+    closures.write_text("2026-12-21 to 2027-01-01\nvacaciones de invierno\n")
+    result = run(
+        "--lang", "es", "deadlines", "--consent", "2026-10-26", "--closures", str(closures)
+    )
+    assert result.exit_code == 2
+    said = flat(result.output)
+    assert "La línea 2 del archivo de cierres 'cierres.txt' no es una fecha ni un rango" in said
+    assert "Escriba una fecha o un rango por línea" in said
+
+
+def test_draft_reading_errors_in_spanish(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "borrador.txt"
+    empty.write_text("   \n")
+    result = run("--lang", "es", "draft", "check", str(empty))
+    assert result.exit_code == 2
+    said = flat(result.output)
+    assert "El borrador 'borrador.txt' está vacío." in said
+    assert "Revise que sea el archivo correcto" in said
+    missing = run("--lang", "es", "draft", "check", str(tmp_path / "no-existe.pdf"))
+    assert missing.exit_code == 2
+    assert "no existe." in flat(missing.output)
+
+
+def test_what_was_not_counted_is_said_in_spanish(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    closures = tmp_path / "distrito.txt"
+    closures.write_text("2026-12-19 to 2027-01-03  # vacaciones de invierno\n")
+    args = ["deadlines", "--consent", "2026-12-01", "--state", "CA", "--closures", str(closures)]
+    english = json.loads(run(*args, "-f", "json").stdout)
+    spanish = json.loads(run("--lang", "es", *args, "-f", "json").stdout)
+    assert [d["date"] for d in spanish] == [d["date"] for d in english]
+    (evaluation,) = [d for d in spanish if d["id"] == "evaluation-complete"]
+    # Dec 19 to Jan 3: 16 days of a break of 10 school days, not counted.
+    assert evaluation["skipped"] == ["16 días de descansos de más de 5 días escolares"]
+    assert evaluation["date"] == "2027-02-15"  # Dec 1 + 60 days is Jan 30, + 16 not counted
+    out = flat(run("--lang", "es", *args).stdout)
+    assert "; no se contaron: 16 días de descansos de más de 5 días escolares" in out
+    assert "Los días escolares salen del calendario de su distrito (distrito.txt)." in out
+
+
+def test_the_dates_deadlines_show_match_babel() -> None:
+    from babel.dates import format_date
+
+    from iepprep.core.i18n.dates import long_date_without_weekday, medium_date
+
+    for offset in range(0, 400, 23):
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=offset)
+        set_current("es")
+        assert medium_date(day) == format_date(day, "medium", locale="es_US")
+        assert long_date_without_weekday(day) == format_date(day, "long", locale="es_US")
+        set_current("en")
+        assert medium_date(day) == format_date(day, "medium", locale="en_US")
+        assert long_date_without_weekday(day) == format_date(day, "long", locale="en_US")

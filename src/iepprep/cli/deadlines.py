@@ -192,7 +192,36 @@ def _past_date(text: str, today: dt.date) -> dt.date | None:
         weekday = names.index(match.group(1)[:3])
         back = (today.weekday() - weekday - 1) % 7 + 1
         return today - dt.timedelta(days=back)
+    alone = _WEEKDAY_ALONE.get(_folded(value).removeprefix("el ").removesuffix(" pasado"))
+    if alone is not None:  # "Tuesday", "el martes": the step happened, so the last one
+        return today - dt.timedelta(days=(today.weekday() - alone) % 7)
     return None
+
+
+# A weekday alone, in English or Spanish (folded: no accents), by its number.
+_WEEKDAY_ALONE = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon", "lunes"),
+            ("tuesday", "tue", "tues", "martes"),
+            ("wednesday", "wed", "miercoles"),
+            ("thursday", "thu", "thur", "thurs", "jueves"),
+            ("friday", "fri", "viernes"),
+            ("saturday", "sat", "sabado"),
+            ("sunday", "sun", "domingo"),
+        ]
+    )
+    for name in names
+}
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
 
 
 def _leap_day(text: str, today: dt.date) -> dt.date | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from iepprep.core.i18n.messages import _
 from iepprep.errors import InputError
 
 ONE_DAY = dt.timedelta(days=1)
@@ -91,10 +92,16 @@ class SchoolCalendar:
         while not self.is_school_day(day):
             day += ONE_DAY
             if day > limit:
+                from iepprep.core.i18n.dates import long_date_without_weekday
+
                 raise InputError(
-                    f"The closures file leaves no school days for "
-                    f"{LONGEST_CLOSURE.days} days after {day - LONGEST_CLOSURE:%B %-d, %Y}.",
-                    hint="Check that it lists only the days school is closed.",
+                    _(
+                        "The closures file leaves no school days for {count} days after {date}."
+                    ).format(
+                        count=LONGEST_CLOSURE.days,
+                        date=long_date_without_weekday(day - LONGEST_CLOSURE),
+                    ),
+                    hint=_("Check that it lists only the days school is closed."),
                 )
         return day
 
@@ -149,8 +156,10 @@ def _closures_from_ics(text: str, *, name: str) -> Closures:
         events = list(calendar.walk("VEVENT"))
     except (ValueError, IndexError, KeyError, TypeError):
         raise InputError(
-            f"The closures file {name!r} is not a calendar iepprep can read.",
-            hint="Export the district calendar again as .ics, or list the dates one per line.",
+            _("The closures file {name} is not a calendar iepprep can read.").format(
+                name=repr(name)
+            ),
+            hint=_("Export the district calendar again as .ics, or list the dates one per line."),
         ) from None
     days: set[dt.date] = set()
     skipped: list[str] = []
@@ -160,10 +169,11 @@ def _closures_from_ics(text: str, *, name: str) -> Closures:
             found = _event_days(event, name=name, summary=summary)
         except (ValueError, TypeError, AttributeError, KeyError, OverflowError):
             raise InputError(
-                f"The closures file {name!r} has an event iepprep cannot read"
-                + (f" ({summary!r})" if summary else "")
-                + ": a date in it is not a date.",
-                hint="Fix or delete that event, or list the closed dates one per line.",
+                _(
+                    "The closures file {name} has an event iepprep cannot read{event}: "
+                    "a date in it is not a date."
+                ).format(name=repr(name), event=f" ({summary!r})" if summary else ""),
+                hint=_("Fix or delete that event, or list the closed dates one per line."),
             ) from None
         if found is None:
             continue
@@ -173,8 +183,10 @@ def _closures_from_ics(text: str, *, name: str) -> Closures:
         days.update(found)
     if not days:
         raise InputError(
-            f"The closures file {name!r} has no all-day events, so no closures were found.",
-            hint="Districts mark days off as all-day events; or list the dates one per line.",
+            _("The closures file {name} has no all-day events, so no closures were found.").format(
+                name=repr(name)
+            ),
+            hint=_("Districts mark days off as all-day events; or list the dates one per line."),
         )
     return Closures(frozenset(days), name, tuple(skipped))
 
@@ -200,7 +212,7 @@ def _event_days(event: object, *, name: str, summary: str) -> list[dt.date] | No
         last = max(first, end.dt - ONE_DAY)
     elif end is None and get("DURATION") is not None:
         last = max(first, first + get("DURATION").dt - ONE_DAY)
-    where = summary or "an event"
+    where = summary or _("an event")
     length = (last - first).days
     starts = [first]
     rule = get("RRULE")
@@ -243,8 +255,10 @@ def _closures_from_yaml(text: str, *, name: str, today: dt.date) -> Closures:
     data = parse_yaml(text, name=name, error=InputError)
     if not isinstance(data, list):
         raise InputError(
-            f"The closures file {name!r} should be a list of dates or ranges.",
-            hint="One per line, like: - 2026-12-21 to 2027-01-01",
+            _("The closures file {name} should be a list of dates or ranges.").format(
+                name=repr(name)
+            ),
+            hint=_("One per line, like: - 2026-12-21 to 2027-01-01"),
         )
     lines = [item.isoformat() if isinstance(item, dt.date) else str(item) for item in data]
     return Closures(frozenset(_closure_lines(lines, name=name)), name)
@@ -258,9 +272,11 @@ def _closure_lines(lines: Iterable[str], *, name: str) -> set[dt.date]:
     for number, raw in enumerate(lines, start=1):
         if number > MOST_LINES:
             raise InputError(
-                f"The closures file {name!r} has more than {MOST_LINES:,} lines; a district "
-                "calendar lists a few dozen closures.",
-                hint="Give only the days school is closed, one date or range per line.",
+                _(
+                    "The closures file {name} has more than {most} lines; a district "
+                    "calendar lists a few dozen closures."
+                ).format(name=repr(name), most=f"{MOST_LINES:,}"),
+                hint=_("Give only the days school is closed, one date or range per line."),
             )
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -268,20 +284,28 @@ def _closure_lines(lines: Iterable[str], *, name: str) -> set[dt.date]:
         match = _LINE.match(line)
         if match is None:
             raise InputError(
-                f"Line {number} of the closures file {name!r} is not a date or a range: "
-                f"{line[:60]!r}.",
-                hint="Write one date or range per line: 2026-03-16, or 2026-03-16 to 2026-03-20.",
+                _(
+                    "Line {number} of the closures file {name} is not a date or a range: {line}."
+                ).format(number=number, name=repr(name), line=repr(line[:60])),
+                hint=_(
+                    "Write one date or range per line: 2026-03-16, or 2026-03-16 to 2026-03-20."
+                ),
             )
         first = _one_date(match.group(1), name=name, number=number)
         last = _one_date(match.group(2), name=name, number=number) if match.group(2) else first
         if last < first:
             raise InputError(
-                f"Line {number} of the closures file {name!r} ends before it starts "
-                f"({first.isoformat()} to {last.isoformat()})."
+                _(
+                    "Line {number} of the closures file {name} ends before it starts "
+                    "({first} to {last})."
+                ).format(
+                    number=number, name=repr(name), first=first.isoformat(), last=last.isoformat()
+                )
             )
-        days.update(_date_range(first, last, name=name, where=f"line {number}"))
+        where = _("line {number}").format(number=number)
+        days.update(_date_range(first, last, name=name, where=where))
     if not days:
-        raise InputError(f"The closures file {name!r} lists no dates.")
+        raise InputError(_("The closures file {name} lists no dates.").format(name=repr(name)))
     return days
 
 
@@ -293,14 +317,18 @@ def _one_date(text: str, *, name: str, number: int) -> dt.date:
         return dt.date(*(int(part) for part in text.split("-")))
     except ValueError:
         raise InputError(
-            f"Line {number} of the closures file {name!r} has a date that does not exist: {text!r}."
+            _(
+                "Line {number} of the closures file {name} has a date that does not exist: {date}."
+            ).format(number=number, name=repr(name), date=repr(text))
         ) from None
 
 
 def _date_range(first: dt.date, last: dt.date, *, name: str, where: str) -> list[dt.date]:
     if (last - first).days > MAX_RANGE_DAYS:
         raise InputError(
-            f"The closures file {name!r} has a closure of more than a year ({where}).",
-            hint="List only the days school is closed.",
+            _("The closures file {name} has a closure of more than a year ({where}).").format(
+                name=repr(name), where=where
+            ),
+            hint=_("List only the days school is closed."),
         )
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]

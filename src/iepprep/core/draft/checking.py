@@ -98,9 +98,11 @@ def check_draft(
     findings += _goal_findings(draft)
     findings += _service_findings(draft)
     findings += _vague_wording(draft)
-    missing, unsure = _missing_sections(draft, age)
-    findings += missing
-    not_checked += unsure
+    in_spanish = looks_spanish(draft.text)
+    if not in_spanish:  # the parts are looked for by their English names
+        missing, unsure = _missing_sections(draft, age)
+        findings += missing
+        not_checked += unsure
     checked = [
         ngettext(
             "{count} goal: a starting point, a number to reach, a date and how progress "
@@ -120,13 +122,14 @@ def check_draft(
             "your concerns, and transition when your child is 16"
         ),
     ]
-    if looks_spanish(draft.text):
+    if in_spanish:
         not_checked.insert(
             0,
             _(
                 "This draft seems to be in Spanish. iepprep reads drafts written in English: "
-                "it may miss goals, services and parts that are there. Check it yourself, or "
-                "give it the school's English draft."
+                "it may miss goals, services and parts that are there, and it did not look "
+                "for the parts every IEP needs. Check it yourself, or give it the school's "
+                "English draft."
             ),
         )
     if not draft.goals:

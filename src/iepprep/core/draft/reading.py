@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from iepprep.core.i18n.messages import _
 from iepprep.errors import InputError
 
 MAX_DRAFT_BYTES = 32 * 1024 * 1024
@@ -38,7 +39,8 @@ def read_draft(path: Path | str) -> DraftDocument:
 
 def _read_any(path: Path | str) -> DraftDocument:
     if str(path) == "-":
-        return DraftDocument("standard input", [_decode(_read_stdin(), "standard input")], False)
+        where = _("standard input")
+        return DraftDocument(where, [_decode(_read_stdin(), where)], False)
     path = Path(path)
     data = _read_bytes(path)
     suffix = path.suffix.lower()
@@ -48,8 +50,10 @@ def _read_any(path: Path | str) -> DraftDocument:
         return _from_docx(data, path.name)
     if suffix in (".doc", ".rtf", ".odt", ".pages"):
         raise InputError(
-            f"iepprep cannot read {suffix} files ({path.name!r}).",
-            hint="Save the draft as PDF or .docx, or paste its text into a .txt file.",
+            _("iepprep cannot read {suffix} files ({name}).").format(
+                suffix=suffix, name=repr(path.name)
+            ),
+            hint=_("Save the draft as PDF or .docx, or paste its text into a .txt file."),
         )
     return DraftDocument(path.name, [_decode(data, path.name)], False)
 
@@ -59,14 +63,16 @@ def _checked(document: DraftDocument) -> DraftDocument:
     size = sum(len(page) for page in document.pages)
     if not any(page.strip() for page in document.pages):
         raise InputError(
-            f"The draft {document.name!r} is empty.",
-            hint="Check that it is the right file, or paste the draft's text.",
+            _("The draft {name} is empty.").format(name=repr(document.name)),
+            hint=_("Check that it is the right file, or paste the draft's text."),
         )
     if size > MAX_DRAFT_TEXT:
         raise InputError(
-            f"The draft {document.name!r} has {size // 1024:,} KB of text, far more than an "
-            "IEP; iepprep checks drafts up to 2 MB of text.",
-            hint="Check the part with the goals and services: copy it into a .txt file.",
+            _(
+                "The draft {name} has {size} KB of text, far more than an IEP; iepprep "
+                "checks drafts up to 2 MB of text."
+            ).format(name=repr(document.name), size=f"{size // 1024:,}"),
+            hint=_("Check the part with the goals and services: copy it into a .txt file."),
         )
     return document
 
@@ -75,22 +81,33 @@ def _read_bytes(path: Path) -> bytes:
     try:
         if not path.is_file():
             if path.exists():
-                raise InputError(f"{str(path)!r} is not a file iepprep can read as a draft.")
+                raise InputError(
+                    _("{name} is not a file iepprep can read as a draft.").format(
+                        name=repr(str(path))
+                    )
+                )
             raise InputError(
-                f"The draft {str(path)!r} does not exist.", hint="Check the file name and folder."
+                _("The draft {name} does not exist.").format(name=repr(str(path))),
+                hint=_("Check the file name and folder."),
             )
         with path.open("rb") as handle:
             data = handle.read(MAX_DRAFT_BYTES + 1)
     except PermissionError:
         raise InputError(
-            f"The draft {str(path)!r} cannot be read: permission denied.",
-            hint="Check that your user account can read it.",
+            _("The draft {name} cannot be read: permission denied.").format(name=repr(str(path))),
+            hint=_("Check that your user account can read it."),
         ) from None
     except OSError as exc:
-        raise InputError(f"The draft {str(path)!r} cannot be read: {exc.strerror}.") from None
+        raise InputError(
+            _("The draft {name} cannot be read: {reason}.").format(
+                name=repr(str(path)), reason=exc.strerror
+            )
+        ) from None
     if len(data) > MAX_DRAFT_BYTES:
         raise InputError(
-            f"The draft {str(path)!r} is larger than 32 MB; iepprep reads smaller files."
+            _("The draft {name} is larger than 32 MB; iepprep reads smaller files.").format(
+                name=repr(str(path))
+            )
         )
     return data
 
@@ -98,14 +115,14 @@ def _read_bytes(path: Path) -> bytes:
 def _read_stdin() -> bytes:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
-        raise InputError("There is no standard input to read the draft from.")
+        raise InputError(_("There is no standard input to read the draft from."))
     if sys.stdin.isatty():
         raise InputError(
-            "Paste the draft's text, then press Ctrl-D (or give a file name instead of '-').",
+            _("Paste the draft's text, then press Ctrl-D (or give a file name instead of '-')."),
         )
     data: bytes = stream.read(MAX_DRAFT_BYTES + 1)
     if len(data) > MAX_DRAFT_BYTES:
-        raise InputError("The draft on standard input is larger than 32 MB.")
+        raise InputError(_("The draft on standard input is larger than 32 MB."))
     return data
 
 
@@ -114,8 +131,8 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-16")
     if b"\x00" in data:
         raise InputError(
-            f"The draft {name!r} is not text, a PDF or a .docx file.",
-            hint="Save it as PDF or .docx, or paste its text into a .txt file.",
+            _("The draft {name} is not text, a PDF or a .docx file.").format(name=repr(name)),
+            hint=_("Save it as PDF or .docx, or paste its text into a .txt file."),
         )
     try:
         return data.decode("utf-8-sig")
@@ -134,22 +151,26 @@ def _from_pdf(data: bytes, name: str) -> DraftDocument:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(
-                f"The PDF {name!r} is protected by a password.",
-                hint="Open it, save a copy without the password, and check that copy.",
+                _("The PDF {name} is protected by a password.").format(name=repr(name)),
+                hint=_("Open it, save a copy without the password, and check that copy."),
             )
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError):
         raise InputError(
-            f"The PDF {name!r} could not be read; it may be damaged.",
-            hint="Ask the school for the file again, or paste the text into a .txt file.",
+            _("The PDF {name} could not be read; it may be damaged.").format(name=repr(name)),
+            hint=_("Ask the school for the file again, or paste the text into a .txt file."),
         ) from None
     if sum(len("".join(page.split())) for page in pages) < _MIN_TEXT_CHARS:
         raise InputError(
-            f"The PDF {name!r} is a picture of pages, with no text iepprep can read.",
-            hint="Ask the school for the electronic file, or paste the text into a .txt file "
-            "and check that.",
+            _("The PDF {name} is a picture of pages, with no text iepprep can read.").format(
+                name=repr(name)
+            ),
+            hint=_(
+                "Ask the school for the electronic file, or paste the text into a .txt file "
+                "and check that."
+            ),
         )
     return DraftDocument(name, pages, True)
 
@@ -161,8 +182,8 @@ def _from_docx(data: bytes, name: str) -> DraftDocument:
     from docx.table import Table
 
     unreadable = InputError(
-        f"The file {name!r} could not be read as a Word document.",
-        hint="Save it again as .docx or PDF, or paste the text into a .txt file.",
+        _("The file {name} could not be read as a Word document.").format(name=repr(name)),
+        hint=_("Save it again as .docx or PDF, or paste the text into a .txt file."),
     )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -171,9 +192,11 @@ def _from_docx(data: bytes, name: str) -> DraftDocument:
         raise unreadable from None
     if unpacked > MAX_DOCX_UNPACKED:
         raise InputError(
-            f"The file {name!r} unpacks to {unpacked // (1024 * 1024):,} MB, far more than a "
-            "draft IEP; iepprep does not open it.",
-            hint="Save the draft again as .docx or PDF, or paste its text into a .txt file.",
+            _(
+                "The file {name} unpacks to {size} MB, far more than a draft IEP; iepprep "
+                "does not open it."
+            ).format(name=repr(name), size=f"{unpacked // (1024 * 1024):,}"),
+            hint=_("Save the draft again as .docx or PDF, or paste its text into a .txt file."),
         )
     try:
         document = docx.Document(io.BytesIO(data))
