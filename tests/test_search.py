@@ -269,3 +269,80 @@ def test_a_contraction_typed_without_its_apostrophe_reads_as_with_it() -> None:
     from iepprep.core.common.textsearch import words
 
     assert words("school wont test him, dont know") == words("school won't test him, don't know")
+
+
+def test_a_word_the_synonyms_know_is_not_read_as_a_typo() -> None:
+    """ "corr" is a word of the related-word list: it must not meet "correction" by
+    its first letters, only its related words."""
+    index = SearchIndex(
+        [
+            ("counts", {"body": "Keep count of each suspension."}),
+            ("fix", {"body": "Ask for a correction."}),
+        ],
+        field_weights={"body": 1.0},
+        synonyms=[["corr", "suspension"]],
+    )
+    assert [hit.id for hit in index.search("corr")] == ["counts"]
+    # A word nobody listed still forgives a cut-off spelling.
+    assert [hit.id for hit in index.search("correc")] == ["fix"]
+
+
+def test_spanish_stems_are_not_stemmed_again_as_english() -> None:
+    """ "corrieron" (stem "corr") and "correo" (stem "corre") stay apart: stemmed again
+    as English, "corre" lost its "e" and an e-mail tip answered a suspension."""
+    from iepprep.core.i18n.search import SpanishIndex, spanish_search_terms
+
+    index = SpanishIndex(
+        [
+            ("recap", {"body": "Envíe un correo electrónico a la escuela."}),
+            ("removal", {"body": "Anote cada suspensión de la escuela."}),
+        ],
+        field_weights={"body": 1.0},
+        synonyms=[["suspensión", "corrieron"]],
+    )
+    assert next(hit.id for hit in index.search("lo corrieron de la escuela")) == "removal"
+    assert "corre" in spanish_search_terms("correo") and "corr" not in spanish_search_terms(
+        "correo"
+    )
+
+
+def test_reasons_name_the_words_as_typed_and_the_tips_own_words(run) -> None:
+    """`reasons` say which typed word met which word of the tip: never a stem, never a
+    word that names no topic ("my", "son"), never "this tip talks about that"."""
+    import json
+
+    result = run("tips", "search", "my son is being bullied", "--format", "json")
+    reasons = [line for tip in json.loads(result.stdout) for line in tip["reasons"]]
+    assert "you wrote \u201cbullied\u201d; the tip says \u201cbullied\u201d" in reasons
+    assert not [line for line in reasons if "\u201cbulli\u201d" in line]
+    assert not [line for line in reasons if "\u201cson\u201d" in line or "about that" in line]
+
+
+def test_a_related_word_is_said_to_be_one(library: Library) -> None:
+    from iepprep.core.search.tips import reasons
+
+    hit = search_tips(library, "my son got sent home early again", limit=1)[0]
+    said = [line for line in reasons(hit) if "sent home" in line]
+    assert said and all(line.endswith(("a related word", "related words")) for line in said)
+
+
+def test_the_answer_holds_the_parents_own_words_before_related_ones() -> None:
+    body = "Do not sign at the table. A signature means something else under your rights."
+    own = {stem("sign"): 1.0}
+    related = {stem("signature"): 0.45, stem("rights"): 0.45}
+    assert answer_sentence(body, own, related) == "Do not sign at the table."
+    # Related words choose only when no sentence holds the parent's own.
+    assert answer_sentence(body, {}, related).startswith("A signature")
+
+
+def test_only_the_parents_own_words_are_highlighted(library: Library) -> None:
+    """Words a related word or a concept brought in ("notes" for "record", "discipline"
+    for "sent home") are not marked: the parent never typed them."""
+    for query, never in [
+        ("can I record the meeting", "note"),
+        ("my son got sent home early again", stem("discipline")),
+        ("they handed me the iep and wanted me to sign it right there", stem("procedural")),
+    ]:
+        for hit in search_tips(library, query, limit=8):
+            assert never not in hit.hit.terms, (query, hit.tip.id)
+            assert stem("son") not in hit.hit.terms

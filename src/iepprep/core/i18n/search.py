@@ -147,6 +147,8 @@ class SpanishIndex(SearchIndex):
     groups of related words. The English engine's concepts (phrases it knows in
     English) do not apply."""
 
+    STEMS_WORDS = False  # its texts are Spanish stems already
+
     def __init__(
         self,
         documents: Sequence[tuple[str, Mapping[str, str]]],
@@ -189,7 +191,24 @@ class SpanishIndex(SearchIndex):
         return []
 
     def search(self, query: str, *, limit: int | None = 10) -> list[Hit]:
-        return super().search(spanish_terms(query), limit=limit)
+        """Hits whose reasons name the words as the parent typed them, not their stems."""
+        from dataclasses import replace
+
+        hits = super().search(spanish_terms(query), limit=limit)
+        typed: dict[str, str] = {}
+        for word in words(query):
+            if word not in STOPWORDS:
+                typed.setdefault(spanish_stem(word), word)
+
+        def as_typed(said: str) -> str:
+            return " ".join(typed.get(term, term) for term in said.split())
+
+        for hit in hits:
+            hit.matches = [
+                m if m.via == "question" else replace(m, query_word=as_typed(m.query_word))
+                for m in hit.matches
+            ]
+        return hits
 
     def suggestions(self, query: str, n: int = 3) -> list[str]:
         """Words of the Spanish texts close to what was typed, spelled as written."""
@@ -206,10 +225,8 @@ class SpanishIndex(SearchIndex):
 
 def spanish_search_terms(text: str) -> set[str]:
     """The search terms of a Spanish text as a hit reports them (`Hit.terms`): each
-    word's Spanish stem, as the engine then stems it."""
-    from iepprep.core.common.textsearch import stem
-
-    return {stem(spanish_stem(w)) for w in words(text) if w not in STOPWORDS}
+    word's Spanish stem."""
+    return {spanish_stem(w) for w in words(text) if w not in STOPWORDS}
 
 
 def spanish_highlight_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
@@ -217,7 +234,6 @@ def spanish_highlight_spans(text: str, terms: set[str]) -> list[tuple[int, int]]
     accents optional: 'reunion' lights up 'reunión'."""
     import re
 
-    from iepprep.core.common.textsearch import stem
     from iepprep.core.i18n.fallback import fold
 
     if not terms:
@@ -225,6 +241,6 @@ def spanish_highlight_spans(text: str, terms: set[str]) -> list[tuple[int, int]]
     spans = []
     for match in re.finditer(r"[0-9A-Za-zÀ-ÿ]+", text):
         word = fold(match.group())
-        if word not in STOPWORDS and stem(spanish_stem(word)) in terms:
+        if word not in STOPWORDS and spanish_stem(word) in terms:
             spans.append((match.start(), match.end()))
     return spans

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,7 +26,7 @@ from iepprep.core.content.cache import construct
 from iepprep.core.content.library import Library, bundled_text, tip_fields
 from iepprep.core.content.models import Strict, Tip
 from iepprep.core.family.profile import Concern
-from iepprep.core.i18n.messages import N_, _
+from iepprep.core.i18n.messages import _, ngettext
 from iepprep.core.search.store import STORE_FORMAT, StoredIndex, write_store
 from iepprep.errors import IepprepError
 
@@ -274,7 +274,8 @@ def search_tips(library: Searchable, query: str, *, limit: int | None = 10) -> l
     found = []
     for hit in index.search(query, limit=limit):
         tip = library.tips[hit.id]
-        found.append(TipHit(tip, hit, answer_sentence(tip.body, hit.terms)))
+        answer = answer_sentence(tip.body, hit.own_terms, hit.related_terms)
+        found.append(TipHit(tip, hit, answer))
     return found
 
 
@@ -352,9 +353,16 @@ def _looks_like_a_term(name: str) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'`(])")
 
 
-def answer_sentence(body: str, terms: set[str]) -> str:
-    """The sentence of `body` that holds the most of the matched `terms` (the first
-    sentence when none does): what a tired parent reads instead of the whole tip."""
+def answer_sentence(
+    body: str,
+    terms: Collection[str] | Mapping[str, float],
+    related: Mapping[str, float] | None = None,
+) -> str:
+    """The sentence of `body` that holds most of the parent's own matched words
+    (`terms`, each by its weight), the earlier one on a tie: what a tired parent
+    reads instead of the whole tip. Words met only through a related word or a
+    concept (`related`) choose only when no sentence holds a word of the parent's;
+    the first sentence when none holds either."""
     sentences = [s.strip() for s in _SENTENCE_END.split(" ".join(body.split())) if s.strip()]
     if not sentences:
         return body
@@ -363,70 +371,66 @@ def answer_sentence(body: str, terms: set[str]) -> str:
 
     # In Spanish the terms are Spanish stems (core/i18n/search.py).
     terms_of = spanish_search_terms if is_spanish() else (lambda text: set(stems(text)))
-
-    best, best_count = sentences[0], 0
-    for sentence in sentences:
-        count = len(terms_of(sentence) & terms)
-        if count > best_count:
-            best, best_count = sentence, count
-    return best
+    held = [terms_of(sentence) for sentence in sentences]
+    for wanted in (terms, related or {}):
+        weights = wanted if isinstance(wanted, Mapping) else dict.fromkeys(wanted, 1.0)
+        covered = [sum(weights[t] for t in found if t in weights) for found in held]
+        best = max(covered)
+        if best > 0:
+            return sentences[covered.index(best)]
+    return sentences[0]
 
 
 def suggest(library: Searchable, query: str) -> list[str]:
     return tip_index(library).suggestions(query)
 
 
-_WHERE = {
-    "title": N_("is about that"),
-    "asks": N_("answers questions about that"),
-    "topics": N_("is filed under that topic"),
-    "body": N_("talks about that"),
-    "why": N_("talks about that"),
-}
-
-
 def reasons(hit: TipHit) -> list[str]:
-    """Why a tip matched, in words a parent reads: no stems, no scores."""
+    """Why a tip matched, in words a parent reads: the parents' question it answers,
+    then which of the parent's words (as typed) met which words of the tip. No stems,
+    no scores, and no reason built on a word that names no topic ("my", "son")."""
     from iepprep.core.i18n.language import is_spanish
 
     fields = tip_fields(hit.tip)
-    # A Spanish index matches Spanish stems ("grab"): say them as the tip spells them.
-    spell = _spanish_speller(fields) if is_spanish() else (lambda said: said)
     said: list[str] = []
-    told: set[tuple[str, str]] = set()
-    # The parents' question it answers says most: it comes first.
-    for match in sorted(hit.hit.matches, key=lambda match: match.via != "question"):
-        if (match.weight < 0.5 and match.via == "word") or (match.query_word, match.via) in told:
-            continue  # "my", "son": they count too little to be a reason
-        told.add((match.query_word, match.via))
-        wrote = spell(match.query_word)
-        if match.via == "phrase":
-            line = _("it has your words together: \u201c{words}\u201d").format(words=wrote)
-        elif match.via == "question":
-            asked = _spanish_ask(match.query_word, fields) if is_spanish() else wrote
-            line = _("parents ask it this way: \u201c{question}\u201d").format(question=asked)
-        elif match.via == "concept":
-            line = _("you wrote \u201c{word}\u201d; we looked for {about}").format(
-                word=wrote, about=match.about
+    # Typed word(s) -> the tip's words they met as themselves, and through a related
+    # word or a concept: the first are the reason; the second only when alone.
+    own: dict[str, list[str]] = {}
+    related: dict[str, list[str]] = {}
+    for match in hit.hit.matches:
+        if match.via == "question":
+            asked = _spanish_ask(match.query_word, fields) if is_spanish() else match.query_word
+            said.insert(
+                0, _("parents ask it this way: \u201c{question}\u201d").format(question=asked)
             )
+        elif match.via == "phrase":
+            said.append(
+                _("it has your words together: \u201c{words}\u201d").format(words=match.query_word)
+            )
+        elif match.topical:  # "my", "son": no reason
+            theirs = _spelled(match.term, fields, match.fields)
+            kind = own if match.own else related
+            held = kind.setdefault(match.query_word, [])
+            if theirs is not None and theirs not in held:
+                held.append(theirs)
+    for typed in dict.fromkeys([*own, *related]):
+        if own.get(typed):
+            quoted = ", ".join(f"\u201c{word}\u201d" for word in own[typed][:3])
+            line = _("you wrote \u201c{word}\u201d; the tip says {its}").format(
+                word=typed, its=quoted
+            )
+        elif related.get(typed):
+            theirs = related[typed][:3]
+            quoted = ", ".join(f"\u201c{word}\u201d" for word in theirs)
+            line = ngettext(
+                "you wrote \u201c{word}\u201d; the tip says {its}, a related word",
+                "you wrote \u201c{word}\u201d; the tip says {its}, related words",
+                len(theirs),
+            ).format(word=typed, its=quoted)
         else:
-            word = _spelled(match.term, fields, match.fields) or wrote
-            where = _(_WHERE.get(match.fields[0], _WHERE["body"])) if match.fields else ""
-            if match.via == "word":
-                line = _("you wrote \u201c{word}\u201d; this tip {where}").format(
-                    word=wrote, where=where
-                )
-            elif match.via == "synonym":
-                line = _("you wrote \u201c{word}\u201d; this tip says \u201c{its}\u201d").format(
-                    word=wrote, its=word
-                )
-            else:
-                line = _("you wrote \u201c{word}\u201d; we read it as \u201c{its}\u201d").format(
-                    word=wrote, its=word
-                )
-        if line not in said:
-            said.append(line)
-    return said
+            continue
+        said.append(line)
+    return list(dict.fromkeys(said))
 
 
 def _spelled(term: str, fields: dict[str, str], where: tuple[str, ...]) -> str | None:
@@ -440,7 +444,7 @@ def _spelled(term: str, fields: dict[str, str], where: tuple[str, ...]) -> str |
 
         for name in (*where, *fields):
             for found in re.finditer(r"[0-9A-Za-zÀ-ÿ]+", fields.get(name, "")):
-                if stem(spanish_stem(fold(found.group()))) == term:
+                if spanish_stem(fold(found.group())) == term:
                     return found.group().lower()
         return None
     for name in (*where, *fields):
@@ -450,15 +454,6 @@ def _spelled(term: str, fields: dict[str, str], where: tuple[str, ...]) -> str |
     return None
 
 
-def _spanish_speller(fields: dict[str, str]) -> Callable[[str], str]:
-    """Spanish stems ("grab reunion") as the tip spells them ("grabar reunión")."""
-
-    def spell(stems: str) -> str:
-        return " ".join(_spelled(stem, fields, ()) or stem for stem in stems.split())
-
-    return spell
-
-
 def _spanish_ask(stems: str, fields: dict[str, str]) -> str:
     """The tip's own question a stemmed one came from, as parents wrote it."""
     from iepprep.core.i18n.search import spanish_search_terms
@@ -466,4 +461,4 @@ def _spanish_ask(stems: str, fields: dict[str, str]) -> str:
     wanted = set(stems.split())
     asks = [line for line in fields.get("asks", "").split("\n") if line.strip()]
     best = max(asks, key=lambda ask: len(spanish_search_terms(ask) & wanted), default="")
-    return best or _spanish_speller(fields)(stems)
+    return best or stems
