@@ -193,6 +193,8 @@ class MarkdownRenderer:
         out = [f"# {escape(title)}", ""]
         if view.glossary:
             out += glossary_block(view.glossary)
+        if view.results.closest:
+            out += [escape(_("No tip answers this exactly. The closest tips:")), ""]
         for hit in view.hits:
             out += tip_block(hit.tip, hit.score)
         if not view.hits:

@@ -197,7 +197,8 @@ class NothingFound:
 @dataclass(frozen=True)
 class SearchView:
     """Search results: the glossary entries the query names go above the tips; with
-    `explain`, why each tip matched, in words; `nothing` when no tip matched."""
+    `explain`, why each tip matched, in words; `nothing` when no tip matched, or
+    when no tip answers exactly (`results.closest`: the hits are the closest ones)."""
 
     results: SearchResults
     explain: bool = False

@@ -410,8 +410,10 @@ class SearchIndex:
         for word, term in zip(query_words, query_stems, strict=True):
             weight = light if term in lights else 1.0
             if term in self._idf:
-                topical = term not in lights or term in spoken_for and not self._is_light(term)
-                terms.append(_QueryTerm(term, weight, word, "word", reads=term, topical=topical))
+                names_topic = not self._is_light(term)
+                terms.append(
+                    _QueryTerm(term, weight, word, "word", reads=term, topical=names_topic)
+                )
             elif weight == 1.0 and term not in self._vocabulary:
                 # A word the synonyms know is no typo ("corrieron": sent out of school);
                 # read as a close spelling, it would meet an unrelated word ("correo").
@@ -627,6 +629,33 @@ class SearchIndex:
                 matches.setdefault(doc, []).append(
                     Match(best_line, "question", "", (QUESTION_FIELD,))
                 )
+
+    def topic_words(self, query: str) -> list[tuple[str, str]]:
+        """The query's words that name a topic, as typed, each with its stem."""
+        found = [(w, self._stem(w)) for w in words(query) if w not in STOPWORDS]
+        return [(word, term) for word, term in found if not self._is_light(term)]
+
+    def coverage(self, query: str, hit: Hit) -> float:
+        """How much of what the query is about `hit` answers, from 0 to 1: the share of
+        the query's topic words (rare ones weighing more; a word no tip has, the most)
+        the hit matched, a word met only through a related word or a concept for
+        less. A best hit that covers little means no tip answers the question."""
+        said = self.topic_words(query)
+        if not said:
+            return 1.0
+        rarest = max(self._idf.values(), default=1.0)
+        met: dict[str, float] = {}
+        for match in hit.matches:
+            if match.via in ("phrase", "question"):
+                continue
+            if match.own:
+                value = FUZZY_WEIGHT if match.via == "close match" else 1.0
+            else:
+                value = CONCEPT_WEIGHT if match.via == "concept" else SYNONYM_WEIGHT
+            for word in words(match.query_word):
+                met[word] = max(met.get(word, 0.0), value)
+        mass = {word: self._idf.get(term, rarest) for word, term in said}
+        return sum(mass[w] * met.get(w, 0.0) for w in mass) / sum(mass.values())
 
     def suggestions(self, query: str, n: int = 3) -> list[str]:
         """Library words close to what was typed, for a "nothing found" message: whole

@@ -210,6 +210,9 @@ class SpanishIndex(SearchIndex):
             ]
         return hits
 
+    def topic_words(self, query: str) -> list[tuple[str, str]]:
+        return [(w, spanish_stem(w)) for w in words(query) if w not in STOPWORDS]
+
     def suggestions(self, query: str, n: int = 3) -> list[str]:
         """Words of the Spanish texts close to what was typed, spelled as written."""
         from difflib import get_close_matches

@@ -77,15 +77,25 @@ class TipsText(Layout):
         from iepprep.core.search.tips import reasons
 
         self.glossary_block(view.glossary, more=view.nothing is None)
-        if view.nothing is not None:
+        if view.nothing is not None and not view.hits:
             self.nothing_found(view.query, view.nothing)
             return self.screen()
-        count = ngettext(
-            "{n} tip for \u201c{query}\u201d, best first:",
-            "{n} tips for \u201c{query}\u201d, best first:",
-            len(view.hits),
-        ).format(n=len(view.hits), query=view.query)
-        self.line(self.text(count, "muted"))
+        if view.results.closest:
+            self.hanging(
+                "",
+                self.text(
+                    _("No tip answers \u201c{query}\u201d exactly. The closest tips:").format(
+                        query=view.query
+                    )
+                ),
+            )
+        else:
+            count = ngettext(
+                "{n} tip for \u201c{query}\u201d, best first:",
+                "{n} tips for \u201c{query}\u201d, best first:",
+                len(view.hits),
+            ).format(n=len(view.hits), query=view.query)
+            self.line(self.text(count, "muted"))
         self.blank()
         for hit in view.hits:
             terms = hit.hit.terms
@@ -99,6 +109,8 @@ class TipsText(Layout):
             self.blank()
         if view.hits:
             self.line(self.text(_("The whole tip: iepprep tips show ID"), "muted"))
+        if view.nothing is not None:  # the closest tips only: where else to look
+            self.topics_line(view.nothing)
         return self.screen()
 
     def glossary_block(self, entries: list[GlossaryTerm], *, more: bool = True) -> None:
@@ -124,6 +136,9 @@ class TipsText(Layout):
         if nothing.suggestions:
             ids = ", ".join(nothing.suggestions)
             self.hanging("", self.text(_("Did you mean: {ids}?").format(ids=ids)))
+        self.topics_line(nothing)
+
+    def topics_line(self, nothing: NothingFound) -> None:
         topics = wording.topic_names(nothing.topics[:10])
         self.hanging(
             "",
