@@ -385,3 +385,9 @@ def test_the_screen_says_when_no_tip_answers_exactly(run) -> None:
     )
     assert "exactly. The closest tips:" in out
     assert "one of these topics" in out
+
+
+def test_tips_show_gives_one_labelled_link(run) -> None:
+    out = run("tips", "show", "check-prior-written-notice").stdout
+    lines = [line for line in out.splitlines() if "sites.ed.gov" in line]
+    assert lines == ["Link:   https://sites.ed.gov/idea/regs/b/e/300.503"]

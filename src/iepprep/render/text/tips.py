@@ -160,8 +160,9 @@ class TipsText(Layout):
             (_("Topics"), wording.topic_names(tip.topics)),
             (_("Source"), wording.tip_source(tip)),
         ]
-        if tip.source.url:
-            rows.append((_("Link"), wording.site(tip.source.url)))
+        url = one_line(tip.source.url) if tip.source.url else ""
+        if url:  # whole, so it can be copied or clicked
+            rows.append((_("Link"), url))
         if tip.citation:
             rows.append((_("Law"), tip.citation))
         if tip.varies_by_state:
@@ -172,10 +173,10 @@ class TipsText(Layout):
         indent = max(8, *(len(name) + 2 for name, _value in rows))
         for name, value in rows:
             label = styled(f"{name}:", self.style("fact.label"))
-            self.hanging(label, self.text(value), indent=indent)
-        if tip.source.url:  # whole, on its own line, so it can be copied or clicked
-            url = one_line(tip.source.url)
-            self.line(self.link(self.text(url, "muted"), url))
+            shown = self.text(value)
+            if url and value == url:
+                shown = self.link(shown, url)
+            self.hanging(label, shown, indent=indent)
         if view.legal:
             self.legal(view.legal)
         return self.screen()
