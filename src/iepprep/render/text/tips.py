@@ -176,6 +176,10 @@ class TipsText(Layout):
             shown = self.text(value)
             if url and value == url:
                 shown = self.link(shown, url)
+                if len(url) > self.width - indent:  # whole, on its own line, to copy
+                    self.line(label)
+                    self.line(shown)
+                    continue
             self.hanging(label, shown, indent=indent)
         if view.legal:
             self.legal(view.legal)
