@@ -12,6 +12,7 @@ from iepprep.core.search.tips import (
     search,
     search_tips,
     suggest,
+    tip_index,
 )
 
 
@@ -391,3 +392,32 @@ def test_tips_show_gives_one_labelled_link(run) -> None:
     out = run("tips", "show", "check-prior-written-notice").stdout
     lines = [line for line in out.splitlines() if "sites.ed.gov" in line]
     assert lines == ["Link:   https://sites.ed.gov/idea/regs/b/e/300.503"]
+
+
+def test_a_paper_sent_home_is_not_a_child_sent_home(library: Library) -> None:
+    index = tip_index(library)
+    abouts = lambda query: {c.about for c in index.concepts_in(query)}
+    discipline = 'discipline, even when it is called "sent home early"'
+    assert discipline not in abouts("the iep they sent home is different from what we said")
+    assert discipline not in abouts("they sent home the papers for the meeting")
+    assert discipline in abouts("my son got sent home early again")
+    # A guard word far from "sent home" is about something else: the concept holds.
+    assert discipline in abouts("he got sent home early twice so now they want an iep meeting")
+
+
+def test_a_concept_that_says_only_stop_words_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iepprep.core.search import tips as tips_module
+    from iepprep.errors import DataFileError
+
+    bad = "version: 1\nconcepts:\n- {says: [to, me], means: [ground], about: being heard}\n"
+    monkeypatch.setattr(tips_module, "bundled_text", lambda name: bad)
+    with pytest.raises(DataFileError, match="only stop words"):
+        tips_module.load_concepts()
+
+
+def test_a_concepts_stop_words_must_be_said_too(library: Library) -> None:
+    """[listen, me] is "they don't listen to me", not "listen" alone."""
+    index = tip_index(library)
+    heard = "being heard at the table"
+    assert heard in {c.about for c in index.concepts_in("they never listen to me")}
+    assert heard not in {c.about for c in index.concepts_in("how do i listen to the recording")}

@@ -107,6 +107,9 @@ QUESTION_LENGTH_EXPONENT = 0.5  # how much a long question's unshared words cost
 # What a query word's other readings in a document (its related words, spellings) add
 # to its best one.
 OTHER_READINGS = 0.15
+# How many words away a concept's `unless` word still changes what it means ("the
+# IEP they sent home", "sent home the papers").
+GUARD_REACH = 3
 
 
 @lru_cache(maxsize=1)
@@ -207,14 +210,30 @@ class Concept:
     means: tuple[str, ...]
     about: str
     glossary: str | None = None
+    # Stems that, next to the concept's words, show it means something else: the IEP
+    # "they sent home" is a paper, not a child sent home.
+    unless: tuple[str, ...] = ()
 
     def to_data(self) -> list[Any]:
-        return [list(self.says), list(self.means), self.about, self.glossary]
+        return [list(self.says), list(self.means), self.about, self.glossary, list(self.unless)]
 
     @classmethod
     def from_data(cls, data: Sequence[Any]) -> Concept:
-        says, means, about, glossary = data
-        return cls(tuple(says), tuple(means), about, glossary)
+        says, means, about, glossary, unless = data
+        return cls(tuple(says), tuple(means), about, glossary, tuple(unless))
+
+    def in_words(self, found: Sequence[str]) -> bool:
+        """Whether stems `found` (a query's, in order) name this concept: every word
+        it says, and none of its `unless` words within `GUARD_REACH` of them."""
+        if not set(self.says) <= set(found):
+            return False
+        if not self.unless:
+            return True
+        said = [n for n, term in enumerate(found) if term in self.says]
+        return not any(
+            term in self.unless and min(abs(n - m) for m in said) <= GUARD_REACH
+            for n, term in enumerate(found)
+        )
 
 
 @dataclass
@@ -393,9 +412,10 @@ class SearchIndex:
         return index
 
     def concepts_in(self, query: str) -> list[Concept]:
-        """The concepts `query` names: every word of a concept's `says` is in it."""
-        present = {self._stem(w) for w in words(query)}
-        return [concept for concept in self._concepts if set(concept.says) <= present]
+        """The concepts `query` names: every word of a concept's `says` is in it (and
+        none of its `unless` words next to them)."""
+        found = [self._stem(w) for w in words(query)]
+        return [concept for concept in self._concepts if concept.in_words(found)]
 
     def _expand(self, query: str) -> list[_QueryTerm]:
         query_words = [w for w in words(query) if w not in STOPWORDS]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Protocol, cast
 
 from pydantic import Field
 
-from iepprep.core.common.textsearch import Concept, Hit, SearchIndex, stems
+from iepprep.core.common.textsearch import STOPWORDS, Concept, Hit, SearchIndex, stems, words
 from iepprep.core.content.cache import construct
 from iepprep.core.content.library import Library, bundled_text, tip_fields
 from iepprep.core.content.models import Strict, Tip
@@ -82,6 +82,9 @@ class ConceptEntry(Strict):
     about: Annotated[str, Field(min_length=3, max_length=80)]
     glossary: str | None = None
     concerns: list[Concern] = Field(default_factory=list)
+    # Words that, next to `says`, show the sentence means something else: "sent home"
+    # with "IEP", "papers" or "notice" is a paper sent home, not a child.
+    unless: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
 
 
 class ConceptsFile(Strict):
@@ -124,6 +127,12 @@ def load_concepts() -> ConceptsFile:
     for entry in concepts.concepts:
         if entry.glossary and glossary.get(entry.glossary) is None:
             raise DataFileError(f"{name}: {entry.glossary!r} is not in the glossary.")
+        said = [w for text in entry.says for w in words(text)]
+        if all(w in STOPWORDS for w in said):  # "me", "on": they name nothing alone
+            raise DataFileError(
+                f"{name}: the concept {entry.says} says only stop words; name it by the "
+                "words that carry its meaning."
+            )
     return concepts
 
 
@@ -267,10 +276,12 @@ def build_tip_index(library: Searchable) -> SearchIndex:
         synonyms=load_synonyms(),
         concepts=[
             Concept(
-                tuple(term for said in entry.says for term in stems(said)),
+                # Its stop words too: [listen, me] needs "me" ("they don't listen to me").
+                tuple(term for said in entry.says for term in stems(said, keep_stopwords=True)),
                 tuple(dict.fromkeys(term for meant in entry.means for term in stems(meant))),
                 entry.about,
                 entry.glossary,
+                tuple(term for word in entry.unless for term in stems(word)),
             )
             for entry in concepts.concepts
         ],
