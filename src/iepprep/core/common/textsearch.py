@@ -417,10 +417,14 @@ class SearchIndex:
         found = [self._stem(w) for w in words(query)]
         return [concept for concept in self._concepts if concept.in_words(found)]
 
+    def _query_concepts(self, query: str) -> list[Concept]:
+        """The concepts of the query being searched (as `_expand` received it)."""
+        return self.concepts_in(query)
+
     def _expand(self, query: str) -> list[_QueryTerm]:
         query_words = [w for w in words(query) if w not in STOPWORDS]
         query_stems = [self._stem(w) for w in query_words]
-        concepts = self.concepts_in(query)
+        concepts = self._query_concepts(query)
         spoken_for = {term for concept in concepts for term in concept.says}
         lights = {t for t in query_stems if self._is_light(t)} | spoken_for
         # A sentence's topic-less words count little, unless they are all it has.

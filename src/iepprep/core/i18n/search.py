@@ -155,7 +155,9 @@ class SpanishIndex(SearchIndex):
         *,
         field_weights: Mapping[str, float],
         synonyms: Sequence[Sequence[str]] = (),
+        concepts: Sequence[Concept] = (),
     ) -> None:
+        self._typed = ""
         self._spelled: dict[str, str] = {}
         for _, fields in documents:
             for text in fields.values():
@@ -172,6 +174,7 @@ class SpanishIndex(SearchIndex):
             [(doc_id, texts) for (doc_id, _), texts in zip(documents, self._texts, strict=True)],
             field_weights=field_weights,
             synonyms=[[spanish_terms(member) for member in group] for group in synonyms],
+            concepts=concepts,
         )
 
     def to_cache(self) -> dict[str, Any]:
@@ -185,15 +188,23 @@ class SpanishIndex(SearchIndex):
         assert isinstance(index, SpanishIndex)
         index._texts = texts
         index._spelled = dict(data["spelled"])
+        index._typed = ""
         return index
 
     def concepts_in(self, query: str) -> list[Concept]:
-        return []
+        """The Spanish concepts (data/es/concepts.yaml) `query`, as typed, names; its
+        stop words count here ("no quieren evaluarlo")."""
+        found = [spanish_stem(w) for w in words(query)]
+        return [concept for concept in self._concepts if concept.in_words(found)]
+
+    def _query_concepts(self, query: str) -> list[Concept]:
+        return self.concepts_in(self._typed)
 
     def search(self, query: str, *, limit: int | None = 10) -> list[Hit]:
         """Hits whose reasons name the words as the parent typed them, not their stems."""
         from dataclasses import replace
 
+        self._typed = query  # the concepts are read in it, stop words and all
         hits = super().search(spanish_terms(query), limit=limit)
         typed: dict[str, str] = {}
         for word in words(query):
@@ -224,6 +235,20 @@ class SpanishIndex(SearchIndex):
             close = get_close_matches(term, candidates, n=n, cutoff=0.7)
             found.extend(self._spelled[t] for t in close)
         return list(dict.fromkeys(found))[:n]
+
+
+def spanish_concept(
+    says: Sequence[str], means: Sequence[str], about: str, unless: Sequence[str]
+) -> Concept:
+    """A concept in Spanish words, as the Spanish index reads it: its `says` with
+    their stop words (they must be in the sentence too), the rest without."""
+    return Concept(
+        tuple(spanish_stem(w) for said in says for w in words(said)),
+        tuple(dict.fromkeys(spanish_terms(" ".join(means)).split())),
+        about,
+        None,
+        tuple(spanish_stem(w) for word in unless for w in words(word)),
+    )
 
 
 def spanish_search_terms(text: str) -> set[str]:

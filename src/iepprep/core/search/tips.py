@@ -17,16 +17,14 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, Protocol, cast
-
-from pydantic import Field
+from typing import TYPE_CHECKING, Protocol, cast
 
 from iepprep.core.common.textsearch import STOPWORDS, Concept, Hit, SearchIndex, stems, words
 from iepprep.core.content.cache import construct
 from iepprep.core.content.library import Library, bundled_text, tip_fields
-from iepprep.core.content.models import Strict, Tip
-from iepprep.core.family.profile import Concern
+from iepprep.core.content.models import Tip
 from iepprep.core.i18n.messages import _, ngettext
+from iepprep.core.search.concepts import ConceptsFile
 from iepprep.core.search.store import STORE_FORMAT, StoredIndex, write_store
 from iepprep.errors import IepprepError
 
@@ -72,25 +70,6 @@ class SearchResults:
 
     def __bool__(self) -> bool:
         return bool(self.hits or self.glossary)
-
-
-class ConceptEntry(Strict):
-    """One entry of concepts.yaml: what parents write, and what the tips call it."""
-
-    says: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
-    means: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
-    about: Annotated[str, Field(min_length=3, max_length=80)]
-    glossary: str | None = None
-    concerns: list[Concern] = Field(default_factory=list)
-    # Words that, next to `says`, show the sentence means something else: "sent home"
-    # with "IEP", "papers" or "notice" is a paper sent home, not a child.
-    unless: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
-
-
-class ConceptsFile(Strict):
-    version: Literal[1] = 1
-    light_words: list[str] = Field(default_factory=list)
-    concepts: list[ConceptEntry] = Field(default_factory=list)
 
 
 # Acronyms that appear in nearly every tip: widening a query with them only adds noise.
