@@ -1,5 +1,5 @@
 """`iepprep deadlines` and `iepprep draft check` in Spanish: every layout, the words
-from data/es/, the legal facts unchanged, and a Spanish draft read without a crash."""
+from data/es/, the legal facts unchanged, and a Spanish draft read like an English one."""
 
 from __future__ import annotations
 
@@ -303,17 +303,18 @@ def test_draft_check_json_keeps_kinds_and_keys(run) -> None:  # type: ignore[no-
     assert spanish["checked"][0].startswith("3 metas: un punto de partida")
 
 
-def test_a_spanish_draft_is_read_without_a_crash_and_says_its_limit(run) -> None:  # type: ignore[no-untyped-def]
+def test_a_spanish_draft_is_read_and_its_spanish_parts_are_found(run) -> None:  # type: ignore[no-untyped-def]
     result = run("--lang", "es", "draft", "check", str(DRAFTS / "spanish.txt"))
     assert result.exit_code == 0, result.output
     out = flat(result.stdout)
-    assert "Este borrador parece estar en español" in out
-    assert "no buscó las partes que todo IEP necesita" in out
-    # Its parts are there in Spanish: none is reported missing.
-    assert "PARTES QUE EL BORRADOR NO TIENE" not in out
-    english = run("draft", "check", str(DRAFTS / "spanish.txt"), "-f", "json")
-    assert english.exit_code == 0
-    assert "seems to be in Spanish" in json.loads(english.stdout)["not_checked"][0]
+    assert "En el borrador: 2 metas y 2 servicios" in out
+    assert "parece estar en español" not in out
+    # ESY, progress reports and the parents' concerns are there, in Spanish: only the
+    # state tests are reported missing.
+    english = json.loads(run("draft", "check", str(DRAFTS / "spanish.txt"), "-f", "json").stdout)
+    missing = [f["quote"] for f in english["findings"] if f["kind"] == "missing-section"]
+    assert len(missing) == 1 and missing[0].startswith("How your child takes part in state")
+    assert not english["not_checked"]
 
 
 def test_an_english_draft_is_not_taken_for_spanish(run) -> None:  # type: ignore[no-untyped-def]
