@@ -111,7 +111,7 @@ def test_deadlines_plain_in_spanish_for_a_state_not_checked(run) -> None:  # typ
     out = flat(result.stdout)
     assert "viernes, 25 de diciembre de 2026; en 28 días" in out
     assert "Primera evaluación terminada" in out
-    assert "60 días naturales después del 26 oct 2026" in out
+    assert "60 días calendario después del 26 oct 2026" in out
     assert "Regla federal: la de su estado puede ser distinta." in out
     assert "La regla de Florida (Fla. Admin. Code 6A-6.0331)" in out
     for english in ENGLISH_LEFT:
@@ -122,7 +122,7 @@ def test_deadlines_passed_and_plural_days_in_spanish(run) -> None:  # type: igno
     result = run("--lang", "es", "deadlines", "--due-process", "2026-11-02")
     out = flat(result.stdout)
     assert "venció hace 10 días" in out  # resolution meeting: Nov 2 + 15 = Nov 17
-    assert "45 días naturales después del periodo de 30 días que empezó el 2 nov 2026" in out
+    assert "45 días calendario después del periodo de 30 días que empezó el 2 nov 2026" in out
     yesterday = run("--lang", "es", "deadlines", "--due-process", "2026-11-11")
     assert "venció ayer" in flat(yesterday.stdout)  # Nov 11 + 15 = Nov 26
 
@@ -152,7 +152,7 @@ def test_deadlines_json_keeps_english_keys_with_spanish_words(run) -> None:  # t
     }
     assert spanish["counted"] == "calendar" and spanish["from"] == "consent"
     assert spanish["title"] == "Primera evaluación terminada"
-    assert spanish["how"] == "60 días naturales después del 26 oct 2026"
+    assert spanish["how"] == "60 días calendario después del 26 oct 2026"
     assert spanish["note"].startswith("La regla federal es de 60 días")
 
 
@@ -167,7 +167,7 @@ def test_deadlines_calendar_in_spanish(run, tmp_path: Path) -> None:  # type: ig
     (event,) = calendar.walk("VEVENT")
     assert str(event["summary"]) == "Plazo del IEP: Primera evaluación terminada"
     description = str(event["description"])
-    assert "Cómo se contó: 60 días naturales después del 26 oct 2026." in description
+    assert "Cómo se contó: 60 días calendario después del 26 oct 2026." in description
     assert "Regla: 34 CFR 300.301(c)(1)" in description
     assert NOT_LEGAL_ADVICE in description
     (alarm,) = event.walk("VALARM")

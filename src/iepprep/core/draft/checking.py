@@ -271,8 +271,8 @@ def _missing_sections(draft: ParsedDraft, age: int | None) -> tuple[list[Finding
                 not_checked.append(
                     _(
                         "Transition planning: your child's age is not known (give --age). It "
-                        "must be in the IEP in effect when your child turns 16, earlier in "
-                        "some states."
+                        "must be in the IEP in effect when your child turns 16, or earlier, if "
+                        "the IEP team or your state decides."
                     )
                 )
                 continue
