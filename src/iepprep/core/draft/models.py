@@ -98,6 +98,9 @@ class SectionRule(_Model):
     words: Annotated[list[str], Field(min_length=1)]
     patterns: list[str] = []  # regular expressions, for what words alone miss
     what: str
+    # Earlier wordings of `what`: findings saved before they carried `about` name
+    # their part by the description they were given then.
+    former_what: list[str] = []
     needed: str
     citation: str
     # Plan questions (data/questions.yaml ids) that already ask about this part: the
