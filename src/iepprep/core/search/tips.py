@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 # A parent's own question ("asks") is the closest thing to the query; then the title.
 TIP_FIELDS = {"title": 2.5, "asks": 0.3, "topics": 1.5, "body": 1.0, "why": 0.8}
 MAX_GLOSSARY_TERMS = 3
+# A result shown must score at least this share of the best one: a tired parent reads
+# the few tips that answer, not eight where the last five barely touch the question.
+CLOSE_TO_BEST = 0.35
 
 
 @dataclass(frozen=True)
@@ -286,12 +289,21 @@ def search(library: Searchable, query: str, *, limit: int | None = 10) -> Search
         entry = glossary.get(concept.glossary) if concept.glossary else None
         if entry is not None and entry not in named:
             named.append(entry)
+    hits = search_tips(library, query, limit=limit)
     return SearchResults(
         query=query,
-        hits=search_tips(library, query, limit=limit),
+        hits=close_to_best(hits),
         glossary=named[:MAX_GLOSSARY_TERMS],
         about=list(dict.fromkeys(concept.about for concept in concepts)),
     )
+
+
+def close_to_best(hits: list[TipHit], share: float = CLOSE_TO_BEST) -> list[TipHit]:
+    """The hits that score at least `share` of the best one (the best always)."""
+    if not hits:
+        return hits
+    floor = share * hits[0].score
+    return [hits[0], *(hit for hit in hits[1:] if hit.score >= floor)]
 
 
 def glossary_terms_named(glossary: Glossary, query: str) -> list[GlossaryTerm]:
@@ -382,7 +394,8 @@ def reasons(hit: TipHit) -> list[str]:
     spell = _spanish_speller(fields) if is_spanish() else (lambda said: said)
     said: list[str] = []
     told: set[tuple[str, str]] = set()
-    for match in hit.hit.matches:
+    # The parents' question it answers says most: it comes first.
+    for match in sorted(hit.hit.matches, key=lambda match: match.via != "question"):
         if (match.weight < 0.5 and match.via == "word") or (match.query_word, match.via) in told:
             continue  # "my", "son": they count too little to be a reason
         told.add((match.query_word, match.via))
