@@ -241,6 +241,27 @@ def test_due_dates_fall_on_school_days_and_never_on_a_holiday(library: Library) 
     assert learn.due == dt.date(2026, 11, 25)
 
 
+def test_a_spanish_plan_has_the_same_dates_as_the_english_one(library: Library) -> None:
+    """The school-day rule reads each step's English, so a Spanish plan never moves a
+    step that needs the school onto a weekend (testers: Sunday Nov 29, Saturday Dec 5)."""
+    from iepprep.core.content.library import localize_library
+    from iepprep.core.planning.schooldays import SchoolDays
+
+    spanish = localize_library(library, "es")
+    assert spanish.language == "es"
+    today = dt.date(2026, 11, 28)  # a Saturday
+    calendar = SchoolDays(today, dt.date(2027, 2, 28))
+    for meeting in ("2026-12-07", "2026-12-10", "2026-12-12", "2027-01-08"):
+        answers = {"meeting_type": "annual", "meeting_date": meeting, "concerns": ["behavior"]}
+        english = plan_on(library, today, **answers)  # the same answers, read in each language
+        es = plan_on(spanish, today, **answers)
+        dates = {item.id: item.due for item in english.checklist if item.due}
+        assert dates, meeting
+        assert {item.id: item.due for item in es.checklist if item.due} == dates, meeting
+        assert "request-progress-reports" in dates
+        assert calendar.is_school_day(dates["request-progress-reports"])
+
+
 def test_a_question_central_to_the_meeting_is_never_dropped(library: Library) -> None:
     plan = plan_for(
         library,
