@@ -168,6 +168,20 @@ def spanish_parse_date(text: str, *, today: dt.date, meeting: bool = True) -> dt
         raise ValueError(HOW_TO_WRITE_A_DATE) from None
 
 
+def spanish_written_date(text: str, *, today: dt.date | None = None) -> dt.date:
+    """A meeting date in an answers file written by a Spanish speaker (the file's
+    `language: es`, or a Spanish run): '10 de diciembre de 2026', 2026-12-10, and a
+    numeric date only when it can be read one way (see `_numeric_date`). Like
+    `parse_written_date`, the year is required: a file is read again on later days."""
+    day = spanish_parse_date(text, today=today or dt.date.today())
+    if not english.has_year(text):
+        raise ValueError(
+            f"escriba también el año, como {day.day} de {MONTHS[day.month - 1]} de {day.year} "
+            f"o {day.isoformat()}: el archivo se vuelve a leer otros días"
+        )
+    return day
+
+
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
 
 
