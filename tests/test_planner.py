@@ -366,3 +366,18 @@ def test_a_worry_never_brings_tips_for_another_age(run) -> None:  # type: ignore
     ids = {item["id"] for item in plan["checklist"]}
     assert not ids & {"summary-of-performance", "transition-planning", "invite-your-student"}
     assert not [q for q in plan["questions"] if q["topic"] == "transition"]
+
+
+def test_a_meeting_on_a_weekend_is_noted_in_the_plan(library: Library) -> None:
+    from iepprep.core.i18n.language import set_current
+
+    saturday = plan_on(library, dt.date(2026, 11, 28), meeting_date="2026-12-12")
+    assert any(
+        "Saturday, December 12, 2026, is on a weekend" in notice for notice in saturday.notices
+    )
+    thursday = plan_on(library, dt.date(2026, 11, 28), meeting_date="2026-12-10")
+    assert not any("weekend" in notice for notice in thursday.notices)
+    set_current("es")
+    spanish = plan_on(library, dt.date(2026, 11, 28), meeting_date="2026-12-13")
+    assert any("domingo, 13 de diciembre de 2026" in notice for notice in spanish.notices)
+    assert any("fin de semana" in notice for notice in spanish.notices)

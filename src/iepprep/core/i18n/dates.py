@@ -68,6 +68,11 @@ def short_moment(moment: dt.datetime) -> str:
     return spanish_short_moment(moment) if is_spanish() else english.short_moment(moment)
 
 
+def weekday_name(day: dt.date) -> str:
+    """'Saturday' / 'sábado'."""
+    return WEEKDAYS[day.weekday()] if is_spanish() else f"{day:%A}"
+
+
 def days_until(day: dt.date, *, today: dt.date) -> str:
     """'in 3 days' / 'en 3 días'."""
     if is_spanish():

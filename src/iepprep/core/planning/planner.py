@@ -409,6 +409,15 @@ def notices_for(profile: Profile, today: dt.date) -> list[str]:
                 "questions down, and remember you may take the IEP home before signing."
             )
         )
+    if meeting is not None and meeting >= today and meeting.weekday() >= 5:
+        # Typed from an answers file, or "in 2 weeks" landing on a Saturday: schools
+        # rarely meet then, and the date is in every letter.
+        notices.append(
+            _(
+                "Your meeting date, {date}, is on a weekend. Check the day with the school; "
+                "if it is wrong, change meeting_date in your answers or run iepprep plan again."
+            ).format(date=long_date(meeting))
+        )
     return notices
 
 
