@@ -119,7 +119,13 @@ def test_records_letter_asks_for_the_draft_apart_from_the_records(run) -> None: 
     text = run("letter", "records-request").stdout
     records_part, _, rest = text.partition("34 CFR 300.613")
     assert "draft IEP" not in records_part
-    assert "not required to share one" in rest
+    assert "draft IEP or proposed goals" in rest
+    # Tester report: the letter must not argue the school's side. The tip tells the
+    # parent a draft is not required; the letter just asks.
+    assert "not required" not in text
+    spanish = run("letter", "records-request", "--lang", "es").stdout
+    assert "borrador del IEP" in spanish and "obligad" not in spanish
+    assert "does not require a draft" in run("tips", "show", "ask-for-a-draft").stdout
 
 
 # Cover what parents ask (issue 12).
