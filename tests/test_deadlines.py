@@ -450,3 +450,48 @@ def test_the_cached_rules_equal_the_validated_ones() -> None:
     validated = validate(DeadlinesFile, parse_yaml(text, name="d"), name="d")
     assert again == validated
     assert first == validated
+
+
+# ---------------------------------------------------- the reevaluation (34 CFR 300.303(b)(2))
+
+
+def test_the_reevaluation_is_never_counted_from_the_iep_meeting() -> None:
+    report = deadlines_for({Event.IEP: D(2026, 11, 20)}, state=None, calendar=SchoolCalendar())
+    assert "reevaluation" not in {d.id for d in report.deadlines}
+    assert Event.LAST_EVALUATION in report.missing
+    assert report.not_counted is not None
+    assert "last evaluation, not from the IEP meeting" in report.not_counted
+    assert "--last-evaluation DATE" in report.not_counted
+
+
+def test_the_reevaluation_counts_from_the_last_evaluation_given() -> None:
+    report = deadlines_for(
+        {Event.IEP: D(2026, 11, 20), Event.LAST_EVALUATION: D(2025, 3, 4)},
+        state=None,
+        calendar=SchoolCalendar(),
+    )
+    reevaluation = one(report, "reevaluation")
+    assert (reevaluation.start, reevaluation.date) == (D(2025, 3, 4), D(2028, 3, 4))
+    assert not reevaluation.cautions and report.not_counted is None
+    # Only the eligibility decision stands in for it, and says so.
+    report = deadlines_for(
+        {Event.ELIGIBILITY: D(2025, 3, 4)}, state=None, calendar=SchoolCalendar()
+    )
+    assert any("--last-evaluation" in caution for caution in one(report, "reevaluation").cautions)
+
+
+def test_command_last_evaluation_in_both_languages(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("deadlines", "--iep", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "Reevaluation" not in text and "3 years after" not in text
+    assert "counted from your child's last evaluation" in text
+    result = run(
+        "deadlines", "--iep", "2026-11-20", "--last-evaluation", "2025-03-04", "-f", "json"
+    )
+    assert result.exit_code == 0, result.output
+    found = {d["id"]: (d["from"], d["from_date"], d["date"]) for d in json.loads(result.stdout)}
+    assert found["reevaluation"] == ("last-evaluation", "2025-03-04", "2028-03-04")
+    spanish = " ".join(run("--lang", "es", "deadlines", "--iep", "2026-11-20").stdout.split())
+    assert "Reevaluación" not in spanish
+    assert "última evaluación" in spanish and "--last-evaluation" in spanish
