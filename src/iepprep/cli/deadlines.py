@@ -51,7 +51,7 @@ def deadlines(
     iep: Annotated[str | None, _date_option("The day of the IEP meeting.")] = None,
     last_evaluation: Annotated[
         str | None,
-        _date_option("The day of your child's last evaluation (the reevaluation counts from it)."),
+        _date_option("The day of your child's last evaluation (for the next reevaluation)."),
     ] = None,
     placement_change: Annotated[
         str | None,

@@ -251,18 +251,17 @@ def plan_title(plan: Plan) -> str:
     return _("Your IEP meeting plan")
 
 
-def header_lines(plan: Plan) -> list[tuple[str, str]]:
-    """(label, value) pairs describing the meeting, for the top of the plan."""
+def header_lines(plan: Plan, *, countdown: bool = False) -> list[tuple[str, str]]:
+    """(label, value) pairs describing the meeting, for the top of the plan. The
+    meeting's date is always written out; `countdown` adds "(in 12 days)", true only
+    on the day it is shown, so only for a screen, never a file."""
     p = plan.profile
     lines: list[tuple[str, str]] = [(_("Meeting"), label(p.meeting_type))]
     if p.meeting_date:
-        lines.append(
-            (
-                _("When"),
-                f"{long_date(p.meeting_date)}{at_time(p.meeting_time)} "
-                + f"({days_until(p.meeting_date, today=plan.today)})",
-            )
-        )
+        when = f"{long_date(p.meeting_date)}{at_time(p.meeting_time)}"
+        if countdown:
+            when += f" ({days_until(p.meeting_date, today=plan.today)})"
+        lines.append((_("When"), when))
     else:
         lines.append((_("When"), _("date not given")))
     school_bits = [one_line(p.school)] if p.school else []
