@@ -249,7 +249,9 @@ def validate(
         ]
         more = exc.error_count() - len(problems)
         tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""
-        text = f"{name} has a problem: " + "; ".join(problems) + tail
+        from iepprep.core.i18n.messages import _
+
+        text = _("{name} has a problem: ").format(name=name) + "; ".join(problems) + tail
         raise error(text if text.endswith(("?", ".")) else text + ".") from None
     except RecursionError:
         raise error(f"{name} is nested too deeply to read.") from None

@@ -91,7 +91,7 @@ class TipsText(Layout):
             )
         else:
             count = ngettext(
-                "{n} tip for \u201c{query}\u201d, best first:",
+                "One tip for \u201c{query}\u201d:",
                 "{n} tips for \u201c{query}\u201d, best first:",
                 len(view.hits),
             ).format(n=len(view.hits), query=view.query)
