@@ -193,10 +193,8 @@ class Match:
     @property
     def own(self) -> bool:
         """Whether it matched the parent's own word (or a form or a typo of it), not a
-        related word: a concept's word the parent typed ("bullied") counts as own."""
-        if self.via in ("word", "close match"):
-            return self.topical
-        return self.via == "concept" and self.term in {stem(w) for w in words(self.query_word)}
+        related word or a concept's."""
+        return self.via in ("word", "close match") and self.topical
 
 
 @dataclass(frozen=True)
@@ -446,7 +444,12 @@ class SearchIndex:
         for concept in concepts:
             said = " ".join(w for w in query_words if self._stem(w) in concept.says)
             for term in concept.means:
-                if term in self._idf:
+                if term not in self._idf:
+                    continue
+                if term in concept.says:  # the parent's own word, which it also means
+                    typed = next((w for w in query_words if self._stem(w) == term), said)
+                    terms.append(_QueryTerm(term, CONCEPT_WEIGHT, typed, "word", reads=term))
+                else:
                     terms.append(
                         _QueryTerm(term, CONCEPT_WEIGHT, said, "concept", about=concept.about)
                     )
