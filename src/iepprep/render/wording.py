@@ -207,7 +207,9 @@ def header_lines(plan: Plan) -> list[tuple[str, str]]:
     if p.schooling.value != "public":
         school_bits.append(label(p.schooling))
     if p.state_name:
-        school_bits.append(p.state_name)
+        from iepprep.core.i18n.labels import state_name
+
+        school_bits.append(state_name(p.state) or p.state_name)
     lines.append((_("School"), ", ".join(school_bits)))
     if p.attendees:
         lines.append((_("With you"), ", ".join(label(a) for a in p.attendees)))

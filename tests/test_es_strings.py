@@ -1,0 +1,148 @@
+"""Spanish runs say everything in Spanish: yes/no questions, what a typed answer was
+read as, time and choice errors, state names, letters. Each test fails on English
+that leaks into a Spanish run."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from conftest import TODAY
+from iepprep.core.i18n.language import set_current
+from iepprep.core.planning.questionnaire import Ask, check, load_questionnaire, understood
+from iepprep.prompting import QuestionaryPrompter
+
+DOWN, ENTER, SPACE = "\x1b[B", "\r", " "
+
+
+@pytest.fixture
+def pipe_input() -> Iterator[Any]:
+    from prompt_toolkit.input import create_pipe_input
+
+    with create_pipe_input() as pipe:
+        yield pipe
+
+
+@pytest.fixture
+def spanish() -> None:
+    set_current("es")
+
+
+def spec(key: str) -> Ask:
+    return next(q for q in load_questionnaire().questions if q.key == key)
+
+
+def ask_on_screen(pipe: Any, ask: Ask, keys: str, default: Any = None) -> tuple[Any, str]:
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    screen = io.StringIO()
+    pipe.send_text(keys)
+    prompter = QuestionaryPrompter(input=pipe, output=PlainTextOutput(screen))
+    return prompter.ask(ask, default=default, today=TODAY), screen.getvalue()
+
+
+@pytest.mark.parametrize("typed", ["s", "sí", "Si", "SÍ", "y", "yes"])
+def test_a_spanish_yes_is_a_yes(pipe_input, spanish, typed) -> None:
+    answer, screen = ask_on_screen(pipe_input, spec("first_meeting"), typed + ENTER, False)
+    assert answer is True
+    assert "(s/N)" in screen and "(y/N)" not in screen
+    assert "= Sí" in screen
+
+
+@pytest.mark.parametrize("typed", ["n", "no", "No"])
+def test_a_no_is_a_no_and_said_in_spanish(pipe_input, spanish, typed) -> None:
+    answer, screen = ask_on_screen(pipe_input, spec("first_meeting"), typed + ENTER, True)
+    assert answer is False
+    assert "(S/n)" in screen and "= No" in screen
+
+
+def test_an_unknown_key_is_asked_again_not_taken_as_no(pipe_input, spanish) -> None:
+    answer, screen = ask_on_screen(pipe_input, spec("first_meeting"), "x" + ENTER + "s" + ENTER)
+    assert answer is True
+    assert "'x' no es un sí ni un no" in screen
+
+
+def test_enter_keeps_the_default(pipe_input, spanish) -> None:
+    assert ask_on_screen(pipe_input, spec("first_meeting"), ENTER, True)[0] is True
+
+
+def test_english_yes_no_still_works_and_takes_a_spanish_si(pipe_input) -> None:
+    answer, screen = ask_on_screen(pipe_input, spec("first_meeting"), "sí" + ENTER, False)
+    assert answer is True
+    assert "(y/N)" in screen and "= Yes" in screen
+
+
+def test_forget_takes_s_for_yes_and_asks_again_on_anything_else(
+    monkeypatch, capsys, spanish
+) -> None:
+    import sys
+
+    from iepprep.cli import saved
+
+    typed = iter(["x", "s"])
+    shown: list[str] = []
+
+    class Keyboard:
+        def isatty(self) -> bool:
+            return True
+
+    def prompt(question: str, **kwargs: Any) -> str:
+        shown.append(question)
+        return next(typed)
+
+    monkeypatch.setattr(sys, "stdin", Keyboard())
+    monkeypatch.setattr(saved.typer, "prompt", prompt)
+    assert saved._confirm("¿Borrar el plan 1?") is True
+    assert shown == ["¿Borrar el plan 1? (s/N)"] * 2
+    said = capsys.readouterr().err
+    assert "'x' no es un sí ni un no" in said and "invalid input" not in said
+
+
+def test_checkbox_answer_line_in_spanish(pipe_input, spanish) -> None:
+    keys = SPACE + DOWN + DOWN + SPACE + ENTER
+    answer, screen = ask_on_screen(pipe_input, spec("concerns"), keys, [])
+    assert answer == ["reading", "math"]
+    assert "listo (2 elegidas)" in screen and "selections" not in screen
+
+
+def test_no_picks_said_in_spanish(spanish) -> None:
+    assert understood(spec("concerns"), [], today=TODAY) == "ninguna"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("3:30 de la tarde", "3:30 pm"), ("9 de la mañana", "9:00 am"), ("15:30", "3:30 pm")],
+)
+def test_spanish_times_are_understood(spanish, typed, shown) -> None:
+    assert check(spec("meeting_time"), typed, today=TODAY) is None
+    assert understood(spec("meeting_time"), typed, today=TODAY) == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("3:30", "¿3:30 de la mañana o de la tarde? Escríbala como 3:30 de la tarde"),
+        ("a las tres", "escriba la hora como 3:30 de la tarde"),
+    ],
+)
+def test_time_errors_in_spanish(spanish, typed, reason) -> None:
+    problem = check(spec("meeting_time"), typed, today=TODAY)
+    assert problem is not None and reason in problem
+    assert "write" not in problem and "morning" not in problem
+
+
+def test_language_and_state_read_back_in_spanish(spanish) -> None:
+    assert understood(spec("language"), "spanish", today=TODAY) == "español (es)"
+    assert understood(spec("state"), "NY", today=TODAY) == "Nueva York"
+    problem = check(spec("language"), "klingon", today=TODAY)
+    assert problem is not None and "no es un idioma que conozcamos" in problem
+
+
+def test_welcome_back_is_not_gendered() -> None:
+    from iepprep.core.i18n.messages import _
+
+    set_current("es")
+    assert _("Welcome back: picking up where you stopped.").startswith("Hola de nuevo")
