@@ -146,3 +146,71 @@ def test_welcome_back_is_not_gendered() -> None:
 
     set_current("es")
     assert _("Welcome back: picking up where you stopped.").startswith("Hola de nuevo")
+
+
+# ------------------------------------------------------------------ Markdown escaping
+
+
+def _markdown_html(text: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
+
+
+def _escaped_everything(text: str) -> str:
+    """The old, safe but noisy escape: a backslash before every mark."""
+    import re
+
+    from iepprep.core.common.safety import one_line
+
+    flat = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", flat)
+
+
+TRICKY = [
+    "plan --all",
+    "(en 14 días)",
+    "# not a heading",
+    "## also not",
+    "**bold?** and *this*",
+    "<script>alert(1)</script>",
+    "draft_iep and _under_ and __init__",
+    "2026. A year",
+    "3) three",
+    "- dash",
+    "+ plus",
+    "=== ",
+    "---",
+    "> not a quote",
+    "a | b | c",
+    "[x](http://example.com) ![i](y.png) [ref]",
+    "back\\slash \\* and `code`",
+    "~~gone~~ ~a~",
+    "Sofía & Mateo: 100% (sí).",
+    "1. x",
+    "*",
+    "_",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_markdown_escape_renders_the_text_as_typed(text) -> None:
+    from iepprep.render.markdown import escape
+
+    for place in ("{}", "- [ ] **{}**", "  {}", "## {}"):
+        assert _markdown_html(place.format(escape(text))) == _markdown_html(
+            place.format(_escaped_everything(text))
+        ), (place, text)
+
+
+def test_a_markdown_plan_has_no_needless_backslashes(run, tmp_path) -> None:
+    import re
+
+    for lang in ("en", "es"):
+        out = tmp_path / f"plan-{lang}.md"
+        result = run("--lang", lang, "plan", "--example", "--output", str(out))
+        assert result.exit_code == 0, result.output
+        text = out.read_text(encoding="utf-8")
+        needless = re.findall(r"\\[().\-!{}\]>]", text)
+        assert needless == [], needless[:5]
+        assert "plan --all" in text

@@ -66,11 +66,12 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
             stopped = _("Stopped. Everything so far is saved.")
         info(stopped + " " + _("Pick up where you left off: iepprep meeting"))
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-    left = len(record.open_questions)
-    notes = ngettext("{n} note", "{n} notes", len(record.notes)).format(n=len(record.notes))
+    answered, left = len(record.answers), len(record.open_questions)
     info(
-        _("Saved: {answered} answered, {left} still open, {notes}. Next: iepprep review").format(
-            answered=len(record.answers), left=left, notes=notes
+        _("Saved: {answered}, {left}, {notes}. Next: iepprep review").format(
+            answered=ngettext("{n} answered", "{n} answered", answered).format(n=answered),
+            left=ngettext("{n} still open", "{n} still open", left).format(n=left),
+            notes=ngettext("{n} note", "{n} notes", len(record.notes)).format(n=len(record.notes)),
         )
     )
 

@@ -61,10 +61,11 @@ def answers_yaml(profile: Profile) -> str:
 
     given = {key: value for key, value in profile.answers().items() if value not in (None, [])}
     body = yaml.safe_dump(given, sort_keys=False, allow_unicode=True, width=88)
-    return (
-        "# iepprep answers: edit them, then make the plan with\n"
-        "#   iepprep plan --answers THIS-FILE\n" + body
-    )
+    from iepprep.core.i18n.messages import _
+
+    heading = _("iepprep answers: edit them, then make the plan with")
+    command = _("iepprep plan --answers THIS-FILE")
+    return f"# {heading}\n#   {command}\n" + body
 
 
 def answers_file(profile: Profile) -> str:
