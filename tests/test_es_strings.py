@@ -214,3 +214,71 @@ def test_a_markdown_plan_has_no_needless_backslashes(run, tmp_path) -> None:
         needless = re.findall(r"\\[().\-!{}\]>]", text)
         assert needless == [], needless[:5]
         assert "plan --all" in text
+
+
+# ------------------------------------------------------------------------- letters
+
+
+@pytest.fixture
+def family(write_yaml):
+    return write_yaml(
+        "familia.yaml",
+        {
+            "child_name": "Mateo",
+            "parent_name": "Ana",
+            "school": "Escuela Lincoln",
+            "meeting_date": "2026-12-10",
+            "language": "es",
+            "worries": "Mateo no entiende las tareas",
+            "concerns": ["reading"],
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    "kind", ["records-request", "parent-concerns", "meeting-request", "recap", "disagreement"]
+)
+def test_spanish_letters_greet_the_team_without_gendered_slashes(run, family, kind) -> None:
+    import re
+
+    letter = run("--lang", "es", "letter", kind, "--answers", str(family)).stdout
+    assert "Estimado equipo del IEP de la Escuela Lincoln:" in letter
+    assert not re.search(r"\w/[ao]\b", letter), "no 'Estimado/a', 'dispuesta/o', 'preparado/a'"
+    assert not re.search(r"\ble (pido|ruego)\b", letter), "the team is plural: les pido"
+    assert "[" not in letter or not re.search(r"\[(your|what|strengths|any)", letter)
+
+
+def test_the_parents_own_words_end_with_a_period(run, family) -> None:
+    letter = run("--lang", "es", "letter", "parent-concerns", "--answers", str(family)).stdout
+    assert "En mis propias palabras: Mateo no entiende las tareas." in letter
+
+
+def test_an_english_letter_in_a_spanish_run_says_in_spanish_what_to_fill_in(run, family) -> None:
+    both = run(
+        "--lang",
+        "es",
+        "letter",
+        "parent-concerns",
+        "--answers",
+        str(family),
+        "--letter-lang",
+        "both",
+    ).stdout
+    spanish, english = both.split("----- English -----")
+    *letter, note = spanish.rstrip().splitlines()
+    assert "[your" not in "\n".join(letter) and "[strengths" not in "\n".join(letter)
+    assert "[su número de teléfono]" in spanish and "[your phone number]" in english
+    assert note.startswith("La carta va en inglés")
+    assert "[strengths and interests] = fortalezas e intereses" in note
+    assert "[your phone number] = su número de teléfono" in note
+    alone = run(
+        "--lang", "es", "letter", "parent-concerns", "--answers", str(family), "--letter-lang", "en"
+    )
+    assert "La carta va en inglés" in alone.stderr and "La carta" not in alone.stdout
+    assert "Dear IEP team at Escuela Lincoln," in alone.stdout
+
+
+def test_an_english_run_adds_no_note(run, write_yaml) -> None:
+    answers = write_yaml("a.yaml", {"child_name": "Max", "school": "Lincoln"})
+    result = run("letter", "parent-concerns", "--answers", str(answers))
+    assert "La carta" not in result.output and "Dear IEP team at Lincoln," in result.stdout

@@ -197,7 +197,8 @@ def letter(
     [square brackets]. Not legal advice.
     """
     from iepprep.core.family.profile import Profile
-    from iepprep.core.meeting.letters import draft
+    from iepprep.core.i18n.language import current as reader_language
+    from iepprep.core.meeting.letters import draft, fill_in_note
     from iepprep.core.planning.answers import load_answers
     from iepprep.core.storage.plans import PlanStore
     from iepprep.render import letters as letter_render
@@ -225,7 +226,13 @@ def letter(
         follow_family_language(ctx, profile.language)
     languages = _letter_languages(letter_lang)
     results = [draft(kind.value, profile, record, today=today(), lang=lang) for lang in languages]
-    result = results[0] if len(results) == 1 else letter_render.both(results)
+    notes = [fill_in_note(letter, reader_language()) for letter in results]
+    if len(results) == 1:
+        result = results[0]
+        if notes[0]:
+            info(notes[0])  # on the screen, not in the letter that is sent
+    else:
+        result = letter_render.both(results, notes)
     _warn_if_too_early(kind.value, profile)
     view = LetterView(result)
     emit(ctx, fmt, output, formats.LETTER, lambda r: r.letter(view))
