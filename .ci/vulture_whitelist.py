@@ -3,6 +3,7 @@
 Each is used by a framework or by the tests, not by a call vulture can follow.
 """
 
+from iepprep.cli import help_text
 from iepprep.cli.app import Paper
 from iepprep.cli.meeting_day import LetterKind, LetterLanguage
 from iepprep.core.content.library import Library
@@ -29,4 +30,6 @@ _ = (
     DeadlineReport.next_after,  # the plan's header shows the next deadline
     wording.__getattr__,  # wording.NOT_LEGAL_ADVICE & co. in the run's language (PEP 562)
     saved_findings,  # review and questions show a saved draft check
+    help_text.SUMMARIES,  # read by pybabel extract (the catalog) and tests/test_i18n_screens.py
+    help_text.PANELS,
 )

@@ -13,7 +13,8 @@ compares CPU time the same way: other work on the machine barely moves it). The 
 issue 11's. The "colour terminal" rows force Rich's styled output (FORCE_COLOR), as
 a person at a terminal sees it; the others write to a pipe, as scripts do. It also
 builds a 10,000-tip library to time `--tips big.yaml tips search advocate` once its
-cache is warm. Exit code 1 when a command is over its goal.
+cache is warm. The `--lang es` rows run a plan and a search in Spanish, with the
+English rows' goals. Exit code 1 when a command is over its goal.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ GOALS = {
     "--tips big.yaml tips search advocate": 1.2,
     "plan --example --output plan.pdf": 1.3,
     "plan --example --format json": 1.0,
+    # Spanish costs no more than English: the same goals as the English rows.
+    "plan --example --lang es": 1.0,
+    "tips search grabar la reunion --lang es": 0.9,
 }
 
 
@@ -133,6 +137,11 @@ def main() -> int:
             ),
             "plan --example --output plan.pdf": ([*cli, "plan", "--example", "-o", pdf], env),
             "plan --example --format json": ([*cli, "plan", "--example", "-f", "json"], env),
+            "plan --example --lang es": ([*cli, "--lang", "es", "plan", "--example"], env),
+            "tips search grabar la reunion --lang es": (
+                [*cli, "--lang", "es", "tips", "search", "grabar", "la", "reunion"],
+                env,
+            ),
         }
         floor = [sys.executable, str(FLOOR), "sign"]
         first = run_once(commands["--tips big.yaml tips search advocate"][0], env)

@@ -450,3 +450,33 @@ def test_the_cached_rules_equal_the_validated_ones() -> None:
     validated = validate(DeadlinesFile, parse_yaml(text, name="d"), name="d")
     assert again == validated
     assert first == validated
+
+
+def test_far_off_dates_read_in_months_or_years() -> None:
+    from iepprep.render.deadlines import when
+
+    today = D(2026, 11, 27)
+    assert when(D(2026, 12, 10), today) == "in 13 days"
+    assert when(D(2027, 3, 1), today) == "in about 3 months"
+    assert when(D(2027, 11, 20), today) == "in about a year"
+    assert when(D(2029, 11, 27), today) == "in about 3 years"  # was "in 1096 days"
+    assert when(D(2024, 3, 31), today) == "passed about 3 years ago"
+    assert when(D(2026, 11, 20), today) == "passed 7 days ago"
+
+
+def test_a_reevaluation_counted_from_the_iep_says_so_and_how_to_do_better(run) -> None:  # type: ignore[no-untyped-def]
+    guessed = json.loads(run("deadlines", "--iep", "2026-11-20", "-f", "json").stdout)
+    (reeval,) = [d for d in guessed if d["id"] == "reevaluation"]
+    assert reeval["date"] == "2029-11-20"
+    assert any("--last-evaluation DATE" in c for c in reeval["cautions"])
+    known = json.loads(
+        run(
+            "deadlines", "--iep", "2026-11-20", "--last-evaluation", "2024-03-01", "-f", "json"
+        ).stdout
+    )
+    (reeval,) = [d for d in known if d["id"] == "reevaluation"]
+    assert reeval["date"] == "2027-03-01"
+    assert not any("--last-evaluation" in c for c in reeval["cautions"])
+    assert "iep-meeting" not in {d["id"] for d in known}  # no first-IEP count from it
+    shown = " ".join(run("deadlines", "--iep", "2026-11-20").stdout.split())
+    assert "Counted from the IEP meeting" in shown

@@ -78,3 +78,32 @@ def test_forget_asks_first_on_a_terminal(run, write_yaml, monkeypatch) -> None:
     result = run("forget", "1")
     assert result.exit_code == 0 and "Nothing was deleted" in result.stderr
     assert len(json.loads(run("history", "-f", "json").stdout)) == 1
+
+
+def test_forget_all_says_what_it_will_delete_before_asking(
+    run, write_yaml, monkeypatch, isolated_home: Path
+) -> None:
+    save(run, write_yaml, "a", child_name="Maya")
+    save(run, write_yaml, "b", child_name="Leo")
+    assert run("notes", "add", "OT twice a week").exit_code == 0
+    asked: list[str] = []
+
+    def no(question: str) -> bool:
+        asked.append(question)
+        return False
+
+    monkeypatch.setattr("iepprep.cli.saved._confirm", no)
+    result = run("forget", "--all")
+    assert result.exit_code == 0 and "Nothing was deleted" in result.stderr
+    told = result.stderr[: result.stderr.index("Nothing was deleted")]
+    assert str(isolated_home) in told
+    assert "saved plans: 2 (for Maya, Leo)" in told
+    assert "notes: 1" in told
+    assert asked == ["Delete all of this?"]
+    assert len(json.loads(run("history", "-f", "json").stdout)) == 2
+
+
+def test_forget_all_with_nothing_saved_says_so(run, monkeypatch) -> None:
+    monkeypatch.setattr("iepprep.cli.saved._confirm", lambda question: False)
+    result = run("forget", "--all")
+    assert "no saved plans" in result.stderr

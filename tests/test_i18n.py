@@ -117,9 +117,13 @@ def test_spanish_search_with_or_without_accents(run) -> None:
     for query in ("grabar la reunión", "grabar la reunion", "GRABAR LA REUNION"):
         result = run("--lang", "es", "tips", "search", query)
         assert result.exit_code == 0
-        assert result.stdout.index("check-recording-rules") < result.stdout.index(
-            "answer-the-invitation"
-        )
+        shown = result.stdout
+        # The recording tip comes first; a weaker one ("answer-the-invitation") only
+        # after it, if it is close enough to the best to be shown at all.
+        assert "check-recording-rules" in shown
+        assert "answer-the-invitation" not in shown or shown.index(
+            "check-recording-rules"
+        ) < shown.index("answer-the-invitation")
 
 
 @pytest.mark.parametrize(

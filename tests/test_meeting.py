@@ -448,3 +448,24 @@ def test_a_spanish_recap_keeps_the_space_before_the_meeting_date(run, saved_plan
     recap = run("--lang", "es", "letter", "recap").stdout
     assert "Maya el jueves, 10 de diciembre de 2026" in recap
     assert "Mayael" not in recap
+
+
+def test_review_and_meeting_before_the_meeting_say_so_and_still_work(
+    run, saved_plan, monkeypatch
+) -> None:
+    early = run("review")  # today is Nov 27; the saved meeting is on Dec 10
+    assert early.exit_code == 0
+    assert "Your meeting is on Thursday, December 10, 2026 (in 13 days)" in early.stderr
+    assert "read ahead" in early.stderr
+    assert "BEFORE YOU SIGN" in early.stdout.upper()
+    on_the_day = run("review", env={"IEPPREP_TODAY": "2026-12-10"})
+    assert on_the_day.exit_code == 0 and "Your meeting is on" not in on_the_day.stderr
+
+    monkeypatch.setattr("iepprep.prompting.require_terminal", lambda *args: None)
+    monkeypatch.setattr(
+        "iepprep.prompting.QuestionaryMeetingPrompter", lambda: Scripted([FINISH], [])
+    )
+    practice = run("meeting")
+    assert practice.exit_code == 0
+    assert "Live mode is for the meeting itself" in practice.stderr
+    assert "Your meeting is on" not in run("meeting", env={"IEPPREP_TODAY": "2026-12-10"}).stderr

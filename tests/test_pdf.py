@@ -56,6 +56,10 @@ def test_the_pdf_is_tagged_for_screen_readers(run, write_yaml, tmp_path: Path) -
     reader = PdfReader(target)
     root = reader.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"])
+    # Typst also writes /Suspects false, which is valid (ISO 32000-1, table 321). Poppler
+    # (22.12 here) prints "Syntax Error: Suspects object is wrong type (boolean)" for it:
+    # its check accepts only true or no key. Poppler's message, not a fault in the file.
+    assert root["/MarkInfo"].get("/Suspects") in (None, False)
     assert "/StructTreeRoot" in root
     assert root["/Lang"] == "en"
     assert reader.metadata is not None and reader.metadata.title == "IEP meeting plan for Zoë"
@@ -223,3 +227,52 @@ def test_the_html_checklist_prints_on_two_pages_at_most(run, write_yaml, tmp_pat
     assert len(PdfReader(printed).pages) <= 2
     text = pdf_text(printed)
     assert "Before the meeting" in text and "tip " not in text
+
+
+def _pages_holding(pdf: bytes, *texts: str) -> list[int]:
+    import io
+
+    from pypdf import PdfReader
+
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    return [next(n for n, page in enumerate(pages) if text in page) for text in texts]
+
+
+def test_the_questions_heading_never_ends_a_page_alone() -> None:
+    """'Questions to ask' and its intro sat at the foot of a page, the first topic and
+    question on the next: the intro is sticky now, like the headings."""
+    from iepprep.render.pdf import _typeset
+
+    questions = {
+        "kind": "questions",
+        "title": "Questions to ask",
+        "intro": "There is rarely time for all of these. Mark the three that matter most.",
+        "groups": [
+            {
+                "topic": "goals",
+                "title": "Goals",
+                "questions": [{"number": n, "text": f"Question {n} about goals?"} for n in (1, 2)],
+            }
+        ],
+    }
+    step = {"text": "A step", "due": None, "why": "Why it matters.", "source": "tip x"}
+    for count in range(8, 22):  # some count puts the heading at a page's foot
+        document = {
+            "title": "Plan",
+            "paper": "us-letter",
+            "lang": "en",
+            "compact": False,
+            "meta": [["When", "Thursday, December 10, 2026"]],
+            "notices": [],
+            "sections": [
+                {"kind": "checklist", "title": "Before the meeting", "items": [step] * count},
+                questions,
+            ],
+            "sources-note": None,
+            "legal": "Not legal advice.",
+            "page-of": "page {page} of {pages}",
+        }
+        heading, topic, first = _pages_holding(
+            bytes(_typeset(document)), "Questions to ask", "Goals", "Question 1 about"
+        )
+        assert heading == topic == first, count

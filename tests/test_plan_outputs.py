@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from conftest import TODAY
@@ -97,3 +98,31 @@ def test_a_worry_shows_on_screen_where_it_brought_something(run, write_yaml) -> 
     assert "because you wrote: \u201csuspended 12 days" in text
     calm = run("plan", "--answers", str(family(write_yaml)), "--no-save").stdout
     assert "because you wrote" not in calm
+
+
+def test_files_show_the_meeting_date_not_a_count_of_days(run, write_yaml, tmp_path) -> None:
+    """'(in 12 days)' is wrong the day after a file is printed: only a screen says it."""
+    answers = write_yaml("a.yaml", {"child_name": "Maya", "meeting_date": "2026-12-10"})
+    for suffix in ("md", "html", "txt"):
+        out = tmp_path / f"plan.{suffix}"
+        assert run("plan", "--answers", str(answers), "-o", str(out)).exit_code == 0
+        written = out.read_text(encoding="utf-8")
+        assert "December 10, 2026" in written, suffix
+        assert "in 13 days" not in written, suffix
+    pdf = tmp_path / "plan.pdf"
+    assert run("plan", "--answers", str(answers), "-o", str(pdf)).exit_code == 0
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "December 10, 2026" in text and "in 13 days" not in text
+
+
+def test_the_screen_still_counts_the_days(library) -> None:
+    from iepprep.core.family.profile import Profile
+    from iepprep.core.planning.planner import make_plan
+    from iepprep.render.views import plan_view
+
+    profile = Profile(child_name="Maya", meeting_date=dt.date(2026, 12, 10))
+    view = plan_view(make_plan(profile, library, today=TODAY))
+    assert dict(view.facts_on_screen)["When"].endswith("(in 13 days)")
+    assert not dict(view.facts)["When"].endswith("days)")

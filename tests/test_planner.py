@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from conftest import TODAY
 from iepprep.core.content.library import Library
@@ -213,6 +214,8 @@ def test_three_days_keep_the_must_dos_and_weeks_keep_the_full_preparation(
         for item in plan.phase(Phase.BEFORE):
             assert item.due is not None and TODAY <= item.due <= meeting, item
     assert any("keeps the must-dos" in notice for notice in soon.notices)
+    # Notices are printed in files too: a date, never a count of days that goes stale.
+    assert not any(re.search(r"\bin \d+ days\b", notice) for notice in soon.notices)
 
 
 def test_a_short_time_is_spread_over_the_days_left_not_piled_on_today(library: Library) -> None:

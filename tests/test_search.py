@@ -6,7 +6,13 @@ import pytest
 
 from iepprep.core.common.textsearch import Concept, SearchIndex, highlight_spans, stem
 from iepprep.core.content.library import Library
-from iepprep.core.search.tips import answer_sentence, search, search_tips, suggest
+from iepprep.core.search.tips import (
+    CLOSE_TO_BEST,
+    answer_sentence,
+    search,
+    search_tips,
+    suggest,
+)
 
 
 def top(library: Library, query: str, n: int = 3) -> list[str]:
@@ -228,3 +234,38 @@ def test_text_results_show_title_answer_and_id_without_scores(run) -> None:
 def test_a_named_term_shows_its_definition_above_the_tips(run) -> None:
     out = run("tips", "search", "what", "is", "an", "FBA").stdout
     assert out.index("FBA (Functional Behavioral Assessment):") < out.index("tips for")
+
+
+def test_results_stop_where_they_fall_far_below_the_best(library: Library) -> None:
+    """A sentence shows the tips close to the best one, not eight padded with weak ones."""
+    query = "can I record the meeting on my phone"
+    every = search_tips(library, query, limit=8)
+    shown = search(library, query, limit=8).hits
+    assert shown[0].tip.id == every[0].tip.id == "check-recording-rules"
+    assert 1 <= len(shown) < len(every)
+    assert all(hit.score >= CLOSE_TO_BEST * shown[0].score for hit in shown)
+    assert [hit.tip.id for hit in shown] == [hit.tip.id for hit in every[: len(shown)]]
+
+
+def test_a_query_word_counts_once_by_its_best_reading() -> None:
+    """ "work" widened to "job", "college" and "graduation" must not outweigh a tip that
+    has "work" and the query's other words: each query word counts once per tip."""
+    index = SearchIndex(
+        [
+            ("transition", {"body": "Plan for a job, college, graduation, adult life and work."}),
+            (
+                "day",
+                {"body": "Ask for the meeting at a time you can be off work, and plan the day."},
+            ),
+            ("other", {"body": "Bring a friend."}),
+        ],
+        field_weights={"body": 1.0},
+        synonyms=[["work", "job", "college", "graduation", "adult"]],
+    )
+    assert index.search("off work")[0].id == "day"
+
+
+def test_a_contraction_typed_without_its_apostrophe_reads_as_with_it() -> None:
+    from iepprep.core.common.textsearch import words
+
+    assert words("school wont test him, dont know") == words("school won't test him, don't know")

@@ -6,7 +6,14 @@ The core raises these; the CLI layer prints `message` (plus `hint`) and exits wi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
+
+
+def N_(message: str) -> str:
+    """Marks a message for translation in modules below `core/i18n` (storage): the CLI
+    translates an error when it prints it (see `IepprepError.fields`)."""
+    return message
 
 
 class ExitCode(IntEnum):
@@ -25,10 +32,18 @@ class IepprepError(Exception):
     exit_code: ExitCode = ExitCode.ERROR
     prefix = "Error: "  # printed before the message
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(
+        self, message: str, hint: str | None = None, *, fields: Mapping[str, object] | None = None
+    ) -> None:
+        """With `fields`, `message` and `hint` are templates ("There is no saved plan
+        number {number}."), kept so the CLI can print them translated; `message` and
+        `hint` are the English, filled in."""
+        self.template = message
+        self.hint_template = hint
+        self.fields = dict(fields or {})
+        self.message = message.format(**self.fields) if fields else message
+        self.hint = hint.format(**self.fields) if fields and hint else hint
+        super().__init__(self.message)
 
 
 class InputError(IepprepError):

@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from iepprep import __version__
-from iepprep.core.i18n.messages import _
+from iepprep.core.i18n.messages import N_, _
 from iepprep.errors import ExitCode, IepprepError, InputError
 from iepprep.render.formats import Format
 
@@ -90,10 +90,23 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return [*moved, *rest, *args[end:]] if moved else args
 
 
+def _speak_before_help(root: Any, args: list[str]) -> None:
+    """Choose the run's language before the arguments are read, so that `--help` (read
+    first) is drawn in it: `iepprep --help --lang es`, or IEPPREP_LANG / the locale."""
+    from iepprep.cli.help_text import language_flag, translate_tree
+    from iepprep.core.i18n.language import ENGLISH, choose, set_current
+
+    lang = choose(language_flag(args), os.environ)
+    set_current(lang)
+    if lang != ENGLISH:
+        translate_tree(root)
+
+
 class _OrderedGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if ctx.parent is None:
             args = hoist_global_options(list(args))
+            _speak_before_help(self, args)
         return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -105,12 +118,12 @@ class _OrderedGroup(TyperGroup):
 app = typer.Typer(
     cls=_OrderedGroup,
     name="iepprep",
-    help=(
+    help=N_(
         "Get ready for your child's IEP meeting: a plan made for your family, "
         "questions to ask, and tips from parents who have been there. "
         "Everything stays on this computer."
     ),
-    epilog=(
+    epilog=N_(
         "\b\nStart here:\n  iepprep plan             answer a few questions, get your plan\n"
         "  iepprep plan --example   see a plan for an example family\n"
         "  iepprep tips search sign find tips by keyword"
@@ -154,7 +167,9 @@ def parse_phase(value: str) -> Phase:
         return PHASE_NAMES[name]
     except KeyError:
         raise typer.BadParameter(
-            f"{value!r} is not a phase: use before, at (or during) or after."
+            _("{value} is not a phase: use before, at (or during) or after.").format(
+                value=repr(value)
+            )
         ) from None
 
 
@@ -205,7 +220,8 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except IepprepError as err:
-            print_error(err.message, err.hint, prefix=_translated_prefix(err.prefix))
+            message, hint = translated(err)
+            print_error(message, hint, prefix=_translated_prefix(err.prefix))
             raise typer.Exit(int(err.exit_code)) from None
         except KeyboardInterrupt:
             print_error(_("Stopped. Nothing was saved."), None, prefix="")
@@ -229,6 +245,20 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(int(ExitCode.ERROR)) from None
 
     return wrapper
+
+
+def translated(err: IepprepError) -> tuple[str, str | None]:
+    """An error's message and hint in the language of this run: a message the core
+    raised already translated passes through; one marked in a module below the
+    translations (N_ in errors.py, with its `fields`) is translated here."""
+    fields = {
+        name: _(value) if isinstance(value, str) else value for name, value in err.fields.items()
+    }
+    message = _(err.template).format(**fields) if fields else _(err.message)
+    hint = err.hint
+    if err.hint_template is not None:
+        hint = _(err.hint_template).format(**fields) if fields else _(err.hint_template)
+    return message, hint
 
 
 def _translated_prefix(prefix: str) -> str:
@@ -288,27 +318,35 @@ def root(
         list[Path] | None,
         typer.Option(
             "--tips",
-            help="Add the tips in this file (same format as data/tips.yaml). Repeatable.",
+            help=N_("Add the tips in this file (same format as data/tips.yaml). Repeatable."),
             metavar="FILE",
         ),
     ] = None,
     plain: Annotated[
         bool,
-        typer.Option("--plain", help="Plain output for screen readers: no color or decoration."),
+        typer.Option(
+            "--plain", help=N_("Plain output for screen readers: no color or decoration.")
+        ),
     ] = False,
     lang: Annotated[
         str | None,
         typer.Option(
             "--lang",
-            help="Language: en (English) or es (español). Default: IEPPREP_LANG, the "
-            "language in your answers, or your system's language.",
+            help=N_(
+                "Language: en (English) or es (español). Default: IEPPREP_LANG, the "
+                "language in your answers, or your system's language."
+            ),
             metavar="LANG",
         ),
     ] = None,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help=N_("Show the version and exit."),
         ),
     ] = False,
 ) -> None:
@@ -335,7 +373,12 @@ def format_option(formats: list[Format]) -> Any:
 
     def parse(value: str) -> str:
         if value.lower() not in names:
-            raise typer.BadParameter(f"this command cannot write {value}; use {listed}.")
+            raise typer.BadParameter(
+                _("this command cannot write {format}; use {listed}.").format(
+                    format=value,
+                    listed=_("{some} or {last}").format(some=", ".join(names[:-1]), last=names[-1]),
+                )
+            )
         return value.lower()
 
     return typer.Option(
@@ -381,9 +424,11 @@ def _dash_is_stdout(ctx: typer.Context, value: Path | None) -> Path | None:
 def _output_path(value: str) -> Path:
     """A file to write: an empty name is a missing file name, not the current folder."""
     if not value:
-        raise typer.BadParameter("the file name is empty; give a file name.")
+        raise typer.BadParameter(_("the file name is empty; give a file name."))
     if value != "-" and Path(value).is_dir():
-        raise typer.BadParameter(f"{value!r} is a folder; give a file name.")
+        raise typer.BadParameter(
+            _("{value} is a folder; give a file name.").format(value=repr(value))
+        )
     return Path(value)
 
 

@@ -49,6 +49,10 @@ def deadlines(
         str | None, _date_option("The day your child was found eligible.")
     ] = None,
     iep: Annotated[str | None, _date_option("The day of the IEP meeting.")] = None,
+    last_evaluation: Annotated[
+        str | None,
+        _date_option("The day of your child's last evaluation (for the next reevaluation)."),
+    ] = None,
     placement_change: Annotated[
         str | None,
         _date_option("The day the school decided to change placement for discipline."),
@@ -96,6 +100,7 @@ def deadlines(
         Event.CONSENT: ("--consent", consent),
         Event.ELIGIBILITY: ("--eligibility", eligibility),
         Event.IEP: ("--iep", iep),
+        Event.LAST_EVALUATION: ("--last-evaluation", last_evaluation),
         Event.PLACEMENT_CHANGE: ("--placement-change", placement_change),
         Event.COMPLAINT: ("--complaint", complaint),
         Event.DUE_PROCESS: ("--due-process", due_process),

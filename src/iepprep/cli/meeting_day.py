@@ -46,6 +46,7 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
 
     require_terminal("meeting")
     current = current_plan(ctx, from_saved)
+    _say_if_not_yet("meeting", current.plan.profile)
     record = current.record
     resumed = record.started is not None
     info(
@@ -149,6 +150,7 @@ def review(
     from iepprep.render.views import review_view
 
     current = current_plan(ctx, from_saved)
+    _say_if_not_yet("review", current.plan.profile)
     view = review_view(make_review(current.plan, current.record))
     emit(ctx, fmt, output, formats.REVIEW, lambda r: r.review(view))
 
@@ -299,3 +301,24 @@ def _warn_if_too_early(kind: str, profile: Any) -> None:
             "has already happened on another day, change the date: iepprep plan --edit"
         )
     )
+
+
+def _say_if_not_yet(command: str, profile: Any) -> None:
+    """`meeting` or `review` before the meeting's date (from the saved plan): say so
+    gently, and go on all the same (a parent may practise, or read ahead)."""
+    from iepprep.core.i18n.dates import days_until, long_date
+    from iepprep.core.i18n.messages import _
+
+    meeting, day = profile.meeting_date, today()
+    if meeting is None or meeting <= day:
+        return
+    when = _("Your meeting is on {date} ({in_days}).").format(
+        date=long_date(meeting), in_days=days_until(meeting, today=day)
+    )
+    then = (
+        _("Live mode is for the meeting itself; trying it now is fine, and what you enter is kept.")
+        if command == "meeting"
+        else _("This review is for after it; here it is, to read ahead.")
+    )
+    fix = _("If the meeting was on another day, change the date: iepprep plan --edit")
+    info(f"{when} {then} {fix}")

@@ -84,7 +84,8 @@ def forget(
     if number is not None and everything:
         raise InputError(_("Use a plan number or --all, not both."))
     if everything:
-        question = _("Delete all your saved plans and notes in {folder}?").format(folder=store.home)
+        info(_what_all_deletes(store))
+        question = _("Delete all of this?")
     else:
         assert number is not None
         try:
@@ -120,6 +121,40 @@ def forget(
         assert number is not None
         store.delete(number)
         info(_("Deleted saved plan {number}.").format(number=number))
+
+
+def _what_all_deletes(store: Any) -> str:
+    """What `forget --all` is about to delete, counted, so the yes is an informed one.
+    Counts, not plural sentences: "saved plans: 2" reads the same for 1 or 20."""
+    try:
+        plans = store.all()
+        events = [event for saved in plans for event in store.journal(saved.number).events()]
+    except StorageError:  # unreadable: delete_all says what it could and could not do
+        plans, events = [], []
+    names = list(
+        dict.fromkeys(str(s.answers["child_name"]) for s in plans if s.answers.get("child_name"))
+    )
+    lines = [_("This deletes, from {folder}:").format(folder=store.home)]
+    if plans:
+        counted = _("saved plans: {count}").format(count=len(plans))
+        if names:
+            counted += " " + _("(for {names})").format(names=", ".join(names))
+        lines.append("  " + counted)
+        lines.append(
+            "  "
+            + _("notes: {notes} · answered questions: {answered} · letters: {letters}").format(
+                notes=sum(1 for e in events if e.kind == "note"),
+                answered=len({e.question for e in events if e.kind == "answered"}),
+                letters=sum(1 for e in events if e.kind == "letter"),
+            )
+        )
+    else:
+        lines.append("  " + _("no saved plans"))
+    if store.load_draft() is not None:
+        lines.append("  " + _("the questions you answered partway (not yet a plan)"))
+    lines.append("  " + _("the cache of tips (nothing personal in it)"))
+    lines.append(_("Files iepprep did not make stay where they are."))
+    return "\n".join(lines)
 
 
 def _confirm(question: str) -> bool:

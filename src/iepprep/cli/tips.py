@@ -77,11 +77,14 @@ def tips_list(
     from iepprep.render.views import TipListView
 
     library = library_for(ctx)
-    wanted_topic = topic.strip().lower() if topic else None
-    if wanted_topic and wanted_topic not in library.tip_topics:
+    from iepprep.render.wording import topic_named, topic_names
+
+    topics = sorted(library.tip_topics)
+    wanted_topic = topic_named(topic, topics) if topic else None
+    if topic and wanted_topic is None:
         raise NotFoundError(
             _("No tip has the topic {topic}.").format(topic=repr(topic)),
-            hint=_("Topics: {topics}").format(topics=", ".join(sorted(library.tip_topics))),
+            hint=_("Topics: {topics}").format(topics=topic_names(topics)),
         )
     view = TipListView(library.tips_in(Phase(phase.value) if phase else None, wanted_topic))
     emit(ctx, fmt, output, formats.TIPS, lambda r: r.tip_list(view))

@@ -40,12 +40,38 @@ def when(day: dt.date, today: dt.date) -> str:
         return _("today")
     if delta == 1:
         return _("tomorrow")
+    if delta > FAR:
+        return _far(delta, ahead=True)
     if delta > 1:
         return ngettext("in {count} day", "in {count} days", delta).format(count=delta)
     if delta == -1:
         return _("passed yesterday")
+    if -delta > FAR:
+        return _far(-delta, ahead=False)
     return ngettext("passed {count} day ago", "passed {count} days ago", -delta).format(
         count=-delta
+    )
+
+
+FAR = 60  # beyond two months, "in 1096 days" reads as "in about 3 years"
+
+
+def _far(days: int, *, ahead: bool) -> str:
+    """A far-off date in months or years, rounded: the exact date is beside it."""
+    months = round(days / 30.44)
+    if months < 12:
+        if ahead:
+            return ngettext("in about a month", "in about {count} months", months).format(
+                count=months
+            )
+        return ngettext(
+            "passed about a month ago", "passed about {count} months ago", months
+        ).format(count=months)
+    years = round(days / 365.25)
+    if ahead:
+        return ngettext("in about a year", "in about {count} years", years).format(count=years)
+    return ngettext("passed about a year ago", "passed about {count} years ago", years).format(
+        count=years
     )
 
 

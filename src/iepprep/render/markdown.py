@@ -130,7 +130,11 @@ def state_section(state: StateNotes, level: int = 2) -> list[str]:
 
 
 def tip_block(tip: Tip, score: float | None = None) -> list[str]:
-    meta = [wording.phase_title(tip.phase).lower(), ", ".join(tip.topics), wording.tip_id(tip.id)]
+    meta = [
+        wording.phase_title(tip.phase).lower(),
+        wording.topic_names(tip.topics),
+        wording.tip_id(tip.id),
+    ]
     if score is not None:
         meta.append(_("score {score}").format(score=f"{score:.2f}"))
     out = [

@@ -207,6 +207,7 @@ def _document(
         "sources-note": None if compact else wording.SOURCES_NOTE,
         "legal": wording.NOT_LEGAL_ADVICE,
         "page-of": _("page {page} of {pages}"),
+        "note-label": wording.note_label(),
     }
 
 

@@ -79,6 +79,9 @@ class PlanView:
     state: StateNotes | None
     legal: str = field(default_factory=lambda: wording.NOT_LEGAL_ADVICE)  # in the run's language
     plan_id: str | None = None  # a saved plan's own id: its calendar events' UIDs
+    # The same facts with "(in 12 days)" after the date: only for a screen, since a
+    # file is read on later days, when the count is wrong.
+    facts_on_screen: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def items(self) -> list[ChecklistItem]:
@@ -124,6 +127,7 @@ def plan_view(plan: Plan, *, plan_id: str | None = None) -> PlanView:
         words=list(plan.words),
         state=plan.state,
         plan_id=plan_id,
+        facts_on_screen=wording.header_lines(plan, countdown=True),
     )
 
 
@@ -139,6 +143,7 @@ def checklist_view(plan: Plan, phases: Sequence[Phase], *, plan_id: str | None =
         words=[],
         state=None,
         plan_id=plan_id,
+        facts_on_screen=wording.header_lines(plan, countdown=True),
     )
 
 
@@ -157,6 +162,7 @@ def questions_view(
         questions=questions_section(questions) or QuestionsSection(None, []),
         words=[],
         state=None,
+        facts_on_screen=[] if bank else wording.header_lines(plan, countdown=True),
     )
 
 

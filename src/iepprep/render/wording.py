@@ -10,7 +10,7 @@ from iepprep.core.common.safety import clean, one_line
 from iepprep.core.content.models import Phase, Tip
 from iepprep.core.i18n.dates import days_until, long_date
 from iepprep.core.i18n.labels import label
-from iepprep.core.i18n.messages import _
+from iepprep.core.i18n.messages import N_, _
 
 if TYPE_CHECKING:
     from iepprep.core.planning.plan import ChecklistItem, Plan
@@ -104,6 +104,69 @@ def tips_title() -> str:
     return _("Tips")
 
 
+# The tips' topics, by id, in words (a --tips file's own topics show as written).
+TOPIC_NAMES = {
+    "accommodations": N_("accommodations"),
+    "behavior": N_("behavior"),
+    "communication": N_("communication"),
+    "consent": N_("consent"),
+    "deadlines": N_("deadlines"),
+    "disagreement": N_("disagreement"),
+    "discipline": N_("discipline"),
+    "documents": N_("documents"),
+    "eligibility": N_("eligibility"),
+    "emotions": N_("emotions"),
+    "esy": N_("extended school year"),
+    "evaluation": N_("evaluation"),
+    "goals": N_("goals"),
+    "language": N_("language"),
+    "notes": N_("notes"),
+    "organization": N_("organization"),
+    "placement": N_("placement"),
+    "practical": N_("practical"),
+    "preparation": N_("preparation"),
+    "process": N_("process"),
+    "progress": N_("progress"),
+    "questions": N_("questions"),
+    "records": N_("records"),
+    "relationship": N_("relationship"),
+    "rights": N_("rights"),
+    "scheduling": N_("scheduling"),
+    "schooling": N_("schooling"),
+    "services": N_("services"),
+    "signing": N_("signing"),
+    "social-emotional": N_("social-emotional"),
+    "strengths": N_("strengths"),
+    "student": N_("student"),
+    "support": N_("support"),
+    "team": N_("team"),
+    "transition": N_("transition"),
+    "vocabulary": N_("vocabulary"),
+    "writing": N_("writing"),
+}
+
+
+def topic_name(topic: str) -> str:
+    """A topic in the language of this run: 'notes' -> 'notas'."""
+    return _(TOPIC_NAMES[topic]) if topic in TOPIC_NAMES else topic
+
+
+def topic_names(topics: Sequence[str]) -> str:
+    return ", ".join(topic_name(topic) for topic in topics)
+
+
+def topic_named(name: str, topics: Sequence[str]) -> str | None:
+    """The topic id a parent means by `name`, its id or its name in the language of
+    this run ('notas', 'Notas' -> 'notes'); None if no topic is called that."""
+    from iepprep.core.i18n.fallback import fold
+
+    wanted = fold(name.strip())
+    for topic in topics:
+        if wanted in (fold(topic), fold(topic_name(topic))):
+            return topic
+    return None
+
+
 def tip_id(tip: str) -> str:
     """'id dont-go-alone': a tip's id, to read it in full (the same in Spanish)."""
     return f"id {tip}"
@@ -188,18 +251,17 @@ def plan_title(plan: Plan) -> str:
     return _("Your IEP meeting plan")
 
 
-def header_lines(plan: Plan) -> list[tuple[str, str]]:
-    """(label, value) pairs describing the meeting, for the top of the plan."""
+def header_lines(plan: Plan, *, countdown: bool = False) -> list[tuple[str, str]]:
+    """(label, value) pairs describing the meeting, for the top of the plan. The
+    meeting's date is always written out; `countdown` adds "(in 12 days)", true only
+    on the day it is shown, so only for a screen, never a file."""
     p = plan.profile
     lines: list[tuple[str, str]] = [(_("Meeting"), label(p.meeting_type))]
     if p.meeting_date:
-        lines.append(
-            (
-                _("When"),
-                f"{long_date(p.meeting_date)}{at_time(p.meeting_time)} "
-                + f"({days_until(p.meeting_date, today=plan.today)})",
-            )
-        )
+        when = f"{long_date(p.meeting_date)}{at_time(p.meeting_time)}"
+        if countdown:
+            when += f" ({days_until(p.meeting_date, today=plan.today)})"
+        lines.append((_("When"), when))
     else:
         lines.append((_("When"), _("date not given")))
     school_bits = [one_line(p.school)] if p.school else []

@@ -97,15 +97,16 @@ PHRASE_BONUS = 1.5
 PHRASE_CANDIDATES = 60
 LIGHT_WEIGHT = 0.2  # a word that names no topic in a sentence ("my", "son", "morning")
 CONCEPT_WEIGHT = 0.6  # a word a recognised concept stands for
-# A field of questions, one a line ("can I record the meeting?"): the document whose one
-# question shares most of a sentence's words is lifted by up to this share.
+# A field of questions, one a line ("can I record the meeting?"): a document whose one
+# question says what a sentence says gains up to this share of the best score.
 QUESTION_FIELD = "asks"
 QUESTION_BONUS = 0.5
-# What a query word's other readings in a document add to its best one.
+QUESTION_CANDIDATES = PHRASE_CANDIDATES  # the same texts, read once
+QUESTION_MIN_WORDS = 3  # a sentence; a keyword or two is found by the fields alone
+QUESTION_LENGTH_EXPONENT = 0.5  # how much a long question's unshared words cost it
+# What a query word's other readings in a document (its related words, spellings) add
+# to its best one.
 OTHER_READINGS = 0.15
-QUESTION_CANDIDATES = 100
-QUESTION_MIN_WORDS = 2
-QUESTION_LENGTH_EXPONENT = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -452,6 +453,8 @@ class SearchIndex:
         lengths, avg, weights = self._lengths, self._avg, self._weights
         with_all: dict[tuple[str, ...], set[int]] = {}  # shared by a phrase's words
         best_reading: dict[int, dict[str, float]] = {}  # doc -> query word -> its best gain
+        readings = Counter(qt.reads for qt in terms if qt.reads)
+        several = {word for word, count in readings.items() if count > 1}
         for qt in terms:
             weighted: dict[int, float] = {}
             fields_hit: dict[int, list[str]] = {}
@@ -469,7 +472,7 @@ class SearchIndex:
             factor = qt.weight * self._idf[qt.term] * (K1 + 1)
             for doc, wtf in weighted.items():
                 gain = factor * wtf / (wtf + K1)
-                if qt.reads:  # "work" read as "job" too counts mostly once: its best reading
+                if qt.reads in several:  # "work" read as "job" too counts mostly once
                     held = best_reading.setdefault(doc, {})
                     before = held.get(qt.reads, 0.0)
                     held[qt.reads] = max(before, gain)
@@ -491,8 +494,8 @@ class SearchIndex:
                     matches.setdefault(doc, []).append(
                         Match(query.strip(), "phrase", " ".join(phrase), in_fields)
                     )
-        # A question says more than a keyword: one word is found by the fields alone.
-        said = {qt.reads or qt.query_word for qt in terms if qt.weight >= 1.0}
+        # A sentence, not a keyword or two: those the fields alone find best.
+        said = {qt.reads or qt.query_word for qt in terms}
         if QUESTION_FIELD in self.field_weights and len(said) >= QUESTION_MIN_WORDS:
             self._question_bonus(terms, scores, matches)
         ranked = sorted(scores, key=lambda doc: (-scores[doc], doc))

@@ -151,6 +151,10 @@ def _converter(annotation: Any) -> Converter | None:
         (item,) = typing.get_args(annotation) or (None,)
         one = _converter(item)
         return None if one is None else (lambda values: [one(v) for v in values])
+    if typing.get_origin(annotation) is dict:
+        _key, item = typing.get_args(annotation) or (None, None)
+        each = _converter(item)
+        return None if each is None else (lambda values: {k: each(v) for k, v in values.items()})
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         nested = annotation
         return lambda value: construct(nested, value)

@@ -98,12 +98,16 @@ class Library:
             from difflib import get_close_matches
 
             close = get_close_matches(tip_id.lower(), list(self.tips), n=3, cutoff=0.5)
+            from iepprep.core.i18n.messages import _
+
             hint = (
-                "Did you mean: " + ", ".join(close) + "?"
+                _("Did you mean: {ids}?").format(ids=", ".join(close))
                 if close
-                else "See every tip with: iepprep tips list"
+                else _("See every tip with: iepprep tips list")
             )
-            raise NotFoundError(f"There is no tip with the id {tip_id!r}.", hint=hint) from None
+            raise NotFoundError(
+                _("There is no tip with the id {id}.").format(id=repr(tip_id)), hint=hint
+            ) from None
 
     def tips_in(self, phase: Phase | None = None, topic: str | None = None) -> list[Tip]:
         return [
@@ -296,12 +300,39 @@ class LocalizedTips(Mapping[str, Tip]):
         return len(self._tips)
 
 
+def cached_translation(lang: str, name: str) -> Any:
+    """The translation file `data/<lang>/<name>`, validated once (as `core/i18n/content`
+    does) and then read back from the content cache, so a Spanish run parses no YAML
+    and builds no validator for it; None when there is no such file."""
+    from iepprep.core.i18n import content
+    from iepprep.core.i18n.translations import TRANSLATION_MODELS
+
+    text = content.translation_text(lang, name) if lang in content.TRANSLATED_LANGUAGES else None
+    if text is None:
+        return None
+    model = TRANSLATION_MODELS[name]
+    loaders = {
+        "tips.yaml": content.tips_text,
+        "questions.yaml": content.questions_text,
+        "glossary.yaml": content.glossary_text,
+    }
+
+    def build() -> Any:
+        found = loaders[name](lang)
+        return None if found is None else found.model_dump(mode="json")
+
+    return cached(
+        f"{lang}-{name.removesuffix('.yaml')}",
+        [text],
+        build,
+        lambda data: None if data is None else construct(model, data),
+    )
+
+
 def localize_library(library: Library, lang: str) -> Library:
     """The library with its tips, topics and questions in `lang`, searchable in it."""
-    from iepprep.core.i18n import content
-
-    tips_text = content.tips_text(lang)
-    questions_text = content.questions_text(lang)
+    tips_text = cached_translation(lang, "tips.yaml")
+    questions_text = cached_translation(lang, "questions.yaml")
     if lang == "en" or tips_text is None or questions_text is None:
         return library
     tips = LocalizedTips(library.tips, tips_text.tips, lang)

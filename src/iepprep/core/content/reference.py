@@ -298,9 +298,9 @@ def localize_glossary_terms(terms: Sequence[GlossaryTerm], lang: str) -> list[Gl
     """Each term under its name in `lang`, with the English term (and what it stands
     for) as its expansion: "Ubicación (Placement)", "Aviso previo por escrito (PWN,
     Prior Written Notice)". The English names still find it."""
-    from iepprep.core.i18n.content import glossary_text
+    from iepprep.core.content.library import cached_translation
 
-    text = glossary_text(lang)
+    text = cached_translation(lang, "glossary.yaml")
     if lang == "en" or text is None:
         return list(terms)
     spanish_name = {
@@ -366,9 +366,9 @@ class TranslatedGlossary(Glossary):
 
 def localize_glossary(glossary: Glossary, lang: str) -> Glossary:
     """The glossary in `lang`, or `glossary` itself in English."""
-    from iepprep.core.i18n.content import glossary_text
+    from iepprep.core.content.library import cached_translation
 
-    if lang == "en" or glossary_text(lang) is None:
+    if lang == "en" or cached_translation(lang, "glossary.yaml") is None:
         return glossary
     return TranslatedGlossary(localize_glossary_terms(glossary.terms, lang))
 

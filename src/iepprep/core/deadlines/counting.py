@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from iepprep.core.deadlines.calendar import ONE_DAY, SchoolCalendar
@@ -27,7 +27,7 @@ EVENT_OPTIONS = {
     Event.CONSENT: "--consent",
     Event.ELIGIBILITY: "--eligibility",
     Event.IEP: "--iep",
-    Event.LAST_EVALUATION: "--eligibility or --iep",
+    Event.LAST_EVALUATION: "--last-evaluation",
     Event.PLACEMENT_CHANGE: "--placement-change",
     Event.COMPLAINT: "--complaint",
     Event.DUE_PROCESS: "--due-process",
@@ -43,6 +43,12 @@ EVENT_WORDS = {
     Event.COMPLAINT: N_("the state complaint"),
     Event.DUE_PROCESS: N_("the due process complaint"),
 }
+
+
+FROM_THE_IEP = N_(
+    "Counted from the IEP meeting, as the date of the last evaluation is not known; if "
+    "you know it, add it with --last-evaluation DATE."
+)
 
 
 def event_words(event: Event) -> str:
@@ -121,10 +127,12 @@ def deadlines_for(
     book = rules or load_rules_in(current())
     chosen, own = book.rules_for(state)
     known = dict(events)
+    guessed_from_iep = False  # the last evaluation's date taken to be the IEP meeting's
     if Event.LAST_EVALUATION not in known:
         last = known.get(Event.ELIGIBILITY) or known.get(Event.IEP)
         if last is not None:
             known[Event.LAST_EVALUATION] = last
+            guessed_from_iep = Event.ELIGIBILITY not in known
     found: list[Deadline] = []
     missing: list[Event] = []
     for rule in chosen:
@@ -133,9 +141,10 @@ def deadlines_for(
             if rule.start not in missing:
                 missing.append(rule.start)
             continue
-        found.append(
-            _count(rule, start, calendar, state=state, own=own is not None, absences=absences)
-        )
+        counted = _count(rule, start, calendar, state=state, own=own is not None, absences=absences)
+        if guessed_from_iep and rule.start is Event.LAST_EVALUATION:
+            counted = replace(counted, cautions=(*counted.cautions, _(FROM_THE_IEP)))
+        found.append(counted)
     found.sort(key=lambda d: (d.date, d.rule.id))
     return DeadlineReport(
         deadlines=found,

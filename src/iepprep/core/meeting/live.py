@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from iepprep.core.content.models import Phase, Tip
-from iepprep.core.i18n.messages import _
+from iepprep.core.i18n.messages import _, ngettext
 from iepprep.core.planning.plan import Plan, PlanQuestion
 from iepprep.core.storage.journal import MAX_TEXT, Event, Journal
 from iepprep.errors import InputError, NotFoundError
@@ -117,7 +117,7 @@ class MeetingRecord:
     def add_note(self, text: str, *, now: dt.datetime) -> int:
         """Save a note; returns its number among the plan's notes (counting notes other
         commands saved at the same moment)."""
-        clean = _checked(text, "note")
+        clean = _checked(text, _("note"))
         end = self.journal.append(Event("note", now, text=clean))
         self.refresh()
         return sum(1 for note_end in self._note_ends if note_end <= end)
@@ -127,7 +127,8 @@ class MeetingRecord:
         mode: a long paste is kept, never refused). Returns how many parts."""
         parts = split_text(text.strip())
         for n, part in enumerate(parts, 1):
-            label = f"(part {n} of {len(parts)}) " if len(parts) > 1 else ""
+            label = _("(part {n} of {parts})").format(n=n, parts=len(parts)) + " "
+            label = label if len(parts) > 1 else ""
             self.add_note(label + part, now=now)
         return len(parts)
 
@@ -135,7 +136,7 @@ class MeetingRecord:
         question = self.find(question_id)
         clean = text.strip()
         if len(clean) > MAX_TEXT:
-            raise _too_long(clean, "answer", "Add the rest as a note: iepprep notes add ...")
+            raise _too_long(clean, _("answer"), _("Add the rest as a note: iepprep notes add ..."))
         self.journal.append(Event("answered", now, text=clean, question=question.id))
         answer = Answer(question, now, clean)
         self.answers[question.id] = answer
@@ -165,9 +166,9 @@ class MeetingRecord:
 def _checked(text: str, what: str) -> str:
     clean = text.strip()
     if not clean:
-        raise InputError(f"The {what} is empty; nothing was saved.")
+        raise InputError(_("The {what} is empty; nothing was saved.").format(what=what))
     if len(clean) > MAX_TEXT:
-        raise _too_long(clean, what, "Split it into shorter notes.")
+        raise _too_long(clean, what, _("Split it into shorter notes."))
     return clean
 
 
@@ -175,8 +176,9 @@ def _too_long(text: str, what: str, hint: str) -> InputError:
     """The one rule for long text: never cut short. A command refuses it (the text is
     still in the command line); live mode keeps it as notes in parts."""
     return InputError(
-        f"The {what} is {len(text)} characters long; the limit is {MAX_TEXT}, "
-        "so nothing was saved.",
+        _(
+            "The {what} is {length} characters long; the limit is {limit}, so nothing was saved."
+        ).format(what=what, length=len(text), limit=MAX_TEXT),
         hint=hint,
     )
 
@@ -273,9 +275,11 @@ def run_meeting(
                 prompter, _("The answer, in a few words (Enter for none):"), record, clock
             )
             if len(text.strip()) > MAX_TEXT:
-                parts = record.add_long_note(f"Answer to question {question.number}: {text}",
-                                             now=clock())  # fmt: skip
-                prompter.show([_kept_as_notes(parts, "That answer")])
+                note = _("Answer to question {number}: {text}").format(
+                    number=question.number, text=text
+                )
+                parts = record.add_long_note(note, now=clock())
+                prompter.show([_kept_as_notes(parts, answer=True)])
             else:
                 record.answer(question.id, text, now=clock())
         elif choice == SKIP and question is not None:
@@ -285,7 +289,7 @@ def run_meeting(
             if text.strip():
                 parts = record.add_long_note(text, now=clock())
                 if parts > 1:
-                    prompter.show([_kept_as_notes(parts, "That note")])
+                    prompter.show([_kept_as_notes(parts, answer=False)])
         elif choice == REMINDERS:
             prompter.show(reminders)
         elif choice == FINISH:
@@ -301,16 +305,20 @@ def _typed(
         return prompter.text(message)
     except StoppedWhileTyping as stop:
         if stop.text.strip():
-            record.add_long_note(f"(unfinished) {stop.text}", now=clock())
+            record.add_long_note(_("(unfinished) {text}").format(text=stop.text), now=clock())
         raise
 
 
-def _kept_as_notes(parts: int, what: str) -> str:
-    kept = "a note" if parts == 1 else f"{parts} notes"
-    text = f"{what} was longer than {MAX_TEXT} characters, so it was kept as {kept}."
-    if what == "That answer":
-        text += " The question is still open: answer it in a few words, or skip it."
-    return text
+def _kept_as_notes(parts: int, *, answer: bool) -> str:
+    kept = ngettext("a note", "{n} notes", parts).format(n=parts)
+    if answer:
+        return _(
+            "That answer was longer than {limit} characters, so it was kept as {kept}. The "
+            "question is still open: answer it in a few words, or skip it."
+        ).format(limit=MAX_TEXT, kept=kept)
+    return _("That note was longer than {limit} characters, so it was kept as {kept}.").format(
+        limit=MAX_TEXT, kept=kept
+    )
 
 
 def _time_in(started: dt.datetime | None, now: dt.datetime) -> str:

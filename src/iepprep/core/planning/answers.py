@@ -16,6 +16,7 @@ from iepprep.core.content.datafiles import (
 )
 from iepprep.core.content.library import bundled_text
 from iepprep.core.family.profile import Profile
+from iepprep.core.i18n.messages import N_, _
 from iepprep.errors import InputError
 
 EXAMPLE = "example.yaml"
@@ -35,14 +36,16 @@ def parse_answers(
         data = {}
     if not isinstance(data, dict):
         raise InputError(
-            f"{name} should hold keys and values (like 'grade: middle'), not a {kind_of(data)}.",
-            hint=START_FROM_EXAMPLE,
+            _("{name} should hold keys and values (like 'grade: middle'), not a {kind}.").format(
+                name=name, kind=kind_of(data)
+            ),
+            hint=_(START_FROM_EXAMPLE),
         )
     context = {"today": today} if today else None
     return validate(Profile, data, name=name, error=InputError, context=context)
 
 
-START_FROM_EXAMPLE = (
+START_FROM_EXAMPLE = N_(
     "See the answers file keys in the README, or start from the example: "
     "iepprep plan --example --format answers --output answers.yaml"
 )

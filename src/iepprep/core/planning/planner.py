@@ -399,19 +399,8 @@ def sizing_notice(sizing: Sizing, steps: tuple[int, int], questions: tuple[int, 
         return None
     days = sizing.days_left
     if sizing.short and days is not None:
-        if days == 0:
-            first = _(
-                "Your meeting is today, so this plan keeps the must-dos, most important first."
-            )
-        elif days == 1:
-            first = _(
-                "Your meeting is tomorrow, so this plan keeps the must-dos, most important first."
-            )
-        else:
-            first = _(
-                "Your meeting is in {days} days, so this plan keeps the must-dos, most "
-                "important first."
-            ).format(days=days)
+        # Not "in 3 days": the notice is printed in files too, read on later days.
+        first = _("Your meeting is soon, so this plan keeps the must-dos, most important first.")
     else:
         first = _("This plan keeps what matters most for your family.")
     rest = _(

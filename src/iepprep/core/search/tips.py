@@ -26,6 +26,7 @@ from iepprep.core.content.cache import construct
 from iepprep.core.content.library import Library, bundled_text, tip_fields
 from iepprep.core.content.models import Strict, Tip
 from iepprep.core.family.profile import Concern
+from iepprep.core.i18n.messages import N_, _
 from iepprep.core.search.store import STORE_FORMAT, StoredIndex, write_store
 from iepprep.errors import IepprepError
 
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 # A parent's own question ("asks") is the closest thing to the query; then the title.
 TIP_FIELDS = {"title": 2.5, "asks": 0.3, "topics": 1.5, "body": 1.0, "why": 0.8}
 MAX_GLOSSARY_TERMS = 3
+# A result shown must score at least this share of the best one: a tired parent reads
+# the few tips that answer, not eight where the last five barely touch the question.
+CLOSE_TO_BEST = 0.35
 
 
 @dataclass(frozen=True)
@@ -285,12 +289,21 @@ def search(library: Searchable, query: str, *, limit: int | None = 10) -> Search
         entry = glossary.get(concept.glossary) if concept.glossary else None
         if entry is not None and entry not in named:
             named.append(entry)
+    hits = search_tips(library, query, limit=limit)
     return SearchResults(
         query=query,
-        hits=search_tips(library, query, limit=limit),
+        hits=close_to_best(hits),
         glossary=named[:MAX_GLOSSARY_TERMS],
         about=list(dict.fromkeys(concept.about for concept in concepts)),
     )
+
+
+def close_to_best(hits: list[TipHit], share: float = CLOSE_TO_BEST) -> list[TipHit]:
+    """The hits that score at least `share` of the best one (the best always)."""
+    if not hits:
+        return hits
+    floor = share * hits[0].score
+    return [hits[0], *(hit for hit in hits[1:] if hit.score >= floor)]
 
 
 def glossary_terms_named(glossary: Glossary, query: str) -> list[GlossaryTerm]:
@@ -364,38 +377,53 @@ def suggest(library: Searchable, query: str) -> list[str]:
 
 
 _WHERE = {
-    "title": "is about that",
-    "asks": "answers questions about that",
-    "topics": "is filed under that topic",
-    "body": "talks about that",
-    "why": "talks about that",
+    "title": N_("is about that"),
+    "asks": N_("answers questions about that"),
+    "topics": N_("is filed under that topic"),
+    "body": N_("talks about that"),
+    "why": N_("talks about that"),
 }
 
 
 def reasons(hit: TipHit) -> list[str]:
     """Why a tip matched, in words a parent reads: no stems, no scores."""
+    from iepprep.core.i18n.language import is_spanish
+
     fields = tip_fields(hit.tip)
+    # A Spanish index matches Spanish stems ("grab"): say them as the tip spells them.
+    spell = _spanish_speller(fields) if is_spanish() else (lambda said: said)
     said: list[str] = []
     told: set[tuple[str, str]] = set()
-    for match in hit.hit.matches:
+    # The parents' question it answers says most: it comes first.
+    for match in sorted(hit.hit.matches, key=lambda match: match.via != "question"):
         if (match.weight < 0.5 and match.via == "word") or (match.query_word, match.via) in told:
             continue  # "my", "son": they count too little to be a reason
         told.add((match.query_word, match.via))
+        wrote = spell(match.query_word)
         if match.via == "phrase":
-            line = f"it has your words together: \u201c{match.query_word}\u201d"
+            line = _("it has your words together: \u201c{words}\u201d").format(words=wrote)
         elif match.via == "question":
-            line = f"parents ask it this way: \u201c{match.query_word}\u201d"
+            asked = _spanish_ask(match.query_word, fields) if is_spanish() else wrote
+            line = _("parents ask it this way: \u201c{question}\u201d").format(question=asked)
         elif match.via == "concept":
-            line = f"you wrote \u201c{match.query_word}\u201d; we looked for {match.about}"
+            line = _("you wrote \u201c{word}\u201d; we looked for {about}").format(
+                word=wrote, about=match.about
+            )
         else:
-            word = _spelled(match.term, fields, match.fields) or match.query_word
-            where = _WHERE.get(match.fields[0], "talks about that") if match.fields else ""
+            word = _spelled(match.term, fields, match.fields) or wrote
+            where = _(_WHERE.get(match.fields[0], _WHERE["body"])) if match.fields else ""
             if match.via == "word":
-                line = f"you wrote \u201c{match.query_word}\u201d; this tip {where}"
+                line = _("you wrote \u201c{word}\u201d; this tip {where}").format(
+                    word=wrote, where=where
+                )
             elif match.via == "synonym":
-                line = f"you wrote \u201c{match.query_word}\u201d; this tip says \u201c{word}\u201d"
+                line = _("you wrote \u201c{word}\u201d; this tip says \u201c{its}\u201d").format(
+                    word=wrote, its=word
+                )
             else:
-                line = f"you wrote \u201c{match.query_word}\u201d; we read it as \u201c{word}\u201d"
+                line = _("you wrote \u201c{word}\u201d; we read it as \u201c{its}\u201d").format(
+                    word=wrote, its=word
+                )
         if line not in said:
             said.append(line)
     return said
@@ -404,9 +432,38 @@ def reasons(hit: TipHit) -> list[str]:
 def _spelled(term: str, fields: dict[str, str], where: tuple[str, ...]) -> str | None:
     """The word, as the tip spells it, whose stem is `term`."""
     from iepprep.core.common.textsearch import stem, words
+    from iepprep.core.i18n.language import is_spanish
 
+    if is_spanish():  # Spanish stems; the word keeps its accents
+        from iepprep.core.i18n.fallback import fold
+        from iepprep.core.i18n.search import spanish_stem
+
+        for name in (*where, *fields):
+            for found in re.finditer(r"[0-9A-Za-zÀ-ÿ]+", fields.get(name, "")):
+                if stem(spanish_stem(fold(found.group()))) == term:
+                    return found.group().lower()
+        return None
     for name in (*where, *fields):
         for word in words(fields.get(name, "")):
             if stem(word) == term:
                 return word
     return None
+
+
+def _spanish_speller(fields: dict[str, str]) -> Callable[[str], str]:
+    """Spanish stems ("grab reunion") as the tip spells them ("grabar reunión")."""
+
+    def spell(stems: str) -> str:
+        return " ".join(_spelled(stem, fields, ()) or stem for stem in stems.split())
+
+    return spell
+
+
+def _spanish_ask(stems: str, fields: dict[str, str]) -> str:
+    """The tip's own question a stemmed one came from, as parents wrote it."""
+    from iepprep.core.i18n.search import spanish_search_terms
+
+    wanted = set(stems.split())
+    asks = [line for line in fields.get("asks", "").split("\n") if line.strip()]
+    best = max(asks, key=lambda ask: len(spanish_search_terms(ask) & wanted), default="")
+    return best or _spanish_speller(fields)(stems)

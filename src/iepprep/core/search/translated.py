@@ -30,7 +30,7 @@ def translated_tip_index(library: Library) -> SpanishIndex:
                     tip.id,
                     {
                         "title": tip.title,
-                        "asks": " ".join(tip.asks),
+                        "asks": "\n".join(tip.asks),  # one question a line
                         "body": tip.body,
                         "why": tip.why,
                     },

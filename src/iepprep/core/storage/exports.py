@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from iepprep.core.storage.own_files import atomic_write
-from iepprep.errors import InputError, StorageError
+from iepprep.errors import N_, InputError, StorageError
 
 _STREAM = re.compile(r"/dev/(?:std(out|err)|fd/(\d+))|/proc/self/fd/(\d+)")
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -35,9 +35,12 @@ def refuse_writing_over_inputs(path: Path, inputs: Iterable[Path]) -> None:
             same = os.path.realpath(path) == os.path.realpath(given)
         if same:
             raise InputError(
-                f"--output {str(path)!r} is the file iepprep is reading ({str(given)!r}); "
-                "writing there would replace it.",
-                hint="Give the output another name.",
+                N_(
+                    "--output {path} is the file iepprep is reading ({given}); writing there "
+                    "would replace it."
+                ),
+                hint=N_("Give the output another name."),
+                fields={"path": repr(str(path)), "given": repr(str(given))},
             )
 
 
@@ -55,14 +58,15 @@ def write_output_file(
         _write(path, data, force=force)
     except OSError as exc:
         raise StorageError(
-            f"Cannot write {str(path)!r}: {_reason(exc)}.",
-            hint="Check that you may write there and that the disk is not full.",
+            N_("Cannot write {path}: {problem}."),
+            hint=N_("Check that you may write there and that the disk is not full."),
+            fields={"path": repr(str(path)), "problem": _reason(exc)},
         ) from None
 
 
 def _reason(exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "the disk is full"
+        return N_("the disk is full")  # translated with the message (cli/app.py)
     return str(exc.strerror or exc).lower() if exc.strerror else str(exc)
 
 
@@ -80,14 +84,18 @@ def _write(path: Path, data: bytes, *, force: bool) -> None:
         parent = Path(os.path.realpath(path)).parent
         if not parent.is_dir():
             raise InputError(
-                f"Cannot write {str(path)!r}: the folder {str(parent)!r} does not exist.",
-                hint="Check the folder's name, or make it first.",
+                N_("Cannot write {path}: the folder {folder} does not exist."),
+                hint=N_("Check the folder's name, or make it first."),
+                fields={"path": repr(str(path)), "folder": repr(str(parent))},
             )
         atomic_write(Path(os.path.realpath(path)), data, mode=0o600)
         return
     kind = info.st_mode
     if stat.S_ISDIR(kind):
-        raise InputError(f"{str(path)!r} is a folder; give a file name for --output.")
+        raise InputError(
+            N_("{path} is a folder; give a file name for --output."),
+            fields={"path": repr(str(path))},
+        )
     if stat.S_ISCHR(kind) or stat.S_ISFIFO(kind):
         fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | _CLOEXEC)
         try:
@@ -96,12 +104,15 @@ def _write(path: Path, data: bytes, *, force: bool) -> None:
             os.close(fd)
         return
     if not stat.S_ISREG(kind):
-        raise InputError(f"{str(path)!r} is not a file iepprep can write to.")
+        raise InputError(
+            N_("{path} is not a file iepprep can write to."), fields={"path": repr(str(path))}
+        )
     read_only = not kind & stat.S_IWUSR or not os.access(path, os.W_OK)
     if read_only and not force:
         raise InputError(
-            f"{str(path)!r} is read-only, so iepprep left it as it was.",
-            hint="Add --force to replace it anyway, or choose another file name.",
+            N_("{path} is read-only, so iepprep left it as it was."),
+            hint=N_("Add --force to replace it anyway, or choose another file name."),
+            fields={"path": repr(str(path))},
         )
     real = Path(os.path.realpath(path))
     uid = os.geteuid() if hasattr(os, "geteuid") else info.st_uid

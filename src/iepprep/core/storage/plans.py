@@ -30,7 +30,7 @@ from iepprep.core.storage.own_files import (
     remove_own_files,
     remove_stale_temps,
 )
-from iepprep.errors import NotFoundError, StorageError
+from iepprep.errors import N_, NotFoundError, StorageError
 
 PLANS = "plans"
 MAX_PLAN_NUMBER = 9_999_999
@@ -38,6 +38,7 @@ _NUMBER = r"[0-9]{4,7}"
 _PLAN_FILE = re.compile(rf"plan-({_NUMBER})\.json")
 # Every name iepprep writes in plans/ (and nothing else is ever deleted there).
 OWN_PLAN_FILES = re.compile(rf"plan-{_NUMBER}\.json|plan-{_NUMBER}\.journal\.jsonl|draft\.json")
+NO_SAVED_PLAN = N_("There is no saved plan number {number}.")
 _MAX_RECORD_BYTES = 8 * 1024 * 1024
 _PLAN_ID = re.compile(r"[0-9a-f]{16}")  # what _new_plan_id makes: how a plan is known as ours
 
@@ -126,10 +127,10 @@ class PlanStore:
 
     def _read(self, number: int) -> SavedPlan:
         if not 1 <= number <= MAX_PLAN_NUMBER:
-            raise NotFoundError(f"There is no saved plan number {number}.")
+            raise NotFoundError(NO_SAVED_PLAN, fields={"number": number})
         path = self._path(number)
         if not self._readable():
-            raise NotFoundError(f"There is no saved plan number {number}.")
+            raise NotFoundError(NO_SAVED_PLAN, fields={"number": number})
         try:
             record = json.loads(read_own_file(path, limit=_MAX_RECORD_BYTES).decode("utf-8"))
             created = dt.datetime.fromisoformat(record["created"])
@@ -139,14 +140,15 @@ class PlanStore:
                 raise TypeError("answers is not a mapping")
             plan_id = str(record.get("id") or record["created"])  # older plans had no id
         except FileNotFoundError:
-            raise NotFoundError(f"There is no saved plan number {number}.") from None
+            raise NotFoundError(NO_SAVED_PLAN, fields={"number": number}) from None
         except StorageError as exc:
-            hint = f"You can delete it with: iepprep forget {number}"
+            hint = N_("You can delete it with: iepprep forget {number}").format(number=number)
             raise StorageError(exc.message, hint=hint) from None
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StorageError(
-                f"The saved plan {str(path)!r} cannot be read ({exc}).",
-                hint="You can delete it with: iepprep forget " + str(number),
+                N_("The saved plan {path} cannot be read ({problem})."),
+                hint=N_("You can delete it with: iepprep forget {number}"),
+                fields={"path": repr(str(path)), "problem": exc, "number": number},
             ) from None
         return SavedPlan(number, path, created, updated, answers, plan_id)
 
@@ -205,10 +207,15 @@ class PlanStore:
             atomic_write(path, text.encode("utf-8"))
         except OSError as exc:
             raise StorageError(
-                f"Your answers could not be saved in {str(self.folder)!r}: "
-                f"{exc.strerror or exc}. Any plan saved before is unchanged.",
-                hint="Free some disk space or set IEPPREP_HOME to a folder you can write, "
-                "or run again with --no-save.",
+                N_(
+                    "Your answers could not be saved in {folder}: {problem}. Any plan saved "
+                    "before is unchanged."
+                ),
+                hint=N_(
+                    "Free some disk space or set IEPPREP_HOME to a folder you can write, "
+                    "or run again with --no-save."
+                ),
+                fields={"folder": repr(str(self.folder)), "problem": exc.strerror or exc},
             ) from None
         return SavedPlan(number, path, created, moment, answers, plan_id)
 
@@ -306,14 +313,14 @@ class PlanStore:
         on it then stops writing), even when the plan cannot be read; but never a link
         or another user's file in its place (that is no saved plan)."""
         if not 1 <= number <= MAX_PLAN_NUMBER or not self._readable():
-            raise NotFoundError(f"There is no saved plan number {number}.")
+            raise NotFoundError(NO_SAVED_PLAN, fields={"number": number})
         path = self._path(number)
         if not self.has_plan_file(number):
-            raise NotFoundError(f"There is no saved plan number {number}.")
+            raise NotFoundError(NO_SAVED_PLAN, fields={"number": number})
         try:
             path.unlink()
         except FileNotFoundError:
-            raise NotFoundError(f"There is no saved plan number {number}.") from None
+            raise NotFoundError(NO_SAVED_PLAN, fields={"number": number}) from None
         except OSError as exc:
             raise StorageError(f"Cannot delete {str(path)!r}: {exc.strerror}.") from None
         journal = self.folder / f"plan-{number:04d}.journal.jsonl"

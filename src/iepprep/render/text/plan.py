@@ -32,7 +32,8 @@ class PlanText(Layout):
 
     def plan_header(self, view: PlanView) -> None:
         self.line(self.text(view.title, "title"))
-        self.facts(view.facts)
+        on_screen = self.options.on_terminal and view.facts_on_screen
+        self.facts(view.facts_on_screen if on_screen else view.facts)
         for notice in view.notices:
             self.blank()
             label = wording.note_label() + ": "

@@ -41,7 +41,7 @@ class TipsText(Layout):
         meta = [
             wording.tip_id(tip.id),
             wording.phase_title(tip.phase).lower(),
-            ", ".join(tip.topics),
+            wording.topic_names(tip.topics),
         ]
         if score is not None:
             meta.append(_("score {score}").format(score=f"{score:.2f}"))
@@ -124,7 +124,7 @@ class TipsText(Layout):
         if nothing.suggestions:
             ids = ", ".join(nothing.suggestions)
             self.hanging("", self.text(_("Did you mean: {ids}?").format(ids=ids)))
-        topics = ", ".join(nothing.topics[:10])
+        topics = wording.topic_names(nothing.topics[:10])
         self.hanging(
             "",
             self.text(
@@ -142,7 +142,7 @@ class TipsText(Layout):
         rows = [
             (_("Why"), tip.why),
             (_("When"), wording.phase_title(tip.phase).lower()),
-            (_("Topics"), ", ".join(tip.topics)),
+            (_("Topics"), wording.topic_names(tip.topics)),
             (_("Source"), wording.tip_source(tip)),
         ]
         if tip.source.url:
