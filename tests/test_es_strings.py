@@ -282,3 +282,52 @@ def test_an_english_run_adds_no_note(run, write_yaml) -> None:
     answers = write_yaml("a.yaml", {"child_name": "Max", "school": "Lincoln"})
     result = run("letter", "parent-concerns", "--answers", str(answers))
     assert "La carta" not in result.output and "Dear IEP team at Lincoln," in result.stdout
+
+
+# -------------------------------------------------------------------------- errors
+
+
+def test_a_missing_answers_file_is_said_in_spanish(run, tmp_path) -> None:
+    result = run("--lang", "es", "plan", "--answers", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert "El archivo de respuestas" in result.output and "no existe" in result.output
+    assert "does not exist" not in result.output
+
+
+def test_answers_file_problems_in_spanish_with_the_questionnaires_words(run, write_yaml) -> None:
+    bad = write_yaml("malo.yaml", {"concerns": ["lecturas"], "language": "es", "color": "azul"})
+    result = run("--lang", "es", "plan", "--answers", str(bad), "--no-save")
+    assert result.exit_code == 2
+    assert "tiene un problema" in result.output
+    assert "lecturas no es ninguna de estas opciones: lectura, escritura" in result.output
+    assert "clave desconocida 'color'" in result.output
+    assert "is not one of" not in result.output and "unknown key" not in result.output
+
+
+def test_the_choice_words_the_questionnaire_shows_are_accepted(run, write_yaml) -> None:
+    import json
+
+    answers = write_yaml(
+        "bien.yaml", {"concerns": ["Lectura", "habla y lenguaje"], "grade": "primaria"}
+    )
+    result = run("plan", "--answers", str(answers), "--no-save", "--format", "json")
+    assert result.exit_code == 0, result.output
+    profile = json.loads(result.stdout)["profile"]
+    assert profile["concerns"] == ["reading", "speech_language"]
+    assert profile["grade"] == "elementary"
+
+
+@pytest.mark.parametrize("phase", ["antes", "durante", "después", "despues", "During"])
+def test_phases_in_spanish_are_accepted(run, phase) -> None:
+    assert run("--lang", "es", "tips", "list", "--phase", phase).exit_code == 0
+
+
+def test_a_wrong_phase_and_a_wrong_letter_kind_are_said_in_spanish(run) -> None:
+    def flat(output: str) -> str:  # the error box, as one line
+        return " ".join(output.replace("│", " ").split())
+
+    phase = run("--lang", "es", "tips", "list", "--phase", "luego")
+    assert phase.exit_code == 2 and "use antes, durante o después" in flat(phase.output)
+    kind = run("--lang", "es", "letter", "carta")
+    assert kind.exit_code == 2
+    assert "no es un tipo de carta" in flat(kind.output) and "Value error" not in kind.output

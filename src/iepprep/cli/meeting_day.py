@@ -163,6 +163,19 @@ class LetterKind(StrEnum):
     DISAGREEMENT = "disagreement"
 
 
+def _letter_kind(value: str) -> LetterKind:
+    """The letter asked for, any case; anything else is refused in the run's language."""
+    try:
+        return LetterKind(value.strip().lower())
+    except ValueError:
+        kinds = ", ".join(kind.value for kind in LetterKind)
+        raise typer.BadParameter(
+            _("{value} is not a kind of letter iepprep writes: {kinds}.").format(
+                value=repr(value), kinds=kinds
+            )
+        ) from None
+
+
 @app.command(
     rich_help_panel="After the meeting",
     epilog=examples("iepprep letter records-request --output request.txt"),
@@ -174,7 +187,7 @@ def letter(
         LetterKind,
         typer.Argument(
             help="records-request, parent-concerns, meeting-request, recap or disagreement.",
-            case_sensitive=False,
+            parser=_letter_kind,
             metavar="KIND",
         ),
     ],

@@ -76,3 +76,28 @@ def state_name(code: str | None, lang: str | None = None) -> str | None:
     if (lang or current()) == "es":
         return _SPANISH_STATES.get(code, US_STATES[code])
     return US_STATES[code]
+
+
+def choice_words(key: str, value: str, lang: str | None = None) -> str:
+    """A fixed choice's id as the questionnaire shows it in `lang` ('reading' ->
+    'lectura'), the id itself where there is no translation."""
+    text = content.questionnaire_text(lang or current())
+    if text is None:
+        return value
+    return text.choices.get(key, {}).get(value) or value
+
+
+def choice_from_words(key: str, words: str) -> str | None:
+    """The id of the fixed choice a parent wrote in Spanish, as the questionnaire shows
+    it ('Lectura', 'lectura', 'habla y lenguaje' -> 'speech_language'); None if none."""
+    from iepprep.core.i18n.fallback import fold
+
+    text = content.questionnaire_text("es")
+    if text is None:
+        return None
+    wanted = fold(" ".join(words.split()))
+    for value, shown in text.choices.get(key, {}).items():
+        short = fold(shown.split(" (", 1)[0])  # "primaria" for "escuela primaria (...)"
+        if wanted in (fold(shown), short, short.removeprefix("escuela ")):
+            return value
+    return None

@@ -42,7 +42,32 @@ def parse_answers(
             hint=_(START_FROM_EXAMPLE),
         )
     context = {"today": today} if today else None
-    return validate(Profile, data, name=name, error=InputError, context=context)
+    return validate(Profile, _spanish_choices(data), name=name, error=InputError, context=context)
+
+
+_CHOICE_KEYS = ("grade", "meeting_type", "schooling", "relationship")
+_CHOICE_LIST_KEYS = ("concerns", "attendees", "documents_received")
+
+
+def _spanish_choices(data: dict[str, Any]) -> dict[str, Any]:
+    """The answers with any fixed choice written in the Spanish words the questionnaire
+    shows ('concerns: [lectura]') turned into its id ('reading'); the rest as written."""
+    from iepprep.core.i18n.labels import choice_from_words
+
+    def read(key: str, value: Any) -> Any:
+        return (choice_from_words(key, value) or value) if isinstance(value, str) else value
+
+    out = dict(data)
+    for key in _CHOICE_KEYS:
+        if key in out:
+            out[key] = read(key, out[key])
+    for key in _CHOICE_LIST_KEYS:
+        value = out.get(key)
+        if isinstance(value, list):
+            out[key] = [read(key, item) for item in value]
+        elif isinstance(value, str):
+            out[key] = read(key, value)
+    return out
 
 
 START_FROM_EXAMPLE = N_(
@@ -52,7 +77,7 @@ START_FROM_EXAMPLE = N_(
 
 
 def load_answers(path: Path, *, today: dt.date | None = None) -> Profile:
-    text = read_text_file(path, what="answers file", error=InputError)
+    text = read_text_file(path, what=N_("answers file"), error=InputError)
     json_only = path.suffix.lower() == ".json"
     return parse_answers(text, name=str(path), json_only=json_only, today=today)
 
