@@ -331,3 +331,64 @@ def test_a_wrong_phase_and_a_wrong_letter_kind_are_said_in_spanish(run) -> None:
     kind = run("--lang", "es", "letter", "carta")
     assert kind.exit_code == 2
     assert "no es un tipo de carta" in flat(kind.output) and "Value error" not in kind.output
+
+
+# ------------------------------------------------------------------ content labels
+
+
+def test_state_names_in_spanish(run, write_yaml) -> None:
+    from iepprep.core.i18n.labels import state_name
+
+    set_current("es")
+    assert [state_name(code) for code in ("NY", "NJ", "NM", "NC", "WV", "PA", "TX")] == [
+        "Nueva York",
+        "Nueva Jersey",
+        "Nuevo México",
+        "Carolina del Norte",
+        "Virginia Occidental",
+        "Pensilvania",
+        "Texas",
+    ]
+    assert state_name("NY", "en") == "New York"
+    answers = write_yaml("ny.yaml", {"state": "NY", "language": "es"})
+    plan = run("--lang", "es", "plan", "--answers", str(answers), "--no-save").stdout
+    assert "EN NUEVA YORK" in plan and "New York" not in plan
+
+
+def test_a_spelled_out_acronym_is_not_spelled_out_again() -> None:
+    from iepprep.core.content.reference import load_glossary
+    from iepprep.core.planning.jargon import FirstUseExplainer
+
+    explain = FirstUseExplainer(load_glossary())
+    text = "la comunicación aumentativa y alternativa (AAC)?"
+    assert explain(text) == text
+    assert explain("un dispositivo AAC") == "un dispositivo AAC"  # already explained
+
+
+def test_a_tips_english_source_is_marked_as_english(run) -> None:
+    shown = run("--lang", "es", "tips", "show", "dont-go-alone").stdout
+    assert "De otros padres: (en inglés) Parent tip" in " ".join(shown.split())
+    english = run("tips", "show", "dont-go-alone").stdout
+    assert "(en inglés)" not in english
+
+
+def test_spanish_prose_says_parte_300_and_meeting_summary_agrees_in_number() -> None:
+    from iepprep.core.i18n.messages import _, ngettext
+
+    set_current("es")
+    from iepprep.render import wording
+
+    assert "34 CFR parte 300" in _(wording.SOURCES_NOTE)
+    assert "(34 CFR parte 300)" in wording.rights_intro()
+    assert ngettext("{n} answered", "{n} answered", 1).format(n=1) == "1 contestada"
+    assert _("Saved: {answered}, {left}, {notes}. Next: iepprep review").startswith("Guardado:")
+
+
+def test_the_format_error_and_the_answers_comments_in_spanish(run, tmp_path) -> None:
+    result = run("--lang", "es", "plan", "--example", "--output", str(tmp_path / "plan.docx"))
+    assert "iepprep no reconoce el formato '.docx'. Use una de estas extensiones:" in " ".join(
+        result.output.replace("│", " ").split()
+    )
+    answers = run("--lang", "es", "plan", "--example", "--format", "answers").stdout
+    assert answers.startswith("# respuestas de iepprep")
+    assert "THIS-FILE" not in answers and "edit them" not in answers
