@@ -71,7 +71,12 @@ def test_a_rule_without_spanish_shows_its_english_marked(monkeypatch: pytest.Mon
 def test_spanish_counts_say_how_in_spanish_with_plurals() -> None:
     set_current("es")
     report = deadlines_for(
-        {Event.CONSENT: dt.date(2026, 11, 2), Event.IEP: dt.date(2026, 11, 20)},
+        {
+            Event.CONSENT: dt.date(2026, 11, 2),
+            Event.IEP: dt.date(2026, 11, 20),
+            # The reevaluation counts from the last evaluation, never the IEP meeting.
+            Event.LAST_EVALUATION: dt.date(2026, 11, 20),
+        },
         state="TX",
         calendar=SchoolCalendar(),
         absences=1,

@@ -194,6 +194,8 @@ class QuestionaryPrompter:
                 continue
             if ask.kind == "date" and answer and not self._next_year_meant(answer, today):
                 continue  # "Nov 20" typed after Nov 20, and not next year's: ask again
+            if ask.kind == "date" and answer and not self._weekend_meant(answer, today):
+                continue  # "in 2 weeks" landed on a Saturday, and that is not the day
             # "next Tuesday", "español", "3:30pm": show what was understood.
             self._echo(understood(ask, answer, today=today))
             return answer
@@ -211,6 +213,23 @@ class QuestionaryPrompter:
         )
         question = _("{month_day} has passed this year. Do you mean {date}?")
         return self.confirm(question.format(month_day=month_day, date=long_date(day)), default=True)
+
+    def _weekend_meant(self, answer: str, today: dt.date) -> bool:
+        """A meeting on a Saturday or Sunday is rare, and the date goes in every letter:
+        a weekend day is confirmed before it is taken."""
+        from iepprep.core.i18n.dates import long_date_without_weekday, parse_date, weekday_name
+
+        try:
+            day = parse_date(answer, today=today)
+        except ValueError:
+            return True
+        if day.weekday() < 5:
+            return True
+        question = _("That is a {weekday} ({date}). Is that right?")
+        return self.confirm(
+            question.format(weekday=weekday_name(day), date=long_date_without_weekday(day)),
+            default=False,
+        )
 
     def _echo(self, text: str | None) -> None:
         if text:

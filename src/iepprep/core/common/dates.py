@@ -174,6 +174,11 @@ def _dotted(first: int, second: int, text: str) -> tuple[int, int]:
 _HAS_YEAR = re.compile(r"\d{4}|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$")
 
 
+def has_year(text: str) -> bool:
+    """Whether a written date carries its year (2026, or 12/10/26)."""
+    return bool(_HAS_YEAR.search(" ".join(text.strip().lower().split())))
+
+
 def parse_written_date(text: str, *, today: dt.date | None = None) -> dt.date:
     """A date written in a file: any form the prompt takes, but with its year, since a
     file is read again on later days ('Dec 10' would then mean another year)."""

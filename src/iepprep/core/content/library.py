@@ -110,6 +110,13 @@ class Library:
                 _("There is no tip with the id {id}.").format(id=repr(tip_id)), hint=hint
             ) from None
 
+    def original(self, tip_id: str) -> Tip:
+        """The tip as written in its own file (English), whatever language this library
+        shows: rules that read a tip's words (the planner's school days) read these, so a
+        plan's dates are the same in every language."""
+        tips = self.tips
+        return tips.original(tip_id) if isinstance(tips, LocalizedTips) else tips[tip_id]
+
     def tips_in(self, phase: Phase | None = None, topic: str | None = None) -> list[Tip]:
         return [
             tip
@@ -293,6 +300,9 @@ class LocalizedTips(Mapping[str, Tip]):
             tip = localize_tip(self._tips[tip_id], self._texts.get(tip_id), self._lang)
             self._built[tip_id] = tip
         return tip
+
+    def original(self, tip_id: str) -> Tip:
+        return self._tips[tip_id]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._tips)

@@ -63,9 +63,10 @@ PHRASES = {
     "worries": "In my own words: {worries}",
     "record_evaluation_report": "Any new evaluation reports, with the scores and the "
     "evaluators' recommendations",
+    # Asked for plainly: that the school need not share a draft is the tip's to tell
+    # the parent (ask-for-a-draft), never the letter's to tell the school.
     "draft_request": "If the team has written a draft IEP or proposed goals, I would be grateful "
-    "for a copy before the meeting too, so I can come prepared. I understand the school is "
-    "not required to share one.",
+    "for a copy before the meeting too, so I can come prepared.",
     "record_progress_reports": "The latest progress reports on each IEP goal",
     "record_other": "[any other records you want, such as attendance or discipline records]",
     "concern_line": "{concern}: [what you see, with an example]",

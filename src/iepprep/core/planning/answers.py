@@ -41,8 +41,23 @@ def parse_answers(
             ),
             hint=_(START_FROM_EXAMPLE),
         )
-    context = {"today": today} if today else None
-    return validate(Profile, _spanish_choices(data), name=name, error=InputError, context=context)
+    context: dict[str, Any] = {"today": today} if today else {}
+    if _written_in_spanish(data):
+        from iepprep.core.i18n.dates import spanish_written_date
+
+        context["read_date"] = spanish_written_date
+    return validate(
+        Profile, _spanish_choices(data), name=name, error=InputError, context=context or None
+    )
+
+
+def _written_in_spanish(data: dict[Any, Any]) -> bool:
+    """Whether the file's dates are read as a Spanish speaker writes them (10/12/2026
+    may be 10 December): its `language:` is Spanish, or this run is in Spanish."""
+    from iepprep.core.i18n.language import SPANISH, is_spanish, parse_language
+
+    written = data.get("language")
+    return is_spanish() or (isinstance(written, str) and parse_language(written) == SPANISH)
 
 
 _CHOICE_KEYS = ("grade", "meeting_type", "schooling", "relationship")
