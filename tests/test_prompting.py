@@ -489,7 +489,7 @@ def test_a_meeting_on_a_weekend_is_confirmed(pipe_input) -> None:
 
     screen = io.StringIO()
     # Dec 12 is a Saturday: not meant, so asked again; then Dec 10, a Thursday.
-    pipe_input.send_text("dec 12\r" + "n" + "dec 10\r")
+    pipe_input.send_text("dec 12\r" + "n\r" + "dec 10\r")
     prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
     assert prompter.ask(spec("meeting_date"), default=None, today=TODAY) == "dec 10"
     shown = screen.getvalue()
@@ -506,7 +506,7 @@ def test_a_meeting_on_a_weekend_is_confirmed_in_spanish(pipe_input) -> None:
 
     set_current("es")
     screen = io.StringIO()
-    pipe_input.send_text("en 2 semanas\r" + "y")  # on Saturday Nov 28: Saturday Dec 12
+    pipe_input.send_text("en 2 semanas\r" + "s\r")  # on Saturday Nov 28: Saturday Dec 12
     prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
     today = dt.date(2026, 11, 28)
     assert prompter.ask(spec("meeting_date"), default=None, today=today) == "en 2 semanas"
