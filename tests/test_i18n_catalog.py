@@ -50,6 +50,20 @@ def test_every_interface_string_has_its_spanish() -> None:
     assert missing == [], "run the translation update (README, Translations)"
 
 
+def test_every_plural_form_is_filled() -> None:
+    """Spanish has three plural forms in CLDR (one, many, other): an empty one shows
+    the English to a parent who has a million of something, or, worse, to anyone
+    when the rule picks it."""
+    with PO.open("rb") as handle:
+        catalog = read_po(handle, locale="es")
+    empty = [
+        message.id[0]
+        for message in catalog
+        if message.id and not isinstance(message.string, str) and not all(message.string)
+    ]
+    assert empty == []
+
+
 def test_no_spanish_is_left_in_english() -> None:
     same = [m for m, s in _po().items() if s == m and m not in SAME_IN_BOTH]
     assert same == []

@@ -81,7 +81,7 @@ class TipsText(Layout):
             self.nothing_found(view.query, view.nothing)
             return self.screen()
         count = ngettext(
-            "{n} tip for \u201c{query}\u201d, best first:",
+            "One tip for \u201c{query}\u201d:",
             "{n} tips for \u201c{query}\u201d, best first:",
             len(view.hits),
         ).format(n=len(view.hits), query=view.query)
