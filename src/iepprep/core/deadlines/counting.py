@@ -232,8 +232,14 @@ def _count_school_days(
 ) -> Deadline:
     assert rule.days is not None
     days = rule.days
-    how = ngettext(
-        "{count} school day after {date}", "{count} school days after {date}", days
+    how = (
+        ngettext(
+            "{count} school working day after {date}",
+            "{count} school working days after {date}",
+            days,
+        )
+        if rule.working_days
+        else ngettext("{count} school day after {date}", "{count} school days after {date}", days)
     ).format(count=days, date=medium_date(start))
     skipped: list[str] = []
     cautions = []
