@@ -17,7 +17,7 @@ from iepprep.core.i18n.messages import LOCALE_DIR, _, ngettext
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "iepprep"
 PO = LOCALE_DIR / "es" / "LC_MESSAGES" / "iepprep.po"
 MO = PO.with_suffix(".mo")
-SAME_IN_BOTH = frozenset({"Error: ", "IEP", "PDF", "HTML", "Markdown", "JSON"})
+SAME_IN_BOTH = frozenset({"Error: ", "IEP", "PDF", "HTML", "Markdown", "JSON", "No"})
 
 
 def _marked_in_source() -> set[str]:

@@ -52,7 +52,7 @@ def test_checkbox_picks_several(pipe_input) -> None:
 
 
 def test_confirm(pipe_input) -> None:
-    assert ask_with_keys(pipe_input, spec("first_meeting"), "y", False) is True
+    assert ask_with_keys(pipe_input, spec("first_meeting"), "y\r", False) is True
 
 
 def test_text_answer(pipe_input) -> None:
@@ -385,7 +385,7 @@ def test_a_day_just_gone_asks_whether_next_year_is_meant(pipe_input) -> None:
 
     screen = io.StringIO()
     # "Nov 20" on Nov 27: not next year's, so asked again; then Dec 1.
-    pipe_input.send_text("nov 20\r" + "n" + "dec 1\r")
+    pipe_input.send_text("nov 20\r" + "n\r" + "dec 1\r")
     prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
     assert prompter.ask(spec("meeting_date"), default=None, today=TODAY) == "dec 1"
     shown = screen.getvalue()
@@ -489,7 +489,7 @@ def test_a_meeting_on_a_weekend_is_confirmed(pipe_input) -> None:
 
     screen = io.StringIO()
     # Dec 12 is a Saturday: not meant, so asked again; then Dec 10, a Thursday.
-    pipe_input.send_text("dec 12\r" + "n" + "dec 10\r")
+    pipe_input.send_text("dec 12\r" + "n\r" + "dec 10\r")
     prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
     assert prompter.ask(spec("meeting_date"), default=None, today=TODAY) == "dec 10"
     shown = screen.getvalue()
@@ -506,7 +506,7 @@ def test_a_meeting_on_a_weekend_is_confirmed_in_spanish(pipe_input) -> None:
 
     set_current("es")
     screen = io.StringIO()
-    pipe_input.send_text("en 2 semanas\r" + "y")  # on Saturday Nov 28: Saturday Dec 12
+    pipe_input.send_text("en 2 semanas\r" + "s\r")  # on Saturday Nov 28: Saturday Dec 12
     prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
     today = dt.date(2026, 11, 28)
     assert prompter.ask(spec("meeting_date"), default=None, today=today) == "en 2 semanas"

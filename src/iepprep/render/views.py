@@ -328,7 +328,10 @@ def readable_when(iso: str) -> str:
         return one_line(iso)
     if "T" in iso:
         return dates.short_moment(moment)
-    return f"{dates.short_date(moment.date())}, {moment.year}"
+    from iepprep.core.i18n.language import is_spanish
+
+    comma = "" if is_spanish() else ","  # 'sáb 12 dic 2026', 'Sat Dec 12, 2026'
+    return f"{dates.short_date(moment.date())}{comma} {moment.year}"
 
 
 def note_stamp(at: dt.datetime) -> str:

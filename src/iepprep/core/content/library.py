@@ -26,6 +26,7 @@ from iepprep.core.content.datafiles import (
 )
 from iepprep.core.content.models import Phase, Question, QuestionsFile, Tip, TipsFile, Topic
 from iepprep.core.i18n.fallback import marked
+from iepprep.core.i18n.messages import N_
 from iepprep.core.i18n.translations import TipText
 from iepprep.errors import DataFileError, NotFoundError
 
@@ -226,7 +227,7 @@ def _sources(extra_tips: Sequence[Path]) -> tuple[str, list[tuple[str, str]], li
     """(the library's key, each tips file's name and text, every input of the cache)."""
     texts = [(BUNDLED_TIPS, bundled_text(BUNDLED_TIPS))]
     once = {os.path.realpath(path): path for path in extra_tips}  # --tips f --tips f: one file
-    texts += [(str(path), read_text_file(path, what="tips file")) for path in once.values()]
+    texts += [(str(path), read_text_file(path, what=N_("tips file"))) for path in once.values()]
     fixed = [bundled_text(name) for name in (BUNDLED_QUESTIONS, *SEARCH_FILES)]
     inputs = [*fixed, *(f"{name}\0{text}" for name, text in texts)]
     digest = hashlib.sha256()

@@ -462,12 +462,15 @@ def words_for(
 def state_notes(profile: Profile, states: dict[str, StateInfo]) -> StateNotes | None:
     if profile.state is None or profile.state_name is None:
         return None
+    from iepprep.core.i18n.labels import state_name
+
+    name = state_name(profile.state) or profile.state_name
     info = states.get(profile.state)
     if info is None:
-        return StateNotes.model_construct(code=profile.state, name=profile.state_name, known=False)
+        return StateNotes.model_construct(code=profile.state, name=name, known=False)
     return StateNotes.model_construct(
         code=profile.state,
-        name=profile.state_name,
+        name=name,
         known=True,
         meeting_name=info.meeting_name,
         notes=[note.model_dump(mode="json") for note in info.notes],
