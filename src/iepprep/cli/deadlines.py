@@ -248,16 +248,14 @@ def _leap_day(text: str, today: dt.date) -> dt.date | None:
 def _state_code(state: str | None) -> str | None:
     if state is None:
         return None
-    from iepprep.core.family.profile import US_STATES
+    from iepprep.core.family.profile import state_code
 
-    code = state.strip().upper()
-    if code not in US_STATES:
-        by_name = {name.lower(): key for key, name in US_STATES.items()}
-        code = by_name.get(state.strip().lower(), "")
+    code = state_code(state)
     if not code:
         raise InputError(
             _(
-                "--state: {state} is not a US state; use the two-letter code, for example TX."
+                "--state: {state} is not a US state we know; write its name or its two letters, "
+                "for example Texas or TX."
             ).format(state=repr(state))
         )
     return code
