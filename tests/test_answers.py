@@ -187,3 +187,34 @@ def test_an_unknown_state_says_what_to_write() -> None:
 
     with pytest.raises(ValidationError, match="write its name or its two letters"):
         Profile.model_validate({"state": "Atlantis"})
+
+
+_SPANISH_FILE_WITH_PROBLEMS = (
+    "language: español\nstate: ZZ\nmeeting_type: anual2\nmeeting_date: 10/12/2026\n"
+)
+
+
+@pytest.mark.parametrize("command", ["plan", "checklist", "questions", "rights", "letter"])
+def test_a_spanish_answers_file_tells_all_its_problems_in_spanish(
+    run, write_yaml, command: str
+) -> None:
+    path = write_yaml("a.yaml", _SPANISH_FILE_WITH_PROBLEMS)
+    args = [command, "--answers", str(path)] + (["records-request"] if command == "letter" else [])
+    result = run(*args)
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert "tiene un problema" in said
+    assert "no es un estado de EE. UU." in said
+    assert "¿quiso decir revisión anual?" in said
+    assert "puede ser el 10 de diciembre" in said
+    for english in ("has a problem", "is not a US state", "did you mean", "could be"):
+        assert english not in said
+
+
+def test_a_language_chosen_for_the_run_wins_over_the_files_for_its_errors(run, write_yaml) -> None:
+    path = write_yaml("a.yaml", _SPANISH_FILE_WITH_PROBLEMS)
+    result = run("--lang", "en", "checklist", "--answers", str(path))
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2
+    assert "has a problem" in said and "is not a US state" in said
+    assert "tiene un problema" not in said

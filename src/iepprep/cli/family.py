@@ -50,12 +50,21 @@ def plan_for(
     )
 
 
-def profile_for_reading(answers: Path | None) -> tuple[Any, bool]:
-    """The profile for checklist/questions: --answers, else the last saved plan, else generic."""
+def answers_profile(ctx: typer.Context, path: Path) -> Any:
+    """The answers in --answers FILE, validated in the file's own language (its
+    `language: es`) unless a language was chosen for this run, so every problem
+    in it is told in the language the family reads."""
     from iepprep.core.planning.answers import load_answers
 
+    return load_answers(
+        path, today=today(), follow_language=lambda lang: follow_family_language(ctx, lang)
+    )
+
+
+def profile_for_reading(ctx: typer.Context, answers: Path | None) -> tuple[Any, bool]:
+    """The profile for checklist/questions: --answers, else the last saved plan, else generic."""
     if answers is not None:
-        return load_answers(answers, today=today()), False
+        return answers_profile(ctx, answers), False
     from iepprep.core.planning.planner import generic_profile
     from iepprep.core.storage.plans import PlanStore
 

@@ -20,7 +20,13 @@ from iepprep.cli.app import (
     info,
     today,
 )
-from iepprep.cli.family import Current, current_plan, current_time, library_for
+from iepprep.cli.family import (
+    Current,
+    answers_profile,
+    current_plan,
+    current_time,
+    library_for,
+)
 from iepprep.cli.output import emit
 from iepprep.core.i18n.messages import _, ngettext
 from iepprep.errors import ExitCode, InputError
@@ -214,7 +220,6 @@ def letter(
     from iepprep.core.family.profile import Profile
     from iepprep.core.i18n.language import current as reader_language
     from iepprep.core.meeting.letters import draft, fill_in_note
-    from iepprep.core.planning.answers import load_answers
     from iepprep.core.storage.plans import PlanStore
     from iepprep.render import letters as letter_render
     from iepprep.render.views import LetterView
@@ -224,7 +229,7 @@ def letter(
     if answers is not None:
         if from_saved is not None:
             raise InputError(_("Use --answers or --from, not both."))
-        profile = load_answers(answers, today=today())
+        profile = answers_profile(ctx, answers)
     elif from_saved is None and PlanStore().latest() is None:
         profile = Profile()  # no plan yet: a draft with [placeholders] is still useful
         info(

@@ -23,6 +23,7 @@ from iepprep.cli.app import (
     today,
 )
 from iepprep.cli.family import (
+    answers_profile,
     current_plan,
     current_time,
     find_saved,
@@ -94,7 +95,7 @@ def plan(
     on this computer so other commands can use them. Stopped partway (Ctrl-C), it
     keeps what you answered and offers to pick up there next time.
     """
-    from iepprep.core.planning.answers import example_profile, load_answers
+    from iepprep.core.planning.answers import example_profile
     from iepprep.core.storage.plans import PlanStore
 
     chosen = [
@@ -116,7 +117,7 @@ def plan(
     if example:
         profile, save = example_profile(), False
     elif answers is not None:
-        profile = load_answers(answers, today=today())
+        profile = answers_profile(ctx, answers)
     elif edit:
         saved = find_saved(store, from_saved or "latest")
         saved_profile(saved.answers, saved.number)  # refuse to edit an unreadable plan
@@ -294,7 +295,7 @@ def checklist(
     from iepprep.core.content.models import Phase
     from iepprep.render.views import checklist_view
 
-    profile, generic = profile_for_reading(answers)
+    profile, generic = profile_for_reading(ctx, answers)
     result = plan_for(ctx, profile, generic=generic)
     plan_id = None if generic or answers else _latest_plan_id()
     view = checklist_view(result, [Phase(phase.value)] if phase else list(Phase), plan_id=plan_id)
@@ -353,7 +354,7 @@ def questions(
         answered = current.record.answers
         chosen = [q for q in result.questions if q.id not in answered]  # plan order, numbers
     else:
-        profile, generic = profile_for_reading(answers)
+        profile, generic = profile_for_reading(ctx, answers)
         if answers is None and not generic:  # the saved plan, with its draft's questions
             result = current_plan(ctx, None).plan
         else:

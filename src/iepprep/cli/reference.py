@@ -116,6 +116,6 @@ def rights(
     if state is not None:
         profile = validate(Profile, {"state": state}, name="--state", error=InputError)
     else:
-        profile, _ = profile_for_reading(answers)
+        profile, _ = profile_for_reading(ctx, answers)
     view = RightsView(load_rights(), state_notes(profile, load_states()))
     emit(ctx, fmt, output, formats.RIGHTS, lambda r: r.rights(view))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +23,23 @@ from iepprep.errors import InputError
 EXAMPLE = "example.yaml"
 
 
+LanguageFollower = Callable[[str | None], None]
+
+
 def parse_answers(
-    text: str, *, name: str, json_only: bool = False, today: dt.date | None = None
+    text: str,
+    *,
+    name: str,
+    json_only: bool = False,
+    today: dt.date | None = None,
+    follow_language: LanguageFollower | None = None,
 ) -> Profile:
     """The answers in `text`, validated; with `today`, a meeting date must also be
-    within a year before it (new answers; a saved plan's date may be older)."""
+    within a year before it (new answers; a saved plan's date may be older).
+
+    `follow_language` is told the file's own `language:` (a code, or None) before
+    the answers are checked, so the caller can switch to it and every problem
+    found is told in the family's language, not a mix."""
     data: Any = (
         parse_json(text, name=name, error=InputError)
         if json_only
@@ -41,6 +54,8 @@ def parse_answers(
             ),
             hint=_(START_FROM_EXAMPLE),
         )
+    if follow_language is not None:
+        follow_language(_written_language(data))
     context: dict[str, Any] = {"today": today} if today else {}
     if _written_in_spanish(data):
         from iepprep.core.i18n.dates import spanish_written_date
@@ -51,13 +66,20 @@ def parse_answers(
     )
 
 
+def _written_language(data: dict[Any, Any]) -> str | None:
+    """The language the file's `language:` names ('es', 'español' -> 'es'), if any."""
+    from iepprep.core.i18n.language import parse_language
+
+    written = data.get("language")
+    return parse_language(written) if isinstance(written, str) else None
+
+
 def _written_in_spanish(data: dict[Any, Any]) -> bool:
     """Whether the file's dates are read as a Spanish speaker writes them (10/12/2026
     may be 10 December): its `language:` is Spanish, or this run is in Spanish."""
-    from iepprep.core.i18n.language import SPANISH, is_spanish, parse_language
+    from iepprep.core.i18n.language import SPANISH, is_spanish
 
-    written = data.get("language")
-    return is_spanish() or (isinstance(written, str) and parse_language(written) == SPANISH)
+    return is_spanish() or _written_language(data) == SPANISH
 
 
 _CHOICE_KEYS = ("grade", "meeting_type", "schooling", "relationship")
@@ -91,10 +113,14 @@ START_FROM_EXAMPLE = N_(
 )
 
 
-def load_answers(path: Path, *, today: dt.date | None = None) -> Profile:
+def load_answers(
+    path: Path, *, today: dt.date | None = None, follow_language: LanguageFollower | None = None
+) -> Profile:
     text = read_text_file(path, what=N_("answers file"), error=InputError)
     json_only = path.suffix.lower() == ".json"
-    return parse_answers(text, name=str(path), json_only=json_only, today=today)
+    return parse_answers(
+        text, name=str(path), json_only=json_only, today=today, follow_language=follow_language
+    )
 
 
 def answers_yaml(profile: Profile) -> str:
