@@ -356,6 +356,20 @@ def test_command_uses_the_saved_plan(run, tmp_path: Path) -> None:  # type: igno
     assert "Counted from your saved plan's meeting on Thu Dec 10, 2026" in text
 
 
+def test_a_count_from_a_spanish_saved_plan_is_told_in_spanish(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    answers = tmp_path / "a.yaml"
+    answers.write_text("language: es\nmeeting_type: annual\nstate: TX\nmeeting_date: 2026-12-15\n")
+    assert run("plan", "--answers", str(answers)).exit_code == 0
+    text = " ".join(run("deadlines").stdout.split())
+    assert "Contado desde la reunión de su plan guardado" in text
+    assert "Próxima revisión anual del IEP" in text
+    assert "Counted from" not in text
+    chosen = " ".join(run("--lang", "en", "deadlines").stdout.split())
+    assert "Counted from your saved plan's meeting" in chosen and "Contado" not in chosen
+    given = " ".join(run("deadlines", "--consent", "2026-11-02").stdout.split())
+    assert "Contado desde" not in given and "Counted from" not in given  # the dates given
+
+
 # --------------------------------------------------------------- found by hostile testing
 
 

@@ -107,3 +107,12 @@ def test_forget_all_with_nothing_saved_says_so(run, monkeypatch) -> None:
     monkeypatch.setattr("iepprep.cli.saved._confirm", lambda question: False)
     result = run("forget", "--all")
     assert "no saved plans" in result.stderr
+
+
+def test_history_speaks_the_latest_plans_language_unless_one_was_chosen(run, write_yaml) -> None:
+    save(run, write_yaml, "a", child_name="Ana", meeting_type="annual", language="es")
+    text = " ".join(run("history").stdout.split())
+    assert "Ana: revisión anual" in text and "guardado el" in text
+    assert "annual review" not in text
+    chosen = " ".join(run("--lang", "en", "history").stdout.split())
+    assert "Ana: annual review" in chosen and "revisión" not in chosen

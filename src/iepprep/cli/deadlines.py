@@ -110,7 +110,7 @@ def deadlines(
         for event, (option, text) in typed.items()
         if text is not None
     }
-    saved_state, from_plan = _from_saved_plan(events)
+    saved_state, from_plan = _from_saved_plan(ctx, events)
     if state is None:
         state = saved_state
     state = _state_code(state)
@@ -294,8 +294,12 @@ def _state_code(state: str | None) -> str | None:
     return code
 
 
-def _from_saved_plan(events: dict[Any, dt.date]) -> tuple[str | None, dict[Any, dt.date]]:
-    """The saved plan's state, and (when no date was given) its meeting as an event."""
+def _from_saved_plan(
+    ctx: typer.Context, events: dict[Any, dt.date]
+) -> tuple[str | None, dict[Any, dt.date]]:
+    """The saved plan's state, and (when no date was given) its meeting as an event;
+    a count from the plan's meeting is then told in the plan's language."""
+    from iepprep.cli.family import follow_saved_plan_language
     from iepprep.core.deadlines.rules import Event
     from iepprep.core.storage.plans import PlanStore
     from iepprep.errors import IepprepError
@@ -324,7 +328,10 @@ def _from_saved_plan(events: dict[Any, dt.date]) -> tuple[str | None, dict[Any, 
         "initial": Event.IEP,
         "annual": Event.IEP,
     }.get(str(kind))
-    return state, ({event: day} if event else {})
+    if event is None:
+        return state, {}
+    follow_saved_plan_language(ctx, latest)
+    return state, {event: day}
 
 
 def _write(

@@ -61,6 +61,13 @@ def answers_profile(ctx: typer.Context, path: Path) -> Any:
     )
 
 
+def follow_saved_plan_language(ctx: typer.Context, saved: Any) -> None:
+    """Speak a saved plan's language when showing what is in it, the way a plan made
+    from it does (`plan_for`), unless a language was chosen for this run."""
+    language = saved.answers.get("language")
+    follow_family_language(ctx, language if isinstance(language, str) else None)
+
+
 def profile_for_reading(ctx: typer.Context, answers: Path | None) -> tuple[Any, bool]:
     """The profile for checklist/questions: --answers, else the last saved plan, else generic."""
     if answers is not None:

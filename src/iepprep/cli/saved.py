@@ -34,6 +34,10 @@ def history(
 
     store = PlanStore()
     plans = store.all()
+    if plans:  # told in the language of the latest plan, as checklist and review are
+        from iepprep.cli.family import follow_saved_plan_language
+
+        follow_saved_plan_language(ctx, plans[-1])
     rows = [_history_row(saved, store.journal(saved.number)) for saved in plans]
 
     draft = store.load_draft()
