@@ -109,3 +109,50 @@ def test_cli_exit_code_for_bad_answers(run, write_yaml) -> None:
     assert result.exit_code == 2
     assert "grade" in result.stderr
     assert "Traceback" not in result.output
+
+
+# ------------------------------------------------------------- dates in Spanish files
+
+
+def test_a_spanish_file_asks_back_a_date_that_could_be_either_month() -> None:
+    """10/12/2026 is 10 December to a Spanish speaker and 12 October in the US: a
+    Spanish answers file (or a Spanish run) refuses it in Spanish rather than guess."""
+    today = dt.date(2026, 11, 28)
+    with pytest.raises(InputError) as refused:
+        parse_answers("language: es\nmeeting_date: 10/12/2026\n", name="a.yaml", today=today)
+    assert "puede ser el 10 de diciembre o el 12 de octubre" in str(refused.value)
+    from iepprep.core.i18n.language import set_current
+
+    set_current("es")
+    with pytest.raises(InputError, match="puede ser"):
+        parse_answers("meeting_date: 10/12/2026\n", name="a.yaml", today=today)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("10 de diciembre de 2026", dt.date(2026, 12, 10)),
+        ("jueves 10 de diciembre de 2026", dt.date(2026, 12, 10)),
+        ("12/25/2026", dt.date(2026, 12, 25)),  # only one way to read it
+        ("25/12/2026", dt.date(2026, 12, 25)),
+        ("'2026-12-10'", dt.date(2026, 12, 10)),
+    ],
+)
+def test_a_spanish_file_reads_dates_as_spanish_speakers_write_them(
+    written: str, meant: dt.date
+) -> None:
+    text = f"language: español\nmeeting_date: {written}\n"
+    profile = parse_answers(text, name="a.yaml", today=dt.date(2026, 11, 28))
+    assert profile.meeting_date == meant
+
+
+def test_a_spanish_file_needs_the_year_and_says_so_in_spanish() -> None:
+    with pytest.raises(InputError, match="escriba también el año"):
+        parse_answers("language: es\nmeeting_date: 10 de diciembre\n", name="a.yaml")
+
+
+def test_an_english_file_still_reads_dates_the_us_way() -> None:
+    profile = parse_answers("meeting_date: 10/12/2026\n", name="a.yaml")
+    assert profile.meeting_date == dt.date(2026, 10, 12)
+    with pytest.raises(InputError, match="write the year too"):
+        parse_answers("meeting_date: Dec 10\n", name="a.yaml")

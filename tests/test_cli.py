@@ -259,3 +259,15 @@ def test_an_unsaved_plan_does_not_claim_a_saved_one(run, write_yaml) -> None:
     assert result.exit_code == 0
     assert "Saved your answers" not in result.output
     assert "Next:" not in result.output
+
+
+def test_the_readme_lists_every_exit_code(run) -> None:  # type: ignore[no-untyped-def]
+    """README's table is the scripts' contract: every code iepprep ends with, no more."""
+    from iepprep.errors import ExitCode
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    listed = {int(code) for code in re.findall(r"^\| (\d+) \|", table, flags=re.MULTILINE)}
+    assert listed == {int(code) for code in ExitCode}
+    assert "glossary WORD" in table
+    assert run("glossary", "no-such-word-at-all").exit_code == ExitCode.NOT_FOUND

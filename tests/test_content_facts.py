@@ -3,6 +3,8 @@ statement and its citation, so a later edit cannot quietly bring the error back.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from iepprep.core.content.library import Library
 from iepprep.core.content.reference import load_glossary, load_rights, load_states
 from iepprep.core.family.profile import Profile
@@ -105,7 +107,8 @@ def test_low_findings_stay_fixed(library: Library) -> None:
     assert team is not None and "if your child is (or may be) in regular classes" in team.definition
     assert "ask for a copy of the revised IEP" in library.tip("amendment-without-meeting").body
     recording = library.tip("check-recording-rules")
-    assert "Never record in secret" in recording.body and "632" in (recording.citation or "")
+    # California's Penal Code 632 is its state note's (above): the tip shows in every state.
+    assert "Never record in secret" in recording.body and "consent is a crime" in recording.body
     assert "understand the IEP" in recording.body
     assert "within days" not in library.tip("put-it-in-writing").body
     specifics = library.tip("get-specifics-in-writing").body
@@ -116,7 +119,13 @@ def test_records_letter_asks_for_the_draft_apart_from_the_records(run) -> None: 
     text = run("letter", "records-request").stdout
     records_part, _, rest = text.partition("34 CFR 300.613")
     assert "draft IEP" not in records_part
-    assert "not required to share one" in rest
+    assert "draft IEP or proposed goals" in rest
+    # Tester report: the letter must not argue the school's side. The tip tells the
+    # parent a draft is not required; the letter just asks.
+    assert "not required" not in text
+    spanish = run("letter", "records-request", "--lang", "es").stdout
+    assert "borrador del IEP" in spanish and "obligad" not in spanish
+    assert "does not require a draft" in run("tips", "show", "ask-for-a-draft").stdout
 
 
 # Cover what parents ask (issue 12).
@@ -190,3 +199,38 @@ def test_new_glossary_terms_and_review_checks() -> None:
     assert checks["transition-by-16"].varies_by_state
     assert "300.106" in (checks["esy-decided"].citation or "")
     assert "300.320(a)(6)" in (checks["state-tests"].citation or "")
+
+
+# Tester report: a Texas plan cited California's recording law. Every bundled tip is
+# shown in every state, so none names a state's law; a state's own rule is a state
+# note (data/states.yaml), shown only to families in that state.
+def test_no_tip_cites_one_states_law_for_every_state(library: Library) -> None:
+    from iepprep.core.content.library import localize_library
+    from iepprep.core.family.profile import US_STATES
+
+    for lang_library in (library, localize_library(library, "es")):
+        for tip_id in lang_library.tips:
+            tip = lang_library.tips[tip_id]
+            text = f"{tip.title} {tip.body} {tip.why} {tip.citation or ''}"
+            named = [name for name in US_STATES.values() if name in text]
+            assert not named, (tip_id, named)
+
+
+def test_the_recording_rule_of_california_is_a_california_note(library: Library) -> None:
+    recording = library.tip("check-recording-rules")
+    assert recording.citation == "OSEP letter of June 4, 2003"
+    assert recording.varies_by_state
+    california = " ".join(_notes("CA"))
+    assert "24 hours" in california and "56341.1(g)" in california
+    assert not any("56341.1" in note for note in _notes("TX"))
+    # In a plan: Texas gets the federal letter only; California also gets its own rule.
+    from iepprep.core.planning.planner import make_plan
+
+    for state, californian in (("TX", False), ("CA", True)):
+        family = Profile.model_validate({"relationship": "tense", "state": state})
+        plan = make_plan(family, library, today=dt.date(2026, 11, 28), states=load_states())
+        step = next(item for item in plan.checklist if item.id == "check-recording-rules")
+        assert step.citation == "OSEP letter of June 4, 2003"
+        assert plan.state is not None
+        notes = " ".join(note["text"] for note in plan.state.notes)
+        assert ("24 hours before" in notes) is californian, state

@@ -464,11 +464,11 @@ def test_far_off_dates_read_in_months_or_years() -> None:
     assert when(D(2026, 11, 20), today) == "passed 7 days ago"
 
 
-def test_a_reevaluation_counted_from_the_iep_says_so_and_how_to_do_better(run) -> None:  # type: ignore[no-untyped-def]
+def test_a_reevaluation_is_not_counted_from_the_iep_and_says_how_to_count_it(run) -> None:  # type: ignore[no-untyped-def]
+    # 34 CFR 300.303(b)(2) counts from the last evaluation: an IEP-based date is not
+    # shown as the reevaluation deadline (it was, with a caution, before).
     guessed = json.loads(run("deadlines", "--iep", "2026-11-20", "-f", "json").stdout)
-    (reeval,) = [d for d in guessed if d["id"] == "reevaluation"]
-    assert reeval["date"] == "2029-11-20"
-    assert any("--last-evaluation DATE" in c for c in reeval["cautions"])
+    assert "reevaluation" not in {d["id"] for d in guessed}
     known = json.loads(
         run(
             "deadlines", "--iep", "2026-11-20", "--last-evaluation", "2024-03-01", "-f", "json"
@@ -479,4 +479,49 @@ def test_a_reevaluation_counted_from_the_iep_says_so_and_how_to_do_better(run) -
     assert not any("--last-evaluation" in c for c in reeval["cautions"])
     assert "iep-meeting" not in {d["id"] for d in known}  # no first-IEP count from it
     shown = " ".join(run("deadlines", "--iep", "2026-11-20").stdout.split())
-    assert "Counted from the IEP meeting" in shown
+    assert "counted from your child's last evaluation, not from the IEP meeting" in shown
+
+
+# ---------------------------------------------------- the reevaluation (34 CFR 300.303(b)(2))
+
+
+def test_the_reevaluation_is_never_counted_from_the_iep_meeting() -> None:
+    report = deadlines_for({Event.IEP: D(2026, 11, 20)}, state=None, calendar=SchoolCalendar())
+    assert "reevaluation" not in {d.id for d in report.deadlines}
+    assert Event.LAST_EVALUATION in report.missing
+    assert report.not_counted is not None
+    assert "last evaluation, not from the IEP meeting" in report.not_counted
+    assert "--last-evaluation DATE" in report.not_counted
+
+
+def test_the_reevaluation_counts_from_the_last_evaluation_given() -> None:
+    report = deadlines_for(
+        {Event.IEP: D(2026, 11, 20), Event.LAST_EVALUATION: D(2025, 3, 4)},
+        state=None,
+        calendar=SchoolCalendar(),
+    )
+    reevaluation = one(report, "reevaluation")
+    assert (reevaluation.start, reevaluation.date) == (D(2025, 3, 4), D(2028, 3, 4))
+    assert not reevaluation.cautions and report.not_counted is None
+    # Only the eligibility decision stands in for it, and says so.
+    report = deadlines_for(
+        {Event.ELIGIBILITY: D(2025, 3, 4)}, state=None, calendar=SchoolCalendar()
+    )
+    assert any("--last-evaluation" in caution for caution in one(report, "reevaluation").cautions)
+
+
+def test_command_last_evaluation_in_both_languages(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("deadlines", "--iep", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "Reevaluation" not in text and "3 years after" not in text
+    assert "counted from your child's last evaluation" in text
+    result = run(
+        "deadlines", "--iep", "2026-11-20", "--last-evaluation", "2025-03-04", "-f", "json"
+    )
+    assert result.exit_code == 0, result.output
+    found = {d["id"]: (d["from"], d["from_date"], d["date"]) for d in json.loads(result.stdout)}
+    assert found["reevaluation"] == ("last-evaluation", "2025-03-04", "2028-03-04")
+    spanish = " ".join(run("--lang", "es", "deadlines", "--iep", "2026-11-20").stdout.split())
+    assert "Reevaluación" not in spanish
+    assert "última evaluación" in spanish and "--last-evaluation" in spanish

@@ -272,12 +272,12 @@ def test_forget_asks_on_the_screen_when_stdout_is_a_file(monkeypatch) -> None:
         def isatty(self) -> bool:
             return True
 
-    def confirm(question: str, **kwargs: Any) -> bool:
+    def prompt(question: str, **kwargs: Any) -> str:
         asked.update(kwargs)
-        return True
+        return "y"
 
     monkeypatch.setattr(sys, "stdin", Keyboard())
-    monkeypatch.setattr(saved.typer, "confirm", confirm)
+    monkeypatch.setattr(saved.typer, "prompt", prompt)
     assert saved._confirm("Delete?") is True
     assert asked.get("err") is True  # the question goes to stderr, the screen
 

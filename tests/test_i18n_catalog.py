@@ -17,7 +17,7 @@ from iepprep.core.i18n.messages import LOCALE_DIR, _, ngettext
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "iepprep"
 PO = LOCALE_DIR / "es" / "LC_MESSAGES" / "iepprep.po"
 MO = PO.with_suffix(".mo")
-SAME_IN_BOTH = frozenset({"Error: ", "IEP", "PDF", "HTML", "Markdown", "JSON"})
+SAME_IN_BOTH = frozenset({"Error: ", "IEP", "PDF", "HTML", "Markdown", "JSON", "No"})
 
 
 def _marked_in_source() -> set[str]:
@@ -48,6 +48,20 @@ def test_every_interface_string_has_its_spanish() -> None:
     translated = _po()
     missing = sorted(m for m in _marked_in_source() if not translated.get(m))
     assert missing == [], "run the translation update (README, Translations)"
+
+
+def test_every_plural_form_is_filled() -> None:
+    """Spanish has three plural forms in CLDR (one, many, other): an empty one shows
+    the English to a parent who has a million of something, or, worse, to anyone
+    when the rule picks it."""
+    with PO.open("rb") as handle:
+        catalog = read_po(handle, locale="es")
+    empty = [
+        message.id[0]
+        for message in catalog
+        if message.id and not isinstance(message.string, str) and not all(message.string)
+    ]
+    assert empty == []
 
 
 def test_no_spanish_is_left_in_english() -> None:

@@ -244,6 +244,27 @@ def test_due_dates_fall_on_school_days_and_never_on_a_holiday(library: Library) 
     assert learn.due == dt.date(2026, 11, 25)
 
 
+def test_a_spanish_plan_has_the_same_dates_as_the_english_one(library: Library) -> None:
+    """The school-day rule reads each step's English, so a Spanish plan never moves a
+    step that needs the school onto a weekend (testers: Sunday Nov 29, Saturday Dec 5)."""
+    from iepprep.core.content.library import localize_library
+    from iepprep.core.planning.schooldays import SchoolDays
+
+    spanish = localize_library(library, "es")
+    assert spanish.language == "es"
+    today = dt.date(2026, 11, 28)  # a Saturday
+    calendar = SchoolDays(today, dt.date(2027, 2, 28))
+    for meeting in ("2026-12-07", "2026-12-10", "2026-12-12", "2027-01-08"):
+        answers = {"meeting_type": "annual", "meeting_date": meeting, "concerns": ["behavior"]}
+        english = plan_on(library, today, **answers)  # the same answers, read in each language
+        es = plan_on(spanish, today, **answers)
+        dates = {item.id: item.due for item in english.checklist if item.due}
+        assert dates, meeting
+        assert {item.id: item.due for item in es.checklist if item.due} == dates, meeting
+        assert "request-progress-reports" in dates
+        assert calendar.is_school_day(dates["request-progress-reports"])
+
+
 def test_a_question_central_to_the_meeting_is_never_dropped(library: Library) -> None:
     plan = plan_for(
         library,
@@ -348,3 +369,18 @@ def test_a_worry_never_brings_tips_for_another_age(run) -> None:  # type: ignore
     ids = {item["id"] for item in plan["checklist"]}
     assert not ids & {"summary-of-performance", "transition-planning", "invite-your-student"}
     assert not [q for q in plan["questions"] if q["topic"] == "transition"]
+
+
+def test_a_meeting_on_a_weekend_is_noted_in_the_plan(library: Library) -> None:
+    from iepprep.core.i18n.language import set_current
+
+    saturday = plan_on(library, dt.date(2026, 11, 28), meeting_date="2026-12-12")
+    assert any(
+        "Saturday, December 12, 2026, is on a weekend" in notice for notice in saturday.notices
+    )
+    thursday = plan_on(library, dt.date(2026, 11, 28), meeting_date="2026-12-10")
+    assert not any("weekend" in notice for notice in thursday.notices)
+    set_current("es")
+    spanish = plan_on(library, dt.date(2026, 11, 28), meeting_date="2026-12-13")
+    assert any("domingo, 13 de diciembre de 2026" in notice for notice in spanish.notices)
+    assert any("fin de semana" in notice for notice in spanish.notices)

@@ -52,7 +52,7 @@ def test_checkbox_picks_several(pipe_input) -> None:
 
 
 def test_confirm(pipe_input) -> None:
-    assert ask_with_keys(pipe_input, spec("first_meeting"), "y", False) is True
+    assert ask_with_keys(pipe_input, spec("first_meeting"), "y\r", False) is True
 
 
 def test_text_answer(pipe_input) -> None:
@@ -385,7 +385,7 @@ def test_a_day_just_gone_asks_whether_next_year_is_meant(pipe_input) -> None:
 
     screen = io.StringIO()
     # "Nov 20" on Nov 27: not next year's, so asked again; then Dec 1.
-    pipe_input.send_text("nov 20\r" + "n" + "dec 1\r")
+    pipe_input.send_text("nov 20\r" + "n\r" + "dec 1\r")
     prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
     assert prompter.ask(spec("meeting_date"), default=None, today=TODAY) == "dec 1"
     shown = screen.getvalue()
@@ -480,3 +480,34 @@ def test_a_refused_answer_says_why_right_under_it_and_keeps_what_was_typed(
     shown = screen.getvalue()
     reason = shown.index("! there is no such date as '12/45'")
     assert shown.index("When is the meeting?", reason) > reason  # asked again after it
+
+
+def test_a_meeting_on_a_weekend_is_confirmed(pipe_input) -> None:
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    screen = io.StringIO()
+    # Dec 12 is a Saturday: not meant, so asked again; then Dec 10, a Thursday.
+    pipe_input.send_text("dec 12\r" + "n\r" + "dec 10\r")
+    prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
+    assert prompter.ask(spec("meeting_date"), default=None, today=TODAY) == "dec 10"
+    shown = screen.getvalue()
+    assert "That is a Saturday (December 12, 2026). Is that right?" in shown
+    assert "That is a Thursday" not in shown  # a weekday is taken without asking
+
+
+def test_a_meeting_on_a_weekend_is_confirmed_in_spanish(pipe_input) -> None:
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    from iepprep.core.i18n.language import set_current
+
+    set_current("es")
+    screen = io.StringIO()
+    pipe_input.send_text("en 2 semanas\r" + "s\r")  # on Saturday Nov 28: Saturday Dec 12
+    prompter = QuestionaryPrompter(input=pipe_input, output=PlainTextOutput(screen))
+    today = dt.date(2026, 11, 28)
+    assert prompter.ask(spec("meeting_date"), default=None, today=today) == "en 2 semanas"
+    assert "Ese día es sábado (12 de diciembre de 2026). ¿Es correcto?" in screen.getvalue()

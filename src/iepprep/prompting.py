@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +100,37 @@ def choice_title(title: str, *, pointer: int) -> str:
     return ("\n" + " " * pointer).join(lines) or title
 
 
+@contextmanager
+def _answer_line_in_language() -> Iterator[None]:
+    """questionary writes a finished checkbox's answer line in English ("done (2
+    selections)"); while one is built, its layout gets that line in this run's language."""
+    from questionary.prompts import common
+
+    build = common.create_inquirer_layout
+
+    def in_language(control: Any, get_prompt_tokens: Any, **kwargs: Any) -> Any:
+        return build(control, lambda: _answer_words(get_prompt_tokens()), **kwargs)
+
+    setattr(common, "create_inquirer_layout", in_language)  # noqa: B010 (typed differently)
+    try:
+        yield
+    finally:
+        common.create_inquirer_layout = build
+
+
+def _answer_words(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    import re
+
+    def words(text: str) -> str:
+        if text == "done":
+            return _("done")
+        if match := re.fullmatch(r"done \((\d+) selections\)", text):
+            return _("done ({count} picked)").format(count=match.group(1))
+        return text
+
+    return [(style, words(text) if style == "class:answer" else text) for style, text in tokens]
+
+
 class QuestionaryPrompter:
     """Asks with questionary widgets; Enter accepts the default (skips)."""
 
@@ -131,20 +164,20 @@ class QuestionaryPrompter:
                 )
                 for title, value in ask.choices()
             ]
-            picks = questionary.checkbox(
-                message,
-                choices=choices,
-                style=style,
-                instruction=_("(Space to pick, Enter when done)"),
-                **self._kwargs,
-            ).unsafe_ask()
+            with _answer_line_in_language():
+                question = questionary.checkbox(
+                    message,
+                    choices=choices,
+                    style=style,
+                    instruction=_("(Space to pick, Enter when done)"),
+                    **self._kwargs,
+                )
+            picks = question.unsafe_ask()
             if picks is not None:  # the same echo for one pick or many
                 self._echo(understood(ask, picks, today=today))
             return picks
         if ask.kind == "confirm":
-            return questionary.confirm(
-                message, default=bool(default), style=style, **self._kwargs
-            ).unsafe_ask()
+            return self._yes_no(message, default=bool(default))
         shown_default = "" if default is None else str(default)
         typed = shown_default
         while True:
@@ -161,6 +194,8 @@ class QuestionaryPrompter:
                 continue
             if ask.kind == "date" and answer and not self._next_year_meant(answer, today):
                 continue  # "Nov 20" typed after Nov 20, and not next year's: ask again
+            if ask.kind == "date" and answer and not self._weekend_meant(answer, today):
+                continue  # "in 2 weeks" landed on a Saturday, and that is not the day
             # "next Tuesday", "español", "3:30pm": show what was understood.
             self._echo(understood(ask, answer, today=today))
             return answer
@@ -178,6 +213,23 @@ class QuestionaryPrompter:
         )
         question = _("{month_day} has passed this year. Do you mean {date}?")
         return self.confirm(question.format(month_day=month_day, date=long_date(day)), default=True)
+
+    def _weekend_meant(self, answer: str, today: dt.date) -> bool:
+        """A meeting on a Saturday or Sunday is rare, and the date goes in every letter:
+        a weekend day is confirmed before it is taken."""
+        from iepprep.core.i18n.dates import long_date_without_weekday, parse_date, weekday_name
+
+        try:
+            day = parse_date(answer, today=today)
+        except ValueError:
+            return True
+        if day.weekday() < 5:
+            return True
+        question = _("That is a {weekday} ({date}). Is that right?")
+        return self.confirm(
+            question.format(weekday=weekday_name(day), date=long_date_without_weekday(day)),
+            default=False,
+        )
 
     def _echo(self, text: str | None) -> None:
         if text:
@@ -218,13 +270,27 @@ class QuestionaryPrompter:
         return str(answer or default)
 
     def confirm(self, message: str, *, default: bool) -> bool:
-        """A yes/no question outside the questionnaire (y or n, Enter for the default)."""
+        """A yes/no question outside the questionnaire (y/s or n, in either language; Enter for the default)."""
+        return self._yes_no(question_text(message, None, menu=False), default=default)
+
+    def _yes_no(self, message: str, *, default: bool) -> bool:
+        """A yes or a no typed in either language ("s", "sí", "y", "no"), then Enter;
+        anything else is asked again, never taken as No."""
         import questionary
 
-        style = questionary.Style([("qmark", "bold")])
-        message = question_text(message, None, menu=False)
-        answer = questionary.confirm(message, default=default, style=style, **self._kwargs)
-        return bool(answer.unsafe_ask())
+        from iepprep.core.i18n.yesno import read_yes_no, yes_no_keys, yes_no_problem, yes_no_word
+
+        style = questionary.Style([("instruction", "italic"), ("qmark", "bold")])
+        while True:
+            typed = questionary.text(
+                message, instruction=yes_no_keys(default=default), style=style, **self._kwargs
+            ).unsafe_ask()
+            answer = read_yes_no(typed, default=default)
+            if answer is None:
+                self._say(yes_no_problem(typed, default=default), mark="  ! ", style="bold")
+                continue
+            self._echo(yes_no_word(answer))
+            return answer
 
     def _output(self) -> dict[str, Any]:
         return {"output": self._kwargs["output"]} if "output" in self._kwargs else {}

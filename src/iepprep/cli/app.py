@@ -154,15 +154,21 @@ class Phase(StrEnum):
 
 
 # Each way a parent may name a phase: the section titles say "at the meeting".
+# In Spanish too, in any run (accents optional): antes, durante, después.
 PHASE_NAMES = {
     **dict.fromkeys(("before", "before-the-meeting"), Phase.BEFORE),
     **dict.fromkeys(("during", "at", "at-the-meeting", "during-the-meeting"), Phase.DURING),
     **dict.fromkeys(("after", "after-the-meeting"), Phase.AFTER),
+    **dict.fromkeys(("antes", "antes-de-la-reunion"), Phase.BEFORE),
+    **dict.fromkeys(("durante", "en-la-reunion", "durante-la-reunion"), Phase.DURING),
+    **dict.fromkeys(("despues", "despues-de-la-reunion"), Phase.AFTER),
 }
 
 
 def parse_phase(value: str) -> Phase:
-    name = "-".join(value.strip().lower().replace("_", " ").split())
+    from iepprep.core.i18n.fallback import fold
+
+    name = "-".join(fold(value.strip()).replace("_", " ").split())
     try:
         return PHASE_NAMES[name]
     except KeyError:

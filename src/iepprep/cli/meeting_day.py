@@ -67,11 +67,12 @@ def meeting(ctx: typer.Context, from_saved: FromOption = None) -> None:
             stopped = _("Stopped. Everything so far is saved.")
         info(stopped + " " + _("Pick up where you left off: iepprep meeting"))
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-    left = len(record.open_questions)
-    notes = ngettext("{n} note", "{n} notes", len(record.notes)).format(n=len(record.notes))
+    answered, left = len(record.answers), len(record.open_questions)
     info(
-        _("Saved: {answered} answered, {left} still open, {notes}. Next: iepprep review").format(
-            answered=len(record.answers), left=left, notes=notes
+        _("Saved: {answered}, {left}, {notes}. Next: iepprep review").format(
+            answered=ngettext("{n} answered", "{n} answered", answered).format(n=answered),
+            left=ngettext("{n} still open", "{n} still open", left).format(n=left),
+            notes=ngettext("{n} note", "{n} notes", len(record.notes)).format(n=len(record.notes)),
         )
     )
 
@@ -162,6 +163,19 @@ class LetterKind(StrEnum):
     DISAGREEMENT = "disagreement"
 
 
+def _letter_kind(value: str) -> LetterKind:
+    """The letter asked for, any case; anything else is refused in the run's language."""
+    try:
+        return LetterKind(value.strip().lower())
+    except ValueError:
+        kinds = ", ".join(kind.value for kind in LetterKind)
+        raise typer.BadParameter(
+            _("{value} is not a kind of letter iepprep writes: {kinds}.").format(
+                value=repr(value), kinds=kinds
+            )
+        ) from None
+
+
 @app.command(
     rich_help_panel="After the meeting",
     epilog=examples("iepprep letter records-request --output request.txt"),
@@ -173,7 +187,7 @@ def letter(
         LetterKind,
         typer.Argument(
             help="records-request, parent-concerns, meeting-request, recap or disagreement.",
-            case_sensitive=False,
+            parser=_letter_kind,
             metavar="KIND",
         ),
     ],
@@ -198,7 +212,8 @@ def letter(
     [square brackets]. Not legal advice.
     """
     from iepprep.core.family.profile import Profile
-    from iepprep.core.meeting.letters import draft
+    from iepprep.core.i18n.language import current as reader_language
+    from iepprep.core.meeting.letters import draft, fill_in_note
     from iepprep.core.planning.answers import load_answers
     from iepprep.core.storage.plans import PlanStore
     from iepprep.render import letters as letter_render
@@ -226,7 +241,13 @@ def letter(
         follow_family_language(ctx, profile.language)
     languages = _letter_languages(letter_lang)
     results = [draft(kind.value, profile, record, today=today(), lang=lang) for lang in languages]
-    result = results[0] if len(results) == 1 else letter_render.both(results)
+    notes = [fill_in_note(letter, reader_language()) for letter in results]
+    if len(results) == 1:
+        result = results[0]
+        if notes[0]:
+            info(notes[0])  # on the screen, not in the letter that is sent
+    else:
+        result = letter_render.both(results, notes)
     _warn_if_too_early(kind.value, profile)
     view = LetterView(result)
     emit(ctx, fmt, output, formats.LETTER, lambda r: r.letter(view))

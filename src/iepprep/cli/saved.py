@@ -166,4 +166,16 @@ def _confirm(question: str) -> bool:
             _("Deleting needs a yes, and there is no terminal to ask in."),
             hint=_("Add --yes to delete without being asked."),
         )
-    return bool(typer.confirm(question, default=False, err=True))  # stdout may be a file
+    from iepprep.core.i18n.yesno import read_yes_no, yes_no_keys, yes_no_problem
+
+    while True:  # a yes or a no in either language; anything else is asked again
+        typed = typer.prompt(
+            f"{question} {yes_no_keys(default=False)}",
+            default="",
+            show_default=False,
+            err=True,  # stdout may be a file
+        )
+        answer = read_yes_no(typed, default=False)
+        if answer is not None:
+            return answer
+        typer.echo(yes_no_problem(typed, default=False), err=True)

@@ -48,7 +48,7 @@ def tips_search(
     library = open_for_search(settings_of(ctx).tips_files)
     results = search(library, query, limit=limit)
     nothing = None
-    if not results.hits:
+    if not results.hits or results.closest:
         from iepprep.core.content.reference import load_glossary
 
         term = load_glossary().find(query)

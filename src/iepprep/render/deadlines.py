@@ -84,7 +84,7 @@ def counted_words(deadline: Deadline) -> str:
 
 def basis_lines(report: DeadlineReport) -> list[str]:
     """What the count rests on: the calendar and the state's rules."""
-    lines = [report.assumed] if report.assumed else []
+    lines = [line for line in (report.assumed, report.not_counted) if line]
     if report.calendar_source:
         lines.append(
             _("School days come from your district calendar ({file}).").format(

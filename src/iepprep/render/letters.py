@@ -21,13 +21,17 @@ def subject_label(letter: Letter) -> str:
     return SUBJECT.get(letter.lang, "Subject:")
 
 
-def both(letters: list[Letter]) -> Letter:
+def both(letters: list[Letter], notes: list[str | None] | None = None) -> Letter:
     """The same letter in several languages as one, each version headed by its
-    language, so a parent can read one and send the other (or both)."""
+    language, so a parent can read one and send the other (or both). A version's
+    note (what to fill in, in the parent's language) comes just before it."""
     first, *others = letters
+    _, *other_notes = notes or [None] * len(letters)
     paragraphs: list[str | list[str]] = [f"----- {DIVIDER.get(first.lang, first.lang)} -----"]
     paragraphs += first.paragraphs
-    for other in others:
+    for other, note in zip(others, other_notes, strict=True):
+        if note:
+            paragraphs.append(note)
         paragraphs += [
             f"----- {DIVIDER.get(other.lang, other.lang)} -----",
             other.date,

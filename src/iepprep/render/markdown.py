@@ -34,13 +34,27 @@ if TYPE_CHECKING:
         TipView,
     )
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+# Marks that mean something wherever they stand in a line: code, emphasis, a link or
+# image ("[" opens both; "]", "(" and "!" are plain text without it), a table cell,
+# strikethrough. "_" only at a word's edge: inside a word (draft_iep) it is text.
+_ANYWHERE = re.compile(r"([\\`*\[|~])|(?<![^\W_])_|_(?![^\W_])")
+# Marks that only mean something at the start of a line: a heading, a list item
+# ("- ", "+ ", "1. ", "1) "), a heading's underline ("==="). (">" is written &gt;.)
+_LINE_START = re.compile(r"^([#+=\-]|\d{1,9}(?=[.)]))")
 
 
 def escape(text: str) -> str:
-    """Markdown- and HTML-safe inline text, on one line."""
-    flat = one_line(text).replace("&", "&amp;").replace("<", "&lt;")
-    return _SPECIAL.sub(r"\\\1", flat)
+    """Markdown- and HTML-safe inline text, on one line, with a backslash only where
+    Markdown would read a mark ("plan --all", "(in 14 days)" stay as written)."""
+    flat = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    flat = _ANYWHERE.sub(lambda found: "\\" + found.group(0), flat)
+    start = _LINE_START.match(flat)
+    if start is None:
+        return flat
+    if start.group(1)[0].isdigit():  # "2026. " would start a numbered list
+        end = start.end()
+        return flat[:end] + "\\" + flat[end:]
+    return "\\" + flat
 
 
 def _document(lines: list[str]) -> str:
@@ -193,6 +207,8 @@ class MarkdownRenderer:
         out = [f"# {escape(title)}", ""]
         if view.glossary:
             out += glossary_block(view.glossary)
+        if view.results.closest:
+            out += [escape(_("No tip answers this exactly. The closest tips:")), ""]
         for hit in view.hits:
             out += tip_block(hit.tip, hit.score)
         if not view.hits:

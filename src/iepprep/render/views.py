@@ -197,7 +197,8 @@ class NothingFound:
 @dataclass(frozen=True)
 class SearchView:
     """Search results: the glossary entries the query names go above the tips; with
-    `explain`, why each tip matched, in words; `nothing` when no tip matched."""
+    `explain`, why each tip matched, in words; `nothing` when no tip matched, or
+    when no tip answers exactly (`results.closest`: the hits are the closest ones)."""
 
     results: SearchResults
     explain: bool = False
@@ -327,7 +328,10 @@ def readable_when(iso: str) -> str:
         return one_line(iso)
     if "T" in iso:
         return dates.short_moment(moment)
-    return f"{dates.short_date(moment.date())}, {moment.year}"
+    from iepprep.core.i18n.language import is_spanish
+
+    comma = "" if is_spanish() else ","  # 'sáb 12 dic 2026', 'Sat Dec 12, 2026'
+    return f"{dates.short_date(moment.date())}{comma} {moment.year}"
 
 
 def note_stamp(at: dt.datetime) -> str:

@@ -173,10 +173,15 @@ def tip_id(tip: str) -> str:
 
 
 def tip_source(tip: Tip) -> str:
-    """'From parents: <where>' or 'Added: <where>'."""
+    """'From parents: <where>' or 'Added: <where>'. The source's own words are English
+    (a title, a page's name): in another language they are marked as such."""
+    from iepprep.core.i18n.fallback import marked
+    from iepprep.core.i18n.language import current
+
+    where = marked(tip.source.where, current()) if tip.source.where else tip.source.where
     if tip.source.kind == "article":
-        return _("From parents: {where}").format(where=tip.source.where)
-    return _("Added: {where}").format(where=tip.source.where)
+        return _("From parents: {where}").format(where=where)
+    return _("Added: {where}").format(where=where)
 
 
 def rights_title() -> str:
@@ -269,7 +274,9 @@ def header_lines(plan: Plan, *, countdown: bool = False) -> list[tuple[str, str]
     if p.schooling.value != "public":
         school_bits.append(label(p.schooling))
     if p.state_name:
-        school_bits.append(p.state_name)
+        from iepprep.core.i18n.labels import state_name
+
+        school_bits.append(state_name(p.state) or p.state_name)
     lines.append((_("School"), ", ".join(school_bits)))
     if p.attendees:
         lines.append((_("With you"), ", ".join(label(a) for a in p.attendees)))

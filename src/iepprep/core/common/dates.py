@@ -174,6 +174,11 @@ def _dotted(first: int, second: int, text: str) -> tuple[int, int]:
 _HAS_YEAR = re.compile(r"\d{4}|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$")
 
 
+def has_year(text: str) -> bool:
+    """Whether a written date carries its year (2026, or 12/10/26)."""
+    return bool(_HAS_YEAR.search(" ".join(text.strip().lower().split())))
+
+
 def parse_written_date(text: str, *, today: dt.date | None = None) -> dt.date:
     """A date written in a file: any form the prompt takes, but with its year, since a
     file is read again on later days ('Dec 10' would then mean another year)."""
@@ -209,14 +214,21 @@ def passed_this_year(text: str, *, today: dt.date) -> dt.date | None:
 _TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?(?::\d{2})?\s*([ap])?\.?\s*(?:m\.?)?$")
 
 
+# "3:30 de la tarde" is 3:30 pm, "9 de la mañana" 9 am (also "en la", "por la").
+_SPANISH_HALVES = {"mañana": "am", "manana": "am", "tarde": "pm", "noche": "pm"}
+_SPANISH_HALF = re.compile(r"\s*(?:de|en|por) la (mañana|manana|tarde|noche)$")
+
+
 def parse_time(text: str) -> dt.time:
-    """A meeting time as people write it: 15:30, 3:30 pm, 3:30PM, 3 pm, 9.15 am, noon.
+    """A meeting time as people write it: 15:30, 3:30 pm, 3:30PM, 3 pm, 9.15 am, noon,
+    3:30 de la tarde, 9 de la mañana.
     A time like 3:30 without am or pm is asked back, unless only one reading is a
     school hour (8:30 is morning, 15:30 afternoon)."""
     value = " ".join(text.strip().lower().split())
-    if value in ("noon", "midday"):
+    if value in ("noon", "midday", "mediodía", "mediodia", "el mediodía"):
         return dt.time(12, 0)
-    match = _TIME.match(value)
+    value = _SPANISH_HALF.sub(lambda found: " " + _SPANISH_HALVES[found.group(1)], value)
+    match = _TIME.match(value.strip())
     if match is None:
         raise ValueError("write the time like 3:30 pm or 15:30")
     hour, minute = int(match.group(1)), int(match.group(2) or 0)

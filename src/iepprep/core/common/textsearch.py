@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 _WORD = re.compile(r"[0-9a-z]+")
@@ -107,6 +107,9 @@ QUESTION_LENGTH_EXPONENT = 0.5  # how much a long question's unshared words cost
 # What a query word's other readings in a document (its related words, spellings) add
 # to its best one.
 OTHER_READINGS = 0.15
+# How many words away a concept's `unless` word still changes what it means ("the
+# IEP they sent home", "sent home the papers").
+GUARD_REACH = 3
 
 
 @lru_cache(maxsize=1)
@@ -183,6 +186,15 @@ class Match:
     fields: tuple[str, ...]
     about: str = ""  # for a concept: what it is about, in plain words
     weight: float = 1.0  # how much the query word counted (little for "my", "son")
+    # Whether the query word names a topic: not "my", "son" (a concept's own words
+    # count little, since the concept speaks for them, but still name its topic).
+    topical: bool = True
+
+    @property
+    def own(self) -> bool:
+        """Whether it matched the parent's own word (or a form or a typo of it), not a
+        related word or a concept's."""
+        return self.via in ("word", "close match") and self.topical
 
 
 @dataclass(frozen=True)
@@ -196,14 +208,30 @@ class Concept:
     means: tuple[str, ...]
     about: str
     glossary: str | None = None
+    # Stems that, next to the concept's words, show it means something else: the IEP
+    # "they sent home" is a paper, not a child sent home.
+    unless: tuple[str, ...] = ()
 
     def to_data(self) -> list[Any]:
-        return [list(self.says), list(self.means), self.about, self.glossary]
+        return [list(self.says), list(self.means), self.about, self.glossary, list(self.unless)]
 
     @classmethod
     def from_data(cls, data: Sequence[Any]) -> Concept:
-        says, means, about, glossary = data
-        return cls(tuple(says), tuple(means), about, glossary)
+        says, means, about, glossary, unless = data
+        return cls(tuple(says), tuple(means), about, glossary, tuple(unless))
+
+    def in_words(self, found: Sequence[str]) -> bool:
+        """Whether stems `found` (a query's, in order) name this concept: every word
+        it says, and none of its `unless` words within `GUARD_REACH` of them."""
+        if not set(self.says) <= set(found):
+            return False
+        if not self.unless:
+            return True
+        said = [n for n, term in enumerate(found) if term in self.says]
+        return not any(
+            term in self.unless and min(abs(n - m) for m in said) <= GUARD_REACH
+            for n, term in enumerate(found)
+        )
 
 
 @dataclass
@@ -214,8 +242,29 @@ class Hit:
 
     @property
     def terms(self) -> set[str]:
-        """Stems to highlight."""
-        return {match.term for match in self.matches if match.via not in ("phrase", "question")}
+        """Stems to highlight: the parent's own words and their forms (a typo read as
+        the word it meant too), never a related word or a concept's, and not words
+        that name no topic ("my", "son")."""
+        return set(self.own_terms)
+
+    @property
+    def own_terms(self) -> dict[str, float]:
+        """The stems of the parent's own topic words that matched, with their weight."""
+        own: dict[str, float] = {}
+        for match in self.matches:
+            if match.own:
+                weight = FUZZY_WEIGHT if match.via == "close match" else 1.0
+                own[match.term] = max(own.get(match.term, 0.0), weight)
+        return own
+
+    @property
+    def related_terms(self) -> dict[str, float]:
+        """The stems matched through a related word or a concept, with their weight."""
+        found: dict[str, float] = {}
+        for match in self.matches:
+            if match.via in ("synonym", "concept") and not match.own:
+                found[match.term] = max(found.get(match.term, 0.0), match.weight)
+        return found
 
     @property
     def fields(self) -> list[str]:
@@ -237,6 +286,7 @@ class _QueryTerm:
     # spellings share one, and a document counts each once, by its best reading.
     # Empty: the term counts on its own (a concept's words).
     reads: str = ""
+    topical: bool = True  # see `Match.topical`
 
 
 class SearchIndex:
@@ -247,6 +297,20 @@ class SearchIndex:
     one packed string, unpacked only when a query uses that term: loading the index
     of a 10,000-tip library then costs little more than reading the file.
     """
+
+    # Whether the index stems the words it reads (English). An index over text that
+    # is already stems (Spanish: `i18n.search.SpanishIndex`) reads each token as it
+    # is: stemming a Spanish stem again as English merges words that differ ("corre",
+    # e-mail, and "corr", to run someone out).
+    STEMS_WORDS = True
+
+    def _stem(self, word: str) -> str:
+        return stem(word) if self.STEMS_WORDS else word
+
+    def _stems(self, text: str, *, keep_stopwords: bool = False) -> list[str]:
+        if self.STEMS_WORDS:
+            return stems(text, keep_stopwords=keep_stopwords)
+        return [w for w in words(text) if keep_stopwords or w not in STOPWORDS]
 
     def __init__(
         self,
@@ -272,7 +336,7 @@ class SearchIndex:
                 found = words(text.get(name, ""))
                 self._words.update(found)
                 counted = Counter(
-                    t for t in (stem(w) for w in found if w not in STOPWORDS) if t not in stop
+                    t for t in (self._stem(w) for w in found if w not in STOPWORDS) if t not in stop
                 )
                 lengths[field_no].append(sum(counted.values()))
                 for term, tf in counted.items():
@@ -280,9 +344,9 @@ class SearchIndex:
         self._packed: dict[str, str] = {}
         self._postings = postings
         self._df = {term: len({doc for doc, _, _ in ps}) for term, ps in postings.items()}
-        self._synonyms = [[stems(entry) for entry in group] for group in synonyms]
+        self._synonyms = [[self._stems(entry) for entry in group] for group in synonyms]
         self._concepts = list(concepts)
-        self._light = {stem(w) for w in light_words}
+        self._light = {self._stem(w) for w in light_words}
         self._word_stems: dict[str, str] = {}
         self._finish()
 
@@ -320,7 +384,7 @@ class SearchIndex:
             "synonyms": self._synonyms,
             "concepts": [concept.to_data() for concept in self._concepts],
             "light": sorted(self._light),
-            "stems": {w: stem(w) for w in sorted(self._words)},
+            "stems": {w: stem(w) for w in sorted(self._words)} if self.STEMS_WORDS else {},
         }
 
     @classmethod
@@ -346,14 +410,19 @@ class SearchIndex:
         return index
 
     def concepts_in(self, query: str) -> list[Concept]:
-        """The concepts `query` names: every word of a concept's `says` is in it."""
-        present = {stem(w) for w in words(query)}
-        return [concept for concept in self._concepts if set(concept.says) <= present]
+        """The concepts `query` names: every word of a concept's `says` is in it (and
+        none of its `unless` words next to them)."""
+        found = [self._stem(w) for w in words(query)]
+        return [concept for concept in self._concepts if concept.in_words(found)]
+
+    def _query_concepts(self, query: str) -> list[Concept]:
+        """The concepts of the query being searched (as `_expand` received it)."""
+        return self.concepts_in(query)
 
     def _expand(self, query: str) -> list[_QueryTerm]:
         query_words = [w for w in words(query) if w not in STOPWORDS]
-        query_stems = [stem(w) for w in query_words]
-        concepts = self.concepts_in(query)
+        query_stems = [self._stem(w) for w in query_words]
+        concepts = self._query_concepts(query)
         spoken_for = {term for concept in concepts for term in concept.says}
         lights = {t for t in query_stems if self._is_light(t)} | spoken_for
         # A sentence's topic-less words count little, unless they are all it has.
@@ -363,14 +432,24 @@ class SearchIndex:
         for word, term in zip(query_words, query_stems, strict=True):
             weight = light if term in lights else 1.0
             if term in self._idf:
-                terms.append(_QueryTerm(term, weight, word, "word", reads=term))
-            elif weight == 1.0:
+                names_topic = not self._is_light(term)
+                terms.append(
+                    _QueryTerm(term, weight, word, "word", reads=term, topical=names_topic)
+                )
+            elif weight == 1.0 and term not in self._vocabulary:
+                # A word the synonyms know is no typo ("corrieron": sent out of school);
+                # read as a close spelling, it would meet an unrelated word ("correo").
                 for close in self._close_terms(term):
                     terms.append(_QueryTerm(close, FUZZY_WEIGHT, word, "close match", reads=term))
         for concept in concepts:
-            said = " ".join(w for w in query_words if stem(w) in concept.says)
+            said = " ".join(w for w in query_words if self._stem(w) in concept.says)
             for term in concept.means:
-                if term in self._idf:
+                if term not in self._idf:
+                    continue
+                if term in concept.says:  # the parent's own word, which it also means
+                    typed = next((w for w in query_words if self._stem(w) == term), said)
+                    terms.append(_QueryTerm(term, CONCEPT_WEIGHT, typed, "word", reads=term))
+                else:
                     terms.append(
                         _QueryTerm(term, CONCEPT_WEIGHT, said, "concept", about=concept.about)
                     )
@@ -380,6 +459,7 @@ class SearchIndex:
             if hit_member is None or (topical and set(hit_member) <= self._light):
                 continue
             shown = " ".join(hit_member)
+            typed = " ".join(w for w in query_words if self._stem(w) in hit_member) or shown
             for member in group:
                 if not all(term in self._idf for term in member):
                     continue  # no document has every word of it
@@ -388,7 +468,7 @@ class SearchIndex:
                     if term not in query_stems and term not in self._light:
                         terms.append(
                             _QueryTerm(
-                                term, SYNONYM_WEIGHT, shown, "synonym", together, reads=shown
+                                term, SYNONYM_WEIGHT, typed, "synonym", together, reads=shown
                             )
                         )
         # A widened or light term found in many documents costs much to read and adds
@@ -401,6 +481,11 @@ class SearchIndex:
             if held is None or (qt.weight, not qt.together) > (held.weight, not held.together):
                 best[qt.term] = qt
         return list(best.values())
+
+    @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        """Every word of the related-word groups: words known, even if no tip has them."""
+        return frozenset(term for group in self._synonyms for member in group for term in member)
 
     def _is_light(self, term: str) -> bool:
         """A word that names no topic: a listed one, or a number ("14 year old", "30
@@ -479,14 +564,15 @@ class SearchIndex:
                     gain = max(gain - before, 0.0) + OTHER_READINGS * min(gain, before)
                 scores[doc] = scores.get(doc, 0.0) + gain
                 matched.setdefault(doc, []).append((qt, tuple(fields_hit[doc])))
-        phrase = stems(query, keep_stopwords=True)
+        phrase = self._stems(query, keep_stopwords=True)
         if len(phrase) > 1:  # phrase bonus for the strongest candidates only: it re-reads text
             for doc in sorted(scores, key=lambda d: -scores[d])[:PHRASE_CANDIDATES]:
                 in_fields = tuple(
                     name
                     for name in names
                     if _contains(
-                        stems(self._text_of(doc).get(name, ""), keep_stopwords=True), phrase
+                        self._stems(self._text_of(doc).get(name, ""), keep_stopwords=True),
+                        phrase,
                     )
                 )
                 if in_fields:
@@ -506,7 +592,7 @@ class SearchIndex:
                 self._doc_id(doc),
                 round(scores[doc], 4),
                 [
-                    Match(qt.query_word, qt.via, qt.term, fields, qt.about, qt.weight)
+                    Match(qt.query_word, qt.via, qt.term, fields, qt.about, qt.weight, qt.topical)
                     for qt, fields in matched[doc]
                 ]
                 + matches.get(doc, []),
@@ -549,7 +635,7 @@ class SearchIndex:
         for doc in sorted(scores, key=lambda d: -scores[d])[:QUESTION_CANDIDATES]:
             best, best_line = 0.0, ""
             for line in self._text_of(doc).get(QUESTION_FIELD, "").split("\n"):
-                own = {t for t in stems(line) if t not in stop}
+                own = {t for t in self._stems(line) if t not in stop}
                 if not own:
                     continue
                 shared: dict[str, float] = {}
@@ -571,12 +657,41 @@ class SearchIndex:
                     Match(best_line, "question", "", (QUESTION_FIELD,))
                 )
 
+    def topic_words(self, query: str) -> list[tuple[str, str]]:
+        """The query's words that name a topic, as typed, each with its stem."""
+        found = [(w, self._stem(w)) for w in words(query) if w not in STOPWORDS]
+        return [(word, term) for word, term in found if not self._is_light(term)]
+
+    def coverage(self, query: str, hit: Hit) -> float:
+        """How much of what the query is about `hit` answers, from 0 to 1: the share of
+        the query's topic words (rare ones weighing more; a word no tip has, the most)
+        the hit matched, a word met only through a related word or a concept for
+        less. A best hit that covers little means no tip answers the question."""
+        said = self.topic_words(query)
+        if not said:
+            return 1.0
+        rarest = max(self._idf.values(), default=1.0)
+        met: dict[str, float] = {}
+        for match in hit.matches:
+            if match.via in ("phrase", "question"):
+                continue
+            if match.own:
+                value = FUZZY_WEIGHT if match.via == "close match" else 1.0
+            else:
+                value = CONCEPT_WEIGHT if match.via == "concept" else SYNONYM_WEIGHT
+            for word in words(match.query_word):
+                met[word] = max(met.get(word, 0.0), value)
+        mass = {word: self._idf.get(term, rarest) for word, term in said}
+        return sum(mass[w] * met.get(w, 0.0) for w in mass) / sum(mass.values())
+
     def suggestions(self, query: str, n: int = 3) -> list[str]:
         """Library words close to what was typed, for a "nothing found" message: whole
         words as the tips spell them ("specific"), not stems ("specif")."""
         close: list[str] = []
         for word in words(query):
-            close += get_close_matches(stem(word), self._terms_starting(word[:1]), n=n, cutoff=0.7)
+            close += get_close_matches(
+                self._stem(word), self._terms_starting(word[:1]), n=n, cutoff=0.7
+            )
         spelled = self._spellings(close)
         return list(dict.fromkeys(spelled.get(term, term) for term in close))[:n]
 
@@ -584,7 +699,7 @@ class SearchIndex:
         """For each of `terms` (stems), the shortest word in the library that has it."""
         wanted = set(terms)
         spelled: dict[str, str] = {}
-        known = self._word_stems or {w: stem(w) for w in self._words}
+        known = self._word_stems or {w: self._stem(w) for w in self._words}
         for word, term in sorted(known.items(), key=lambda item: (len(item[0]), item[0])):
             if term in wanted:
                 spelled.setdefault(term, word)

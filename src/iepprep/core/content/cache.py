@@ -37,7 +37,7 @@ from iepprep.errors import IepprepError
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 # Bump when the shape of any cached payload changes: old entries then simply miss.
-CACHE_FORMAT = "5"
+CACHE_FORMAT = "6"
 # A 100,000-tip library's entry is about 75 MB: well above the 64 MB that
 # `read_own_file` allows by default for files a person might have swapped in.
 _MAX_ENTRY_BYTES = 1024 * 1024 * 1024

@@ -20,6 +20,9 @@ from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from iepprep.core.i18n.labels import choice_words
+from iepprep.core.i18n.messages import _, ngettext
+from iepprep.core.i18n.reasons import reason_in_language
 from iepprep.errors import DataFileError, IepprepError
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -41,23 +44,26 @@ def read_text_file(path: Path, *, what: str, error: type[IepprepError] = DataFil
         data = _read_regular_file(path, what=what, error=error)
     if len(data) > MAX_FILE_BYTES:
         raise error(
-            f"The {what} {str(path)!r} is too large; "
-            f"iepprep reads files up to {MAX_FILE_BYTES // (1024 * 1024)} MB.",
+            _("The {what} {path} is too large; iepprep reads files up to {size} MB.").format(
+                what=_(what), path=repr(str(path)), size=MAX_FILE_BYTES // (1024 * 1024)
+            ),
         )
-    name = "standard input" if str(path) == "-" else repr(str(path))
+    name = _("standard input") if str(path) == "-" else repr(str(path))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")  # Windows Notepad's "Unicode"
         except UnicodeDecodeError:
-            raise error(f"The {what} {name} is not valid UTF-16 text.") from None
+            raise error(
+                _("The {what} {name} is not valid UTF-16 text.").format(what=_(what), name=name)
+            ) from None
     if b"\x00" in data:
-        raise error(f"The {what} {name} is not a text file.")
+        raise error(_("The {what} {name} is not a text file.").format(what=_(what), name=name))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise error(
-            f"The {what} {name} is not UTF-8 text.",
-            hint="Save it as UTF-8 in your editor and try again.",
+            _("The {what} {name} is not UTF-8 text.").format(what=_(what), name=name),
+            hint=_("Save it as UTF-8 in your editor and try again."),
         ) from None
 
 
@@ -67,8 +73,10 @@ def _read_stdin(*, what: str, error: type[IepprepError]) -> bytes:
     stream = sys.stdin
     if stream is None or stream.isatty():
         raise error(
-            f"'-' reads the {what} from standard input, but nothing was piped in.",
-            hint="For example: iepprep plan --answers - < answers.yaml",
+            _("'-' reads the {what} from standard input, but nothing was piped in.").format(
+                what=_(what)
+            ),
+            hint=_("For example: iepprep plan --answers - < answers.yaml"),
         )
     return stream.buffer.read(MAX_FILE_BYTES + 1)
 
@@ -79,25 +87,38 @@ def _read_regular_file(path: Path, *, what: str, error: type[IepprepError]) -> b
         fd = os.open(path, flags)  # non-blocking: opening a FIFO must not wait for a writer
     except FileNotFoundError:
         raise error(
-            f"The {what} {str(path)!r} does not exist.", hint="Check the file name and folder."
+            _("The {what} {path} does not exist.").format(what=_(what), path=repr(str(path))),
+            hint=_("Check the file name and folder."),
         ) from None
     except IsADirectoryError:
-        raise error(f"{str(path)!r} is a folder, not a {what}.") from None
+        raise error(
+            _("{path} is a folder, not a {what}.").format(path=repr(str(path)), what=_(what))
+        ) from None
     except PermissionError:
         raise error(
-            f"The {what} {str(path)!r} cannot be read: permission denied.",
-            hint="Check that your user account can read it.",
+            _("The {what} {path} cannot be read: permission denied.").format(
+                what=_(what), path=repr(str(path))
+            ),
+            hint=_("Check that your user account can read it."),
         ) from None
     except OSError as exc:
-        raise error(f"The {what} {str(path)!r} cannot be read: {exc.strerror}.") from None
+        raise error(
+            _("The {what} {path} cannot be read: {problem}.").format(
+                what=_(what), path=repr(str(path)), problem=exc.strerror
+            )
+        ) from None
     with os.fdopen(fd, "rb") as handle:
         kind = os.fstat(fd).st_mode
         if stat.S_ISDIR(kind):
-            raise error(f"{str(path)!r} is a folder, not a {what}.")
+            raise error(
+                _("{path} is a folder, not a {what}.").format(path=repr(str(path)), what=_(what))
+            )
         if not stat.S_ISREG(kind):
             raise error(
-                f"The {what} {str(path)!r} is not a regular file (it is a device or a pipe).",
-                hint="Save it as a file first, or pipe it in and use - as the file name.",
+                _("The {what} {path} is not a regular file (it is a device or a pipe).").format(
+                    what=_(what), path=repr(str(path))
+                ),
+                hint=_("Save it as a file first, or pipe it in and use - as the file name."),
             )
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
@@ -105,11 +126,17 @@ def _read_regular_file(path: Path, *, what: str, error: type[IepprepError]) -> b
             return handle.read(MAX_FILE_BYTES + 1)
         except PermissionError:
             raise error(
-                f"The {what} {str(path)!r} cannot be read: permission denied.",
-                hint="Check that your user account can read it.",
+                _("The {what} {path} cannot be read: permission denied.").format(
+                    what=_(what), path=repr(str(path))
+                ),
+                hint=_("Check that your user account can read it."),
             ) from None
         except OSError as exc:
-            raise error(f"The {what} {str(path)!r} cannot be read: {exc.strerror}.") from None
+            raise error(
+                _("The {what} {path} cannot be read: {problem}.").format(
+                    what=_(what), path=repr(str(path)), problem=exc.strerror
+                )
+            ) from None
 
 
 def _safe_loader() -> Any:
@@ -248,11 +275,16 @@ def validate(
             _describe(err, data, describe_item) for err in exc.errors(include_url=False)[:5]
         ]
         more = exc.error_count() - len(problems)
-        tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""
-        text = f"{name} has a problem: " + "; ".join(problems) + tail
+        tail = (
+            " " + ngettext("(and {n} more problem)", "(and {n} more problems)", more).format(n=more)
+            if more > 0
+            else ""
+        )
+        text = _("{name} has a problem: {problems}").format(name=name, problems="; ".join(problems))
+        text += tail
         raise error(text if text.endswith(("?", ".")) else text + ".") from None
     except RecursionError:
-        raise error(f"{name} is nested too deeply to read.") from None
+        raise error(_("{name} is nested too deeply to read.").format(name=name)) from None
 
 
 def _describe(
@@ -267,10 +299,12 @@ def _describe(
     where = describe_item(loc, data) if describe_item else ""
     inside = loc[2:] if where else loc  # the item is named already; keep the key inside it
     field = ".".join(str(part) for part in inside if not isinstance(part, int))
+    key = next((str(part) for part in loc if isinstance(part, str)), "")
+    msg = reason_in_language(msg, lambda choice: choice_words(key, choice))
     if kind == "extra_forbidden":
-        text = f"unknown key {field!r}" if field else "unknown key"
+        text = _("unknown key {key}").format(key=repr(field)) if field else _("unknown key")
     elif kind == "missing":
-        text = f"{field!r} is missing" if field else "something is missing"
+        text = _("{key} is missing").format(key=repr(field)) if field else _("something is missing")
     elif field:
         text = f"{field!r}: {msg}"
     else:

@@ -26,6 +26,7 @@ from iepprep.core.content.datafiles import (
 )
 from iepprep.core.content.models import Phase, Question, QuestionsFile, Tip, TipsFile, Topic
 from iepprep.core.i18n.fallback import marked
+from iepprep.core.i18n.messages import N_
 from iepprep.core.i18n.translations import TipText
 from iepprep.errors import DataFileError, NotFoundError
 
@@ -108,6 +109,13 @@ class Library:
             raise NotFoundError(
                 _("There is no tip with the id {id}.").format(id=repr(tip_id)), hint=hint
             ) from None
+
+    def original(self, tip_id: str) -> Tip:
+        """The tip as written in its own file (English), whatever language this library
+        shows: rules that read a tip's words (the planner's school days) read these, so a
+        plan's dates are the same in every language."""
+        tips = self.tips
+        return tips.original(tip_id) if isinstance(tips, LocalizedTips) else tips[tip_id]
 
     def tips_in(self, phase: Phase | None = None, topic: str | None = None) -> list[Tip]:
         return [
@@ -219,7 +227,7 @@ def _sources(extra_tips: Sequence[Path]) -> tuple[str, list[tuple[str, str]], li
     """(the library's key, each tips file's name and text, every input of the cache)."""
     texts = [(BUNDLED_TIPS, bundled_text(BUNDLED_TIPS))]
     once = {os.path.realpath(path): path for path in extra_tips}  # --tips f --tips f: one file
-    texts += [(str(path), read_text_file(path, what="tips file")) for path in once.values()]
+    texts += [(str(path), read_text_file(path, what=N_("tips file"))) for path in once.values()]
     fixed = [bundled_text(name) for name in (BUNDLED_QUESTIONS, *SEARCH_FILES)]
     inputs = [*fixed, *(f"{name}\0{text}" for name, text in texts)]
     digest = hashlib.sha256()
@@ -292,6 +300,9 @@ class LocalizedTips(Mapping[str, Tip]):
             tip = localize_tip(self._tips[tip_id], self._texts.get(tip_id), self._lang)
             self._built[tip_id] = tip
         return tip
+
+    def original(self, tip_id: str) -> Tip:
+        return self._tips[tip_id]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._tips)

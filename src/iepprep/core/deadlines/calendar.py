@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from iepprep.core.i18n.messages import _
+from iepprep.core.i18n.messages import N_, _
 from iepprep.errors import InputError
 
 ONE_DAY = dt.timedelta(days=1)
@@ -138,7 +138,7 @@ def read_closures(path: Path, *, today: dt.date) -> Closures:
     """The closures in a district calendar (.ics) or a plain list (text or YAML)."""
     from iepprep.core.content.datafiles import read_text_file
 
-    text = read_text_file(path, what="closures file", error=InputError)
+    text = read_text_file(path, what=N_("closures file"), error=InputError)
     if path.suffix.lower() in (".ics", ".ical", ".ifb") or text.lstrip().startswith(
         "BEGIN:VCALENDAR"
     ):

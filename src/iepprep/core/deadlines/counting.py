@@ -45,12 +45,6 @@ EVENT_WORDS = {
 }
 
 
-FROM_THE_IEP = N_(
-    "Counted from the IEP meeting, as the date of the last evaluation is not known; if "
-    "you know it, add it with --last-evaluation DATE."
-)
-
-
 def event_words(event: Event) -> str:
     """What `event` is, in the language of this run."""
     return _(EVENT_WORDS[event])
@@ -108,6 +102,9 @@ class DeadlineReport:
     skipped_events: tuple[str, ...]  # calendar events not taken as closures
     missing: list[Event]  # events that would give more deadlines
     assumed: str | None = None  # where a date came from, when the parent did not type it
+    # Why a deadline the parent may expect is not shown (the reevaluation, given only
+    # the IEP meeting's date), and which date to give for it.
+    not_counted: str | None = None
 
     def next_after(self, today: dt.date) -> Deadline | None:
         upcoming = [d for d in self.deadlines if d.date >= today]
@@ -127,12 +124,12 @@ def deadlines_for(
     book = rules or load_rules_in(current())
     chosen, own = book.rules_for(state)
     known = dict(events)
-    guessed_from_iep = False  # the last evaluation's date taken to be the IEP meeting's
-    if Event.LAST_EVALUATION not in known:
-        last = known.get(Event.ELIGIBILITY) or known.get(Event.IEP)
-        if last is not None:
-            known[Event.LAST_EVALUATION] = last
-            guessed_from_iep = Event.ELIGIBILITY not in known
+    # The reevaluation counts from the last evaluation (34 CFR 300.303(b)(2)), never
+    # from an IEP meeting. An eligibility decision ends an evaluation (300.306), so it
+    # stands in for one, with a caution; the IEP meeting's date never does.
+    from_eligibility = Event.LAST_EVALUATION not in known and Event.ELIGIBILITY in known
+    if from_eligibility:
+        known[Event.LAST_EVALUATION] = known[Event.ELIGIBILITY]
     found: list[Deadline] = []
     missing: list[Event] = []
     for rule in chosen:
@@ -141,10 +138,12 @@ def deadlines_for(
             if rule.start not in missing:
                 missing.append(rule.start)
             continue
-        counted = _count(rule, start, calendar, state=state, own=own is not None, absences=absences)
-        if guessed_from_iep and rule.start is Event.LAST_EVALUATION:
-            counted = replace(counted, cautions=(*counted.cautions, _(FROM_THE_IEP)))
-        found.append(counted)
+        deadline = _count(
+            rule, start, calendar, state=state, own=own is not None, absences=absences
+        )
+        if from_eligibility and rule.start is Event.LAST_EVALUATION:
+            deadline = replace(deadline, cautions=(*deadline.cautions, _from_eligibility()))
+        found.append(deadline)
     found.sort(key=lambda d: (d.date, d.rule.id))
     return DeadlineReport(
         deadlines=found,
@@ -153,7 +152,25 @@ def deadlines_for(
         state_note=book.unverified.get(state) if state and own is None else None,
         calendar_source=calendar.closures.source if calendar.closures else None,
         skipped_events=calendar.closures.skipped_events if calendar.closures else (),
-        missing=[event for event in missing if event is not Event.LAST_EVALUATION],
+        missing=missing,
+        not_counted=_reevaluation_not_counted()
+        if Event.LAST_EVALUATION in missing and Event.IEP in known
+        else None,
+    )
+
+
+def _from_eligibility() -> str:
+    return _(
+        "Counted from the eligibility decision, which follows an evaluation. If your "
+        "child was evaluated again since, give that date: --last-evaluation DATE."
+    )
+
+
+def _reevaluation_not_counted() -> str:
+    return _(
+        "The reevaluation (at least every 3 years) is counted from your child's last "
+        "evaluation, not from the IEP meeting. To see it, give that date: "
+        "--last-evaluation DATE (it is on the evaluation report)."
     )
 
 
@@ -215,8 +232,14 @@ def _count_school_days(
 ) -> Deadline:
     assert rule.days is not None
     days = rule.days
-    how = ngettext(
-        "{count} school day after {date}", "{count} school days after {date}", days
+    how = (
+        ngettext(
+            "{count} school working day after {date}",
+            "{count} school working days after {date}",
+            days,
+        )
+        if rule.working_days
+        else ngettext("{count} school day after {date}", "{count} school days after {date}", days)
     ).format(count=days, date=medium_date(start))
     skipped: list[str] = []
     cautions = []

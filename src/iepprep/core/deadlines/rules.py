@@ -56,6 +56,9 @@ class Rule(_Strict):
     skip_breaks_over: Annotated[int, Field(ge=1, le=30)] | None = None
     skip_summer: bool = False
     extend_by_absences: Annotated[int, Field(ge=1, le=30)] | None = None
+    # The law says "school working days" (Massachusetts, 603 CMR 28.05(1)): counted like
+    # school days here, and named as the law names them.
+    working_days: bool = False
     citation: Annotated[str, Field(min_length=5, max_length=120)]
     url: Annotated[str, Field(pattern=r"^https://\S+$", max_length=300)] | None = None
     note: Annotated[str, Field(min_length=10, max_length=700)]
@@ -68,6 +71,8 @@ class Rule(_Strict):
             raise ValueError("breaks and summer are skipped only in a calendar-day count")
         if self.extend_by_absences and self.counting is not Counting.SCHOOL:
             raise ValueError("extend_by_absences fits a school-day count only")
+        if self.working_days and self.counting is not Counting.SCHOOL:
+            raise ValueError("working_days fits a school-day count only")
         return self
 
 

@@ -18,6 +18,7 @@ from iepprep.core.draft.models import (
     Goal,
     Kind,
     Service,
+    fold,
     load_checks,
     load_checks_in,
 )
@@ -66,6 +67,30 @@ _STOP = frozenset(
         "using",
         "per",
         "each",
+        # Spanish
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "de",
+        "del",
+        "y",
+        "o",
+        "en",
+        "con",
+        "para",
+        "por",
+        "su",
+        "sus",
+        "estudiante",
+        "alumno",
+        "alumna",
+        "cuando",
+        "menos",
+        "desde",
+        "cada",
     }
 )
 
@@ -98,11 +123,9 @@ def check_draft(
     findings += _goal_findings(draft)
     findings += _service_findings(draft)
     findings += _vague_wording(draft)
-    in_spanish = looks_spanish(draft.text)
-    if not in_spanish:  # the parts are looked for by their English names
-        missing, unsure = _missing_sections(draft, age)
-        findings += missing
-        not_checked += unsure
+    missing, unsure = _missing_sections(draft, age)
+    findings += missing
+    not_checked += unsure
     checked = [
         ngettext(
             "{count} goal: a starting point, a number to reach, a date and how progress "
@@ -118,20 +141,11 @@ def check_draft(
         ).format(count=len(draft.services)),
         _("wording that leaves a service to someone's judgment later"),
         _(
-            "the parts every IEP needs: extended school year, state tests, progress reports, "
-            "your concerns, and transition when your child is 16"
+            "the parts iepprep checks: the decision about extended school year, state tests, "
+            "progress reports, your concerns, and transition if your child turns 16 while "
+            "this IEP is in effect (or earlier)"
         ),
     ]
-    if in_spanish:
-        not_checked.insert(
-            0,
-            _(
-                "This draft seems to be in Spanish. iepprep reads drafts written in English: "
-                "it may miss goals, services and parts that are there, and it did not look "
-                "for the parts every IEP needs. Check it yourself, or give it the school's "
-                "English draft."
-            ),
-        )
     if not draft.goals:
         not_checked.append(
             _(
@@ -229,22 +243,23 @@ def _vague_wording(draft: ParsedDraft) -> list[Finding]:
         re.escape(p).replace(r"\ skills", r"(?:\s+\w+)?\s+skills")
         for p in sorted(phrases, key=len, reverse=True)
     ]
+    alternatives = [fold(p).replace(r"\ skills", r"(?:\s+\w+)?\s+skills") for p in alternatives]
     pattern = re.compile(r"\b(" + "|".join(alternatives) + r")\b", re.IGNORECASE)
     findings = []
     for line in draft.lines:
         if not line.text or line.section == "sections":
             continue
-        for match in pattern.finditer(line.text):
-            findings.append(
-                _finding("vague-wording", line.text, line.page, what=match.group(0).lower())
-            )
+        # Matched with accents off, quoted as written ("segun" finds "según" too).
+        for match in pattern.finditer(fold(line.text)):
+            said = line.text[match.start() : match.end()].lower()
+            findings.append(_finding("vague-wording", line.text, line.page, what=said))
             if len(findings) >= MOST_WORDING:
                 return findings
     return findings
 
 
 def _missing_sections(draft: ParsedDraft, age: int | None) -> tuple[list[Finding], list[str]]:
-    text = draft.text.lower()
+    text = fold(draft.text.lower())
     findings = []
     not_checked = []
     if age is None:
@@ -256,8 +271,8 @@ def _missing_sections(draft: ParsedDraft, age: int | None) -> tuple[list[Finding
                 not_checked.append(
                     _(
                         "Transition planning: your child's age is not known (give --age). It "
-                        "must be in the IEP in effect when your child turns 16, earlier in "
-                        "some states."
+                        "must be in the IEP in effect when your child turns 16, or earlier, if "
+                        "the IEP team or your state decides."
                     )
                 )
                 continue
@@ -286,92 +301,34 @@ def _section_pattern(rule_id: str) -> re.Pattern[str]:
     """One pattern for all the ways a draft names a part (its words, any plural, and
     the rule's own patterns): one pass over the text instead of one per word."""
     (rule,) = [r for r in load_checks().sections if r.id == rule_id]
-    words = [re.escape(word.lower()) + r"(?:s|es)?" for word in rule.words]
+    words = [re.escape(fold(word.lower())) + r"(?:s|es)?" for word in rule.words]
     return re.compile(r"\b(?:" + "|".join(words) + r")\b" + "".join(f"|{p}" for p in rule.patterns))
 
 
 def age_in_draft(text: str) -> int | None:
-    """The child's age from 'Age: 15' or a date of birth, at the start of this IEP."""
+    """The child's age from 'Age: 15' ('Edad: 15') or a date of birth, at the start of
+    this IEP. A Spanish date of birth is day first (14/03/2015)."""
     import datetime as dt
 
-    if match := re.search(r"\bage\s*[:|]?\s*(\d{1,2})\b", text, re.IGNORECASE):
+    if match := re.search(r"\b(?:age|edad)\s*[:|]?\s*(\d{1,2})\b", text, re.IGNORECASE):
         return int(match.group(1))
     birth = re.search(
-        r"(?:date of birth|birth ?date|d\.?o\.?b\.?)\s*[:|]?\s*(\d{1,2})/(\d{1,2})/(\d{4})",
+        r"(?:date of birth|birth ?date|d\.?o\.?b\.?|(fecha de nacimiento|f\.?\s?de\s?nac\.?))"
+        r"\s*[:|]?\s*(\d{1,2})/(\d{1,2})/(\d{4})",
         text,
         re.IGNORECASE,
     )
     if birth is None:
         return None
+    month, day = int(birth.group(2)), int(birth.group(3))
+    if birth.group(1):  # día/mes/año
+        month, day = day, month
     try:
-        born = dt.date(int(birth.group(3)), int(birth.group(1)), int(birth.group(2)))
+        born = dt.date(int(birth.group(4)), month, day)
     except ValueError:
         return None
     today = dt.date.today()
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-
-
-_SPANISH_WORDS = frozenset(
-    [
-        "el",
-        "la",
-        "los",
-        "las",
-        "del",
-        "de",
-        "que",
-        "y",
-        "en",
-        "para",
-        "con",
-        "por",
-        "una",
-        "su",
-        "sus",
-        "se",
-        "al",
-        "meta",
-        "metas",
-        "servicios",
-        "estudiante",
-        "alumno",
-        "minutos",
-        "semana",
-    ]
-)
-_ENGLISH_WORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "in",
-        "for",
-        "with",
-        "by",
-        "a",
-        "his",
-        "her",
-        "their",
-        "will",
-        "goal",
-        "goals",
-        "services",
-        "student",
-        "minutes",
-        "week",
-    ]
-)
-
-
-def looks_spanish(text: str) -> bool:
-    """True when the draft reads as Spanish rather than English (more of the common
-    Spanish words than of the English ones). The checks look for English words, so
-    the report must say it could not read such a draft well."""
-    words = re.findall(r"[a-záéíóúñü]+", text[:200_000].lower())
-    spanish = sum(1 for word in words if word in _SPANISH_WORDS)
-    english = sum(1 for word in words if word in _ENGLISH_WORDS)
-    return spanish >= 8 and spanish > 2 * english
 
 
 # ------------------------------------------------------------------ last year
@@ -379,7 +336,7 @@ def looks_spanish(text: str) -> bool:
 
 def _words(text: str) -> list[str]:
     text = re.sub(r"\d+(?:\.\d+)?\s*%?", " ", text.lower())
-    return [w for w in re.findall(r"[a-z]+", text) if w not in _STOP]
+    return [w for w in re.findall(r"[a-z]+", fold(text)) if w not in _STOP]
 
 
 def likeness(a: str, b: str) -> float:
@@ -428,9 +385,11 @@ def _noted_as_met(goal: Goal, draft: ParsedDraft) -> bool:
     words = set(_words(goal.text))
     for line in draft.lines:
         lowered = line.text.lower()
-        if re.search(r"\b(met|mastered|achieved|completed)\b", lowered) and (
-            len(words & set(_words(line.text))) >= 3
-        ):
+        if re.search(
+            r"\b(met|mastered|achieved|completed|se cumpli[oó]|cumplida|cumplido|alcanzad[ao]|"
+            r"se alcanz[oó]|lograda|logrado|se logr[oó]|dominada|dominado)\b",
+            lowered,
+        ) and (len(words & set(_words(line.text))) >= 3):
             return True
     return False
 
@@ -438,17 +397,21 @@ def _noted_as_met(goal: Goal, draft: ParsedDraft) -> bool:
 def _service_key(service: Service) -> str:
     name = service.name.lower()
     for canonical, words in (
-        ("speech", ("speech", "language")),
-        ("occupational therapy", ("occupational", "ot")),
-        ("physical therapy", ("physical therapy", "pt")),
-        ("counseling", ("counsel", "social work", "psycholog")),
-        ("reading", ("reading",)),
-        ("math", ("math",)),
-        ("writing", ("writ",)),
-        ("behavior", ("behavior",)),
-        ("aide", ("aide", "paraprofessional")),
+        ("speech", ("speech", "language", "habla", "lenguaje")),
+        ("occupational therapy", ("occupational", "ot", "terapia ocupacional")),
+        ("physical therapy", ("physical therapy", "pt", "fisioterapia", "terapia fisica")),
+        ("counseling", ("counsel", "social work", "psycholog", "consejer", "trabajo social")),
+        ("reading", ("reading", "lectura")),
+        ("math", ("math", "matematic")),
+        ("writing", ("writ", "escritura")),
+        ("behavior", ("behavior", "conduct", "comportamiento")),
+        ("aide", ("aide", "paraprofessional", "paraprofesional", "asistente")),
+        (
+            "specialized instruction",
+            ("specialized academic", "instruccion academica especializada"),
+        ),
     ):
-        if any(re.search(r"\b" + word, name) for word in words):
+        if any(re.search(r"\b" + word, fold(name)) for word in words):
             return canonical
     return " ".join(_words(name)) or name
 

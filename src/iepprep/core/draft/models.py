@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Kind = Literal[
     "goal-no-baseline",
@@ -25,6 +25,16 @@ Kind = Literal[
     "service-reduced",
 ]
 Section = Literal["goals", "services", "wording", "sections", "compared"]
+
+
+# Accents off, one letter for one, so a match in the folded text is at the same place
+# in the draft's own: Spanish drafts are often typed without accents ("ano escolar").
+_ACCENTS = str.maketrans("áéíóúüñÁÉÍÓÚÜÑàèìòùÀÈÌÒÙ", "aeiouunAEIOUUNaeiouAEIOU")
+
+
+def fold(text: str) -> str:
+    """`text` without accents, as long as it was."""
+    return text.translate(_ACCENTS)
 
 
 class _Model(BaseModel):
@@ -88,6 +98,9 @@ class SectionRule(_Model):
     words: Annotated[list[str], Field(min_length=1)]
     patterns: list[str] = []  # regular expressions, for what words alone miss
     what: str
+    # Earlier wordings of `what`: findings saved before they carried `about` name
+    # their part by the description they were given then.
+    former_what: list[str] = []
     needed: str
     citation: str
     # Plan questions (data/questions.yaml ids) that already ask about this part: the
@@ -100,6 +113,39 @@ class DraftChecksFile(_Model):
     kinds: dict[Kind, KindText]
     sections: list[SectionRule]
     vague_phrases: Annotated[list[str], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _searchable(self) -> DraftChecksFile:
+        """What is looked for, in English or Spanish, must be findable: a pattern that
+        compiles and has no accents (it runs on the text with its accents off), and no
+        word or phrase twice once accents are off (a typo's sign)."""
+        import re
+
+        for rule in self.sections:
+            for pattern in rule.patterns:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ValueError(f"section {rule.id!r}: pattern {pattern!r}: {exc}") from None
+                if fold(pattern) != pattern:
+                    raise ValueError(
+                        f"section {rule.id!r}: pattern {pattern!r} has accents; write it "
+                        "without them (the draft is searched with its accents off)"
+                    )
+            _no_repeats(f"section {rule.id!r} words", rule.words)
+        _no_repeats("vague_phrases", self.vague_phrases)
+        return self
+
+
+def _no_repeats(where: str, words: list[str]) -> None:
+    seen: set[str] = set()
+    for word in words:
+        key = fold(" ".join(word.lower().split()))
+        if not key:
+            raise ValueError(f"{where}: an empty word")
+        if key in seen:
+            raise ValueError(f"{where}: {word!r} is listed twice")
+        seen.add(key)
 
 
 @cache
@@ -115,9 +161,9 @@ def load_checks() -> DraftChecksFile:
 def load_checks_in(lang: str) -> DraftChecksFile:
     """The checks with what they say to the parent in `lang` (`data/<lang>/draft_checks.yaml`).
 
-    What is looked for in the draft (words, patterns, vague phrases) stays English:
-    the school's draft is in English. A text with no translation keeps its English,
-    marked."""
+    What is looked for in the draft (words, patterns, vague phrases) is the same in
+    every language, English and Spanish both: the draft's language is not the
+    parent's choice of screens. A text with no translation keeps its English, marked."""
     english = load_checks()
     if lang == "en":
         return english

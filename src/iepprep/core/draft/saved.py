@@ -82,7 +82,9 @@ def _already_asked(plan: Plan) -> Callable[[Finding], bool]:
     rules = load_checks().sections
     asked_parts = {rule.id for rule in rules if ids & set(rule.asked_by)}
     # Findings kept before they carried `about` name their part by its description.
-    part_by_what = {_folded(rule.what): rule.id for rule in rules}
+    part_by_what = {
+        _folded(what): rule.id for rule in rules for what in [rule.what, *rule.former_what]
+    }
 
     def asked(finding: Finding) -> bool:
         if _folded(finding.question) in words:

@@ -399,14 +399,16 @@ class Profile(BaseModel):
 
     @field_validator("meeting_date", mode="before")
     @classmethod
-    def _date_from_text_only(cls, value: Any) -> Any:
+    def _date_from_text_only(cls, value: Any, info: ValidationInfo) -> Any:
         # pydantic would read a bare number as a Unix timestamp; a parent never means that.
         if value is None or isinstance(value, dt.date):
             return value
         if isinstance(value, str):
             from iepprep.core.common.dates import parse_written_date
 
-            return parse_written_date(value)  # 12/10/2026 works here as at the prompt
+            # The reader of the file's language (answers.py passes the Spanish one).
+            read = (info.context or {}).get("read_date") or parse_written_date
+            return read(value, today=(info.context or {}).get("today"))
         raise ValueError("write the date as YYYY-MM-DD, for example 2026-12-10")
 
     @field_validator("meeting_time", mode="before")

@@ -68,6 +68,11 @@ def short_moment(moment: dt.datetime) -> str:
     return spanish_short_moment(moment) if is_spanish() else english.short_moment(moment)
 
 
+def weekday_name(day: dt.date) -> str:
+    """'Saturday' / 'sábado'."""
+    return WEEKDAYS[day.weekday()] if is_spanish() else f"{day:%A}"
+
+
 def days_until(day: dt.date, *, today: dt.date) -> str:
     """'in 3 days' / 'en 3 días'."""
     if is_spanish():
@@ -166,6 +171,20 @@ def spanish_parse_date(text: str, *, today: dt.date, meeting: bool = True) -> dt
         return english.parse_date(text, today=today, meeting=meeting)
     except ValueError:
         raise ValueError(HOW_TO_WRITE_A_DATE) from None
+
+
+def spanish_written_date(text: str, *, today: dt.date | None = None) -> dt.date:
+    """A meeting date in an answers file written by a Spanish speaker (the file's
+    `language: es`, or a Spanish run): '10 de diciembre de 2026', 2026-12-10, and a
+    numeric date only when it can be read one way (see `_numeric_date`). Like
+    `parse_written_date`, the year is required: a file is read again on later days."""
+    day = spanish_parse_date(text, today=today or dt.date.today())
+    if not english.has_year(text):
+        raise ValueError(
+            f"escriba también el año, como {day.day} de {MONTHS[day.month - 1]} de {day.year} "
+            f"o {day.isoformat()}: el archivo se vuelve a leer otros días"
+        )
+    return day
 
 
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")

@@ -39,3 +39,65 @@ def label(value: StrEnum, lang: str | None = None) -> str:
         if translated:
             return translated
     return english_label(value)
+
+
+# The states whose Spanish name differs from the English one (the others, Texas or
+# California, are written the same).
+_SPANISH_STATES = {
+    "DC": "Distrito de Columbia",
+    "HI": "Hawái",
+    "LA": "Luisiana",
+    "MI": "Míchigan",
+    "MO": "Misuri",
+    "NC": "Carolina del Norte",
+    "ND": "Dakota del Norte",
+    "NH": "Nuevo Hampshire",
+    "NJ": "Nueva Jersey",
+    "NM": "Nuevo México",
+    "NY": "Nueva York",
+    "OR": "Oregón",
+    "PA": "Pensilvania",
+    "SC": "Carolina del Sur",
+    "SD": "Dakota del Sur",
+    "VI": "Islas Vírgenes de los Estados Unidos",
+    "AS": "Samoa Americana",
+    "MP": "Islas Marianas del Norte",
+    "WV": "Virginia Occidental",
+}
+
+
+def state_name(code: str | None, lang: str | None = None) -> str | None:
+    """A state's name in `lang` (default: the language of this run): 'NY' -> 'Nueva
+    York' in Spanish; None for no state."""
+    from iepprep.core.family.profile import US_STATES
+
+    if code is None or code not in US_STATES:
+        return None
+    if (lang or current()) == "es":
+        return _SPANISH_STATES.get(code, US_STATES[code])
+    return US_STATES[code]
+
+
+def choice_words(key: str, value: str, lang: str | None = None) -> str:
+    """A fixed choice's id as the questionnaire shows it in `lang` ('reading' ->
+    'lectura'), the id itself where there is no translation."""
+    text = content.questionnaire_text(lang or current())
+    if text is None:
+        return value
+    return text.choices.get(key, {}).get(value) or value
+
+
+def choice_from_words(key: str, words: str) -> str | None:
+    """The id of the fixed choice a parent wrote in Spanish, as the questionnaire shows
+    it ('Lectura', 'lectura', 'habla y lenguaje' -> 'speech_language'); None if none."""
+    from iepprep.core.i18n.fallback import fold
+
+    text = content.questionnaire_text("es")
+    if text is None:
+        return None
+    wanted = fold(" ".join(words.split()))
+    for value, shown in text.choices.get(key, {}).items():
+        short = fold(shown.split(" (", 1)[0])  # "primaria" for "escuela primaria (...)"
+        if wanted in (fold(shown), short, short.removeprefix("escuela ")):
+            return value
+    return None

@@ -147,13 +147,17 @@ class SpanishIndex(SearchIndex):
     groups of related words. The English engine's concepts (phrases it knows in
     English) do not apply."""
 
+    STEMS_WORDS = False  # its texts are Spanish stems already
+
     def __init__(
         self,
         documents: Sequence[tuple[str, Mapping[str, str]]],
         *,
         field_weights: Mapping[str, float],
         synonyms: Sequence[Sequence[str]] = (),
+        concepts: Sequence[Concept] = (),
     ) -> None:
+        self._typed = ""
         self._spelled: dict[str, str] = {}
         for _, fields in documents:
             for text in fields.values():
@@ -170,6 +174,7 @@ class SpanishIndex(SearchIndex):
             [(doc_id, texts) for (doc_id, _), texts in zip(documents, self._texts, strict=True)],
             field_weights=field_weights,
             synonyms=[[spanish_terms(member) for member in group] for group in synonyms],
+            concepts=concepts,
         )
 
     def to_cache(self) -> dict[str, Any]:
@@ -183,13 +188,41 @@ class SpanishIndex(SearchIndex):
         assert isinstance(index, SpanishIndex)
         index._texts = texts
         index._spelled = dict(data["spelled"])
+        index._typed = ""
         return index
 
     def concepts_in(self, query: str) -> list[Concept]:
-        return []
+        """The Spanish concepts (data/es/concepts.yaml) `query`, as typed, names; its
+        stop words count here ("no quieren evaluarlo")."""
+        found = [spanish_stem(w) for w in words(query)]
+        return [concept for concept in self._concepts if concept.in_words(found)]
+
+    def _query_concepts(self, query: str) -> list[Concept]:
+        return self.concepts_in(self._typed)
 
     def search(self, query: str, *, limit: int | None = 10) -> list[Hit]:
-        return super().search(spanish_terms(query), limit=limit)
+        """Hits whose reasons name the words as the parent typed them, not their stems."""
+        from dataclasses import replace
+
+        self._typed = query  # the concepts are read in it, stop words and all
+        hits = super().search(spanish_terms(query), limit=limit)
+        typed: dict[str, str] = {}
+        for word in words(query):
+            if word not in STOPWORDS:
+                typed.setdefault(spanish_stem(word), word)
+
+        def as_typed(said: str) -> str:
+            return " ".join(typed.get(term, term) for term in said.split())
+
+        for hit in hits:
+            hit.matches = [
+                m if m.via == "question" else replace(m, query_word=as_typed(m.query_word))
+                for m in hit.matches
+            ]
+        return hits
+
+    def topic_words(self, query: str) -> list[tuple[str, str]]:
+        return [(w, spanish_stem(w)) for w in words(query) if w not in STOPWORDS]
 
     def suggestions(self, query: str, n: int = 3) -> list[str]:
         """Words of the Spanish texts close to what was typed, spelled as written."""
@@ -204,12 +237,24 @@ class SpanishIndex(SearchIndex):
         return list(dict.fromkeys(found))[:n]
 
 
+def spanish_concept(
+    says: Sequence[str], means: Sequence[str], about: str, unless: Sequence[str]
+) -> Concept:
+    """A concept in Spanish words, as the Spanish index reads it: its `says` with
+    their stop words (they must be in the sentence too), the rest without."""
+    return Concept(
+        tuple(spanish_stem(w) for said in says for w in words(said)),
+        tuple(dict.fromkeys(spanish_terms(" ".join(means)).split())),
+        about,
+        None,
+        tuple(spanish_stem(w) for word in unless for w in words(word)),
+    )
+
+
 def spanish_search_terms(text: str) -> set[str]:
     """The search terms of a Spanish text as a hit reports them (`Hit.terms`): each
-    word's Spanish stem, as the engine then stems it."""
-    from iepprep.core.common.textsearch import stem
-
-    return {stem(spanish_stem(w)) for w in words(text) if w not in STOPWORDS}
+    word's Spanish stem."""
+    return {spanish_stem(w) for w in words(text) if w not in STOPWORDS}
 
 
 def spanish_highlight_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
@@ -217,7 +262,6 @@ def spanish_highlight_spans(text: str, terms: set[str]) -> list[tuple[int, int]]
     accents optional: 'reunion' lights up 'reunión'."""
     import re
 
-    from iepprep.core.common.textsearch import stem
     from iepprep.core.i18n.fallback import fold
 
     if not terms:
@@ -225,6 +269,6 @@ def spanish_highlight_spans(text: str, terms: set[str]) -> list[tuple[int, int]]
     spans = []
     for match in re.finditer(r"[0-9A-Za-zÀ-ÿ]+", text):
         word = fold(match.group())
-        if word not in STOPWORDS and stem(spanish_stem(word)) in terms:
+        if word not in STOPWORDS and spanish_stem(word) in terms:
             spans.append((match.start(), match.end()))
     return spans

@@ -18,6 +18,7 @@ from iepprep.core.content.datafiles import parse_yaml, validate
 from iepprep.core.content.library import bundled_text
 from iepprep.core.family.profile import Document, Profile
 from iepprep.core.i18n.labels import label
+from iepprep.core.i18n.messages import N_
 from iepprep.core.meeting.live import MeetingRecord
 
 _LIST = re.compile(r"^\{list:([a-z]+)\}$")
@@ -56,15 +57,16 @@ class Letter:
 PHRASES = {
     "child_placeholder": "[your child's name]",
     "to_school": "IEP team at {school}",
-    "to_placeholder": "[case manager's name]",
+    "to_placeholder": N_("[case manager's name]"),
     "parent_placeholder": "[your name]",
     "meeting_on": " on {date}",
     "worries": "In my own words: {worries}",
     "record_evaluation_report": "Any new evaluation reports, with the scores and the "
     "evaluators' recommendations",
+    # Asked for plainly: that the school need not share a draft is the tip's to tell
+    # the parent (ask-for-a-draft), never the letter's to tell the school.
     "draft_request": "If the team has written a draft IEP or proposed goals, I would be grateful "
-    "for a copy before the meeting too, so I can come prepared. I understand the school is "
-    "not required to share one.",
+    "for a copy before the meeting too, so I can come prepared.",
     "record_progress_reports": "The latest progress reports on each IEP goal",
     "record_other": "[any other records you want, such as attendance or discipline records]",
     "concern_line": "{concern}: [what you see, with an example]",
@@ -137,7 +139,7 @@ def draft(
     words = phrases(lang)
     child = _one_line(profile.child_name) if profile.child_name else words["child_placeholder"]
     fields = {
-        "to": words["to_school"].format(school=_one_line(profile.school))
+        "to": words["to_school"].format(school=_school(profile.school, lang))
         if profile.school
         else words["to_placeholder"],
         "child": child,
@@ -148,7 +150,7 @@ def draft(
         "meeting_on": words["meeting_on"].format(date=_long_date(profile.meeting_date, lang))
         if profile.meeting_date
         else "",
-        "worries_paragraph": words["worries"].format(worries=_one_line(profile.worries))
+        "worries_paragraph": words["worries"].format(worries=_sentence(profile.worries))
         if profile.worries
         else "",
         # A draft IEP is not an education record the law lets parents see (34 CFR
@@ -179,6 +181,27 @@ def draft(
         paragraphs=paragraphs,
         lang=_language(lang),
     )
+
+
+def _school(name: str, lang: str | None) -> str:
+    """The school's name as the letter says it: in Spanish "la Escuela Lincoln" (the
+    IEP team "de la Escuela Lincoln"), a name like "Lincoln Elementary" as it is."""
+    from iepprep.core.i18n.fallback import fold
+
+    school = _one_line(name)
+    if _language(lang) == "es" and fold(school).split(" ", 1)[0] in _SPANISH_SCHOOL_WORDS:
+        return "la " + school
+    return school
+
+
+# A Spanish school name that starts with one of these takes "la" ("de la Escuela ...").
+_SPANISH_SCHOOL_WORDS = frozenset({"escuela", "academia", "preparatoria", "secundaria"})
+
+
+def _sentence(text: str) -> str:
+    """The parent's words on one line, ending like a sentence (a period if none)."""
+    line = _one_line(text)
+    return line if not line or line.endswith((".", "!", "?", "…", '"', "”", ")")) else line + "."
 
 
 def _language(lang: str | None) -> str:
@@ -234,3 +257,56 @@ def _lists(
         "notes": notes or [words["notes_placeholder"]],
         "open": open_questions,
     }
+
+
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]+\]")
+
+
+def fill_in_note(letter: Letter, reader: str) -> str | None:
+    """For a parent who reads `reader` (Spanish) and sends the letter in English: a
+    short note, in their language, naming each [placeholder] of the English letter
+    and what it asks for ("[your phone number]: su número de teléfono"). None when
+    the letter is in the reader's language or has nothing to fill in."""
+    from iepprep.core.i18n.messages import _
+
+    if letter.lang == reader or reader == "en":
+        return None
+    lines = [p for paragraph in letter.paragraphs for p in _as_lines(paragraph)]
+    found = list(dict.fromkeys(_PLACEHOLDER.findall("\n".join([letter.subject, *lines]))))
+    if not found:
+        return None
+    meaning = _placeholder_meanings(letter.kind, reader)
+    listed = "; ".join(
+        f"{english} = {meaning[english].strip('[]')}" if english in meaning else english
+        for english in found
+    )
+    return _("The letter is in English, to send: fill in what is in [brackets]: {listed}.").format(
+        listed=listed
+    )
+
+
+def _as_lines(paragraph: str | list[str]) -> list[str]:
+    return list(paragraph) if isinstance(paragraph, list) else [paragraph]
+
+
+def _placeholder_meanings(kind: str, lang: str) -> dict[str, str]:
+    """Each English [placeholder] with its translation: the phrases (same keys in
+    both languages) and the letter's own lines (same order in both), paired in order."""
+    from iepprep.core.i18n.messages import _
+
+    pairs: list[tuple[str, str]] = []
+    english_words, words = PHRASES, phrases(lang)
+    for key, english in english_words.items():
+        pairs.append((english, words.get(key, english)))
+    pairs.append((CONTACT, words.get("contact", CONTACT)))
+    # The Spanish letter greets the whole team; the English one may name a person.
+    pairs.append((PHRASES["to_placeholder"], _(PHRASES["to_placeholder"])))
+    english_spec, spec = load_letters("en").get(kind), load_letters(lang).get(kind)
+    if english_spec is not None and spec is not None:
+        pairs += list(zip(english_spec.body, spec.body, strict=False))
+    meaning: dict[str, str] = {}
+    for english, translated in pairs:
+        ours, theirs = _PLACEHOLDER.findall(english), _PLACEHOLDER.findall(translated)
+        if len(ours) == len(theirs):
+            meaning.update(zip(ours, theirs, strict=True))
+    return meaning

@@ -41,8 +41,48 @@ def parse_answers(
             ),
             hint=_(START_FROM_EXAMPLE),
         )
-    context = {"today": today} if today else None
-    return validate(Profile, data, name=name, error=InputError, context=context)
+    context: dict[str, Any] = {"today": today} if today else {}
+    if _written_in_spanish(data):
+        from iepprep.core.i18n.dates import spanish_written_date
+
+        context["read_date"] = spanish_written_date
+    return validate(
+        Profile, _spanish_choices(data), name=name, error=InputError, context=context or None
+    )
+
+
+def _written_in_spanish(data: dict[Any, Any]) -> bool:
+    """Whether the file's dates are read as a Spanish speaker writes them (10/12/2026
+    may be 10 December): its `language:` is Spanish, or this run is in Spanish."""
+    from iepprep.core.i18n.language import SPANISH, is_spanish, parse_language
+
+    written = data.get("language")
+    return is_spanish() or (isinstance(written, str) and parse_language(written) == SPANISH)
+
+
+_CHOICE_KEYS = ("grade", "meeting_type", "schooling", "relationship")
+_CHOICE_LIST_KEYS = ("concerns", "attendees", "documents_received")
+
+
+def _spanish_choices(data: dict[str, Any]) -> dict[str, Any]:
+    """The answers with any fixed choice written in the Spanish words the questionnaire
+    shows ('concerns: [lectura]') turned into its id ('reading'); the rest as written."""
+    from iepprep.core.i18n.labels import choice_from_words
+
+    def read(key: str, value: Any) -> Any:
+        return (choice_from_words(key, value) or value) if isinstance(value, str) else value
+
+    out = dict(data)
+    for key in _CHOICE_KEYS:
+        if key in out:
+            out[key] = read(key, out[key])
+    for key in _CHOICE_LIST_KEYS:
+        value = out.get(key)
+        if isinstance(value, list):
+            out[key] = [read(key, item) for item in value]
+        elif isinstance(value, str):
+            out[key] = read(key, value)
+    return out
 
 
 START_FROM_EXAMPLE = N_(
@@ -52,7 +92,7 @@ START_FROM_EXAMPLE = N_(
 
 
 def load_answers(path: Path, *, today: dt.date | None = None) -> Profile:
-    text = read_text_file(path, what="answers file", error=InputError)
+    text = read_text_file(path, what=N_("answers file"), error=InputError)
     json_only = path.suffix.lower() == ".json"
     return parse_answers(text, name=str(path), json_only=json_only, today=today)
 
@@ -64,10 +104,11 @@ def answers_yaml(profile: Profile) -> str:
 
     given = {key: value for key, value in profile.answers().items() if value not in (None, [])}
     body = yaml.safe_dump(given, sort_keys=False, allow_unicode=True, width=88)
-    return (
-        "# iepprep answers: edit them, then make the plan with\n"
-        "#   iepprep plan --answers THIS-FILE\n" + body
-    )
+    from iepprep.core.i18n.messages import _
+
+    heading = _("iepprep answers: edit them, then make the plan with")
+    command = _("iepprep plan --answers THIS-FILE")
+    return f"# {heading}\n#   {command}\n" + body
 
 
 def answers_file(profile: Profile) -> str:

@@ -25,9 +25,13 @@ class FirstUseExplainer:
         def expand(match: re.Match[str]) -> str:
             acronym = match.group(1)
             already = text[match.end() : match.end() + 2].lstrip().startswith("(")
+            # "comunicación aumentativa y alternativa (AAC)": spelled out just before it
+            glossed = text[: match.start()].endswith("(")
             if acronym in self.seen or already:
                 return acronym
             self.seen.add(acronym)
+            if glossed:
+                return acronym
             return f"{acronym} ({self.terms[acronym].expansion})"
 
         return self.pattern.sub(expand, text)

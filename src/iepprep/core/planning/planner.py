@@ -149,13 +149,23 @@ def select_tips(
 
 
 def _with_school(tip: Tip) -> bool:
+    """Whether a step needs someone at school. `tip` is the English tip (its title's
+    first word is read): see `school_steps`."""
     words = tip.title.split()
     return (bool(words) and words[0].lower() in SCHOOL_VERBS) or bool(
         SCHOOL_TOPICS & set(tip.topics)
     )
 
 
-def due_dates(tips: list[Tip], profile: Profile, today: dt.date) -> dict[str, dt.date]:
+def school_steps(tips: list[Tip], library: Library) -> frozenset[str]:
+    """The ids of the steps that need someone at school, read from each tip's English
+    (`Library.original`), so a Spanish plan dates them on the same school days."""
+    return frozenset(tip.id for tip in tips if _with_school(library.original(tip.id)))
+
+
+def due_dates(
+    tips: list[Tip], profile: Profile, today: dt.date, with_school: frozenset[str]
+) -> dict[str, dt.date]:
     """Target dates: never in the past, before-steps on or before the meeting day,
     never on a federal holiday, and steps that need someone at school on school days.
 
@@ -171,18 +181,25 @@ def due_dates(tips: list[Tip], profile: Profile, today: dt.date) -> dict[str, dt
     calendar = SchoolDays(today, meeting + dt.timedelta(days=60))
     due: dict[str, dt.date] = {}
     if meeting >= today:
-        due.update(_before_dates(tips, meeting, today, calendar))
+        due.update(_before_dates(tips, meeting, today, calendar, with_school))
     for tip in tips:
         if tip.days_after is not None:
             day = meeting + dt.timedelta(days=tip.days_after)
-            day = calendar.on_or_after(day) if _with_school(tip) else _not_a_holiday(day, calendar)
+            if tip.id in with_school:
+                day = calendar.on_or_after(day)
+            else:
+                day = _not_a_holiday(day, calendar)
             if day >= today:
                 due[tip.id] = day
     return due
 
 
 def _before_dates(
-    tips: list[Tip], meeting: dt.date, today: dt.date, calendar: SchoolDays
+    tips: list[Tip],
+    meeting: dt.date,
+    today: dt.date,
+    calendar: SchoolDays,
+    with_school: frozenset[str],
 ) -> dict[str, dt.date]:
     last = max(today, meeting - dt.timedelta(days=1))
     dated = sorted(
@@ -202,14 +219,15 @@ def _before_dates(
         ahead = _days_ahead(lead, longest, days_left)
         day = max(today, meeting - dt.timedelta(days=ahead)) if ahead else meeting
         if ahead:
-            day = _school_day(tip, min(day, last), today, last, calendar)
+            school = tip.id in with_school
+            day = _school_day(school, min(day, last), today, last, calendar)
             squeezed = ahead < lead
             if squeezed and taken.get(day, 0) >= share:  # full: the next day with room
                 day = next(
                     (
                         d
                         for d in _days_after(day, last)
-                        if taken.get(d, 0) < share and _fits(tip, d, calendar)
+                        if taken.get(d, 0) < share and _fits(school, d, calendar)
                     ),
                     day,
                 )
@@ -237,10 +255,10 @@ def _days_after(day: dt.date, last: dt.date) -> list[dt.date]:
     return [day + dt.timedelta(days=n) for n in range(1, (last - day).days + 1)]
 
 
-def _fits(tip: Tip, day: dt.date, calendar: SchoolDays) -> bool:
+def _fits(school: bool, day: dt.date, calendar: SchoolDays) -> bool:
     """A day this step may be due: a school day when it needs the school, else any
     day but a holiday."""
-    return calendar.is_school_day(day) if _with_school(tip) else not calendar.holiday(day)
+    return calendar.is_school_day(day) if school else not calendar.holiday(day)
 
 
 def _not_a_holiday(day: dt.date, calendar: SchoolDays) -> dt.date:
@@ -250,16 +268,16 @@ def _not_a_holiday(day: dt.date, calendar: SchoolDays) -> dt.date:
 
 
 def _school_day(
-    tip: Tip, day: dt.date, first: dt.date, last: dt.date, calendar: SchoolDays
+    school: bool, day: dt.date, first: dt.date, last: dt.date, calendar: SchoolDays
 ) -> dt.date:
     """`day`, moved off a holiday, and for a step that needs the school to the nearest
     school day between `first` and `last` (earlier rather than later)."""
-    if _fits(tip, day, calendar):
+    if _fits(school, day, calendar):
         return day
     for step in (-1, 1):
         option = day
         while first <= option <= last:
-            if _fits(tip, option, calendar):
+            if _fits(school, option, calendar):
                 return option
             option += dt.timedelta(days=step)
     return day
@@ -269,10 +287,11 @@ def checklist_for(
     profile: Profile,
     tips: list[Tip],
     today: dt.date,
+    with_school: frozenset[str],
     fits: dict[str, Fit] | None = None,
 ) -> list[ChecklistItem]:
     fits = fits or {tip.id: fit(tip.priority, profile, tip.applies, tip_id=tip.id) for tip in tips}
-    due = due_dates(tips, profile, today)
+    due = due_dates(tips, profile, today, with_school)
     items = [
         ChecklistItem.model_construct(
             id=tip.id,
@@ -390,6 +409,15 @@ def notices_for(profile: Profile, today: dt.date) -> list[str]:
                 "questions down, and remember you may take the IEP home before signing."
             )
         )
+    if meeting is not None and meeting >= today and meeting.weekday() >= 5:
+        # Typed from an answers file, or "in 2 weeks" landing on a Saturday: schools
+        # rarely meet then, and the date is in every letter.
+        notices.append(
+            _(
+                "Your meeting date, {date}, is on a weekend. Check the day with the school; "
+                "if it is wrong, change meeting_date in your answers or run iepprep plan again."
+            ).format(date=long_date(meeting))
+        )
     return notices
 
 
@@ -434,12 +462,15 @@ def words_for(
 def state_notes(profile: Profile, states: dict[str, StateInfo]) -> StateNotes | None:
     if profile.state is None or profile.state_name is None:
         return None
+    from iepprep.core.i18n.labels import state_name
+
+    name = state_name(profile.state) or profile.state_name
     info = states.get(profile.state)
     if info is None:
-        return StateNotes.model_construct(code=profile.state, name=profile.state_name, known=False)
+        return StateNotes.model_construct(code=profile.state, name=name, known=False)
     return StateNotes.model_construct(
         code=profile.state,
-        name=profile.state_name,
+        name=name,
         known=True,
         meeting_name=info.meeting_name,
         notes=[note.model_dump(mode="json") for note in info.notes],
@@ -483,7 +514,7 @@ def make_plan(
     plan = Plan.model_construct(
         profile=profile,
         today=today,
-        checklist=checklist_for(profile, tips, today, fits),
+        checklist=checklist_for(profile, tips, today, school_steps(tips, library), fits),
         questions=questions,
         notices=notices,
         generic=generic,

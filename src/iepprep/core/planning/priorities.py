@@ -137,7 +137,9 @@ def _matches(applies: Applies, profile: Profile) -> list[tuple[int, str]]:
         reason = _("because your child is in {schooling}").format(schooling=label(p.schooling))
         found.append((BONUS["schooling"], reason))
     if applies.has_state is True and p.state_name:
-        reason = _("because you live in {state}").format(state=p.state_name)
+        from iepprep.core.i18n.labels import state_name
+
+        reason = _("because you live in {state}").format(state=state_name(p.state) or p.state_name)
         found.append((BONUS["has_state"], reason))
     if applies.any_of:
         options = [_matches(option, profile) for option in applies.any_of if option.matches(p)]

@@ -161,7 +161,7 @@ def understood(ask: Ask, raw: Any, *, today: dt.date) -> str | None:
         return None
     if ask.kind == "multiselect":
         picked = [title for title, choice in ask.choices() if choice in (value or [])]
-        return ", ".join(picked) or "none"
+        return ", ".join(picked) or _("none")
     if value is None or ask.kind not in ("text", "date"):
         return None
     if ask.kind == "date":
@@ -173,45 +173,32 @@ def understood(ask: Ask, raw: Any, *, today: dt.date) -> str | None:
     except ValueError:
         return None
     if ask.key == "language":
-        return f"{profile.language_name} ({profile.language})"
+        return f"{language_name(profile.language, profile.language_name)} ({profile.language})"
     if ask.key == "state":
-        return profile.state_name
+        from iepprep.core.i18n.labels import state_name
+
+        return state_name(profile.state) or profile.state_name
     if ask.key == "meeting_time" and profile.meeting_time is not None:
         return clock(profile.meeting_time)
     return None
 
 
-def _in_language(reason: str) -> str:
-    """A validation reason (written in English by the answers model) in the language of
-    this run. Reasons that quote the answer are matched by their fixed part."""
-    import re
+def language_name(code: str, english: str) -> str:
+    """A language's name in the language of this run ('es' -> 'español' in Spanish)."""
+    from iepprep.core.i18n.language import ENGLISH, current
 
-    fixed = {
-        "write the date as YYYY-MM-DD, for example 2026-12-10": _(
-            "write the date as YYYY-MM-DD, for example 2026-12-10"
-        ),
-        "use the two-letter state code, for example TX": _(
-            "use the two-letter state code, for example TX"
-        ),
-        "use a two-letter language code, for example en or es": _(
-            "use a two-letter language code, for example en or es"
-        ),
-    }
-    if reason in fixed:
-        return fixed[reason]
-    if match := re.fullmatch(
-        r"(.+) is not a US state code; use two letters, for example TX", reason
-    ):
-        return _("{value} is not a US state code; use two letters, for example TX").format(
-            value=match.group(1)
-        )
-    if match := re.fullmatch(
-        r"(.+) is not a language code; use two letters, for example en or es", reason
-    ):
-        return _("{value} is not a language code; use two letters, for example en or es").format(
-            value=match.group(1)
-        )
-    return reason
+    lang = current()
+    if lang == ENGLISH:
+        return english
+    from babel import Locale
+
+    return str(Locale.parse(lang).languages.get(code) or english)
+
+
+def _in_language(reason: str) -> str:
+    from iepprep.core.i18n.reasons import reason_in_language
+
+    return reason_in_language(reason)
 
 
 class Prompter(Protocol):

@@ -19,7 +19,7 @@ from typing import Any
 
 from iepprep.core.common.textsearch import Concept, SearchIndex, common_idf
 
-STORE_FORMAT = "1"  # bump when the tables change: old files are then rebuilt
+STORE_FORMAT = "2"  # bump when the tables change: old files are then rebuilt
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings TEXT NOT NULL)

@@ -3,10 +3,16 @@ tips, with that language's related words and the glossary's names in both langua
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from iepprep.core.common.textsearch import Concept, words
 from iepprep.core.content.cache import cached
 from iepprep.core.content.library import Library
 from iepprep.core.i18n import content
 from iepprep.core.i18n.search import SpanishIndex
+
+if TYPE_CHECKING:
+    from iepprep.core.search.concepts import ConceptsFile
 
 # As for English tips (see `tips.TIP_FIELDS`), with the parents' own questions (`asks`)
 # counting as much as a title.
@@ -37,12 +43,14 @@ def translated_tip_index(library: Library) -> SpanishIndex:
                 )
                 for tip in library.tips.values()
             ]
-            return SpanishIndex(documents, field_weights=FIELDS, synonyms=synonyms(lang))
+            return SpanishIndex(
+                documents, field_weights=FIELDS, synonyms=synonyms(lang), concepts=concepts(lang)
+            )
 
         if library.source_key:
             inputs = [library.source_key, lang] + [
                 content.translation_text(lang, name) or ""
-                for name in ("tips.yaml", "synonyms.yaml", "glossary.yaml")
+                for name in ("tips.yaml", "synonyms.yaml", "glossary.yaml", "concepts.yaml")
             ]
             found = cached(
                 f"tip-index-{lang}", inputs, lambda: build().to_cache(), SpanishIndex.from_cache
@@ -52,6 +60,43 @@ def translated_tip_index(library: Library) -> SpanishIndex:
         _last.clear()
         _last[key] = found
     return found
+
+
+def load_concepts_in(lang: str) -> ConceptsFile | None:
+    """`data/<lang>/concepts.yaml`, validated as the English one is (and a `says` of
+    stop words only refused); None when the language has none."""
+    from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
+    from iepprep.core.i18n.search import STOPWORDS
+    from iepprep.core.search.concepts import ConceptsFile
+    from iepprep.errors import DataFileError
+
+    name = f"{lang}/concepts.yaml"
+    text = content.translation_text(lang, "concepts.yaml")
+    if text is None:
+        return None
+    found = validate(
+        ConceptsFile,
+        parse_yaml(text, name=name),
+        name=name,
+        describe_item=describe_list_item("concepts", "concept"),
+    )
+    for entry in found.concepts:
+        if all(w in STOPWORDS for said in entry.says for w in words(said)):
+            raise DataFileError(f"{name}: the concept {entry.says} says only stop words.")
+    return found
+
+
+def concepts(lang: str) -> list[Concept]:
+    """The concepts of `lang`, in the stems its index reads."""
+    from iepprep.core.i18n.search import spanish_concept
+
+    found = load_concepts_in(lang)
+    if found is None:
+        return []
+    return [
+        spanish_concept(entry.says, entry.means, entry.about, entry.unless)
+        for entry in found.concepts
+    ]
 
 
 def synonyms(lang: str) -> list[list[str]]:

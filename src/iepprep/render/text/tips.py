@@ -77,15 +77,25 @@ class TipsText(Layout):
         from iepprep.core.search.tips import reasons
 
         self.glossary_block(view.glossary, more=view.nothing is None)
-        if view.nothing is not None:
+        if view.nothing is not None and not view.hits:
             self.nothing_found(view.query, view.nothing)
             return self.screen()
-        count = ngettext(
-            "{n} tip for \u201c{query}\u201d, best first:",
-            "{n} tips for \u201c{query}\u201d, best first:",
-            len(view.hits),
-        ).format(n=len(view.hits), query=view.query)
-        self.line(self.text(count, "muted"))
+        if view.results.closest:
+            self.hanging(
+                "",
+                self.text(
+                    _("No tip answers \u201c{query}\u201d exactly. The closest tips:").format(
+                        query=view.query
+                    )
+                ),
+            )
+        else:
+            count = ngettext(
+                "One tip for \u201c{query}\u201d:",
+                "{n} tips for \u201c{query}\u201d, best first:",
+                len(view.hits),
+            ).format(n=len(view.hits), query=view.query)
+            self.line(self.text(count, "muted"))
         self.blank()
         for hit in view.hits:
             terms = hit.hit.terms
@@ -99,6 +109,8 @@ class TipsText(Layout):
             self.blank()
         if view.hits:
             self.line(self.text(_("The whole tip: iepprep tips show ID"), "muted"))
+        if view.nothing is not None:  # the closest tips only: where else to look
+            self.topics_line(view.nothing)
         return self.screen()
 
     def glossary_block(self, entries: list[GlossaryTerm], *, more: bool = True) -> None:
@@ -124,6 +136,9 @@ class TipsText(Layout):
         if nothing.suggestions:
             ids = ", ".join(nothing.suggestions)
             self.hanging("", self.text(_("Did you mean: {ids}?").format(ids=ids)))
+        self.topics_line(nothing)
+
+    def topics_line(self, nothing: NothingFound) -> None:
         topics = wording.topic_names(nothing.topics[:10])
         self.hanging(
             "",
@@ -145,8 +160,9 @@ class TipsText(Layout):
             (_("Topics"), wording.topic_names(tip.topics)),
             (_("Source"), wording.tip_source(tip)),
         ]
-        if tip.source.url:
-            rows.append((_("Link"), wording.site(tip.source.url)))
+        url = one_line(tip.source.url) if tip.source.url else ""
+        if url:  # whole, so it can be copied or clicked
+            rows.append((_("Link"), url))
         if tip.citation:
             rows.append((_("Law"), tip.citation))
         if tip.varies_by_state:
@@ -157,10 +173,14 @@ class TipsText(Layout):
         indent = max(8, *(len(name) + 2 for name, _value in rows))
         for name, value in rows:
             label = styled(f"{name}:", self.style("fact.label"))
-            self.hanging(label, self.text(value), indent=indent)
-        if tip.source.url:  # whole, on its own line, so it can be copied or clicked
-            url = one_line(tip.source.url)
-            self.line(self.link(self.text(url, "muted"), url))
+            shown = self.text(value)
+            if url and value == url:
+                shown = self.link(shown, url)
+                if len(url) > self.width - indent:  # whole, on its own line, to copy
+                    self.line(label)
+                    self.line(shown)
+                    continue
+            self.hanging(label, shown, indent=indent)
         if view.legal:
             self.legal(view.legal)
         return self.screen()
