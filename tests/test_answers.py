@@ -156,3 +156,34 @@ def test_an_english_file_still_reads_dates_the_us_way() -> None:
     assert profile.meeting_date == dt.date(2026, 10, 12)
     with pytest.raises(InputError, match="write the year too"):
         parse_answers("meeting_date: Dec 10\n", name="a.yaml")
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("TX", "TX"),
+        ("texas", "TX"),
+        ("Nueva York", "NY"),
+        ("nueva york", "NY"),
+        ("Carolina del Norte", "NC"),
+        ("Pensilvania", "PA"),
+        ("Hawai", "HI"),
+        ("New Mexico", "NM"),
+    ],
+)
+def test_a_state_is_read_by_its_code_or_its_name_in_english_or_spanish(
+    typed: str, code: str
+) -> None:
+    """The Spanish questionnaire says "(por ejemplo TX o Texas)" and iepprep itself
+    writes "Nueva York": a parent who types it back must not be refused."""
+    from iepprep.core.family.profile import state_code
+
+    assert state_code(typed) == code
+    assert Profile.model_validate({"state": typed}).state == code
+
+
+def test_an_unknown_state_says_what_to_write() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="write its name or its two letters"):
+        Profile.model_validate({"state": "Atlantis"})

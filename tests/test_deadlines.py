@@ -378,6 +378,19 @@ def test_event_dates_as_parents_type_them(run, typed: str, meant: str) -> None: 
     assert json.loads(result.stdout)[0]["from_date"] == meant
 
 
+def test_a_weekday_that_does_not_fit_last_years_date_is_refused(run) -> None:  # type: ignore[no-untyped-def]
+    """ "Tuesday Dec 15" with no year: the event has passed, so last year's Dec 15 is
+    meant; but that was a Monday. Counting from it anyway gave a deadline a year off
+    without a word; the parent almost surely typed a meeting still to come."""
+    english = run("deadlines", "--iep", "Tuesday Dec 15")
+    assert english.exit_code == 2
+    assert "December 15, 2025 was a Monday, not a Tuesday" in " ".join(english.output.split())
+    spanish = run("--lang", "es", "deadlines", "--iep", "martes 15 de diciembre")
+    assert spanish.exit_code == 2
+    assert "el 15 de diciembre de 2025 fue lunes, no martes" in " ".join(spanish.output.split())
+    assert run("deadlines", "--iep", "march 3").exit_code == 0  # "mar" is no weekday here
+
+
 def test_a_recurring_closure_counts_every_repeat(tmp_path: Path) -> None:
     path = tmp_path / "rrule.ics"
     path.write_text(

@@ -134,7 +134,12 @@ def event_date(text: str, *, option: str, today: dt.date) -> dt.date:
     """A date typed for an event that has happened: without a year, the last such date;
     also "yesterday", "3 days ago", "2 weeks ago", "last Monday"."""
     from iepprep.core.common.dates import parse_date
-    from iepprep.core.i18n.dates import spanish_parse_date
+    from iepprep.core.i18n.dates import (
+        long_date,
+        long_date_without_weekday,
+        spanish_parse_date,
+        weekday_name,
+    )
     from iepprep.core.i18n.language import is_spanish
 
     past = _past_date(text, today)
@@ -146,13 +151,34 @@ def event_date(text: str, *, option: str, today: dt.date) -> dt.date:
     except ValueError as exc:
         leap = _leap_day(text, today)
         if leap is None:
-            raise InputError(f"{option}: {exc}.") from None
+            reason = str(exc).rstrip(".")
+            raise InputError(
+                f"{option}: {reason}" + ("" if reason.endswith("?") else ".")
+            ) from None
         day = leap
     if day > today and not _YEAR.search(text) and not _RELATIVE.match(text):
+        named = day
         try:
             day = day.replace(year=day.year - 1)
         except ValueError:  # Feb 29: the last one before today
             day = _leap_day(text, today) or day
+        if (
+            _NAMES_A_WEEKDAY.match(_folded(text.strip().casefold()))
+            and day.weekday() != named.weekday()
+        ):
+            raise InputError(
+                _(
+                    "{option}: {date} was a {was}, not a {typed}. Deadlines are counted from "
+                    "a date that has passed, and {meant} has not come yet. Write the date "
+                    "with its year."
+                ).format(
+                    option=option,
+                    date=long_date_without_weekday(day),
+                    was=weekday_name(day),
+                    typed=weekday_name(named),
+                    meant=long_date(named),
+                )
+            )
     if not dt.date(today.year - 10, 1, 1) <= day <= dt.date(today.year + 3, 12, 31):
         raise InputError(
             _("{option}: {date} is too far from today to count from.").format(
@@ -160,6 +186,13 @@ def event_date(text: str, *, option: str, today: dt.date) -> dt.date:
             )
         )
     return day
+
+
+_NAMES_A_WEEKDAY = re.compile(
+    r"^(?:el\s+|on\s+)?(?:monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|"
+    r"saturday|sat|sunday|sun|lunes|lun|martes|mar|miercoles|mie|jueves|jue|viernes|vie|"
+    r"sabado|sab|domingo|dom)\b"
+)
 
 
 _AGO = re.compile(r"^(\d{1,3}|a|an|one|two|three|four|five|six)\s+(day|week|month)s?\s+ago$")
@@ -248,16 +281,14 @@ def _leap_day(text: str, today: dt.date) -> dt.date | None:
 def _state_code(state: str | None) -> str | None:
     if state is None:
         return None
-    from iepprep.core.family.profile import US_STATES
+    from iepprep.core.family.profile import state_code
 
-    code = state.strip().upper()
-    if code not in US_STATES:
-        by_name = {name.lower(): key for key, name in US_STATES.items()}
-        code = by_name.get(state.strip().lower(), "")
+    code = state_code(state)
     if not code:
         raise InputError(
             _(
-                "--state: {state} is not a US state; use the two-letter code, for example TX."
+                "--state: {state} is not a US state we know; write its name or its two letters, "
+                "for example Texas or TX."
             ).format(state=repr(state))
         )
     return code

@@ -213,7 +213,44 @@ LANGUAGES: dict[str, str] = {
     "ne": "Nepali",
 }
 
-_STATE_BY_NAME = {name.lower(): code for code, name in US_STATES.items()}
+# The states whose Spanish name differs from the English one (the others, Texas or
+# California, are written the same). Read as typed, and shown in Spanish runs.
+US_STATES_IN_SPANISH = {
+    "DC": "Distrito de Columbia",
+    "HI": "Hawái",
+    "LA": "Luisiana",
+    "MI": "Míchigan",
+    "MO": "Misuri",
+    "NC": "Carolina del Norte",
+    "ND": "Dakota del Norte",
+    "NH": "Nuevo Hampshire",
+    "NJ": "Nueva Jersey",
+    "NM": "Nuevo México",
+    "NY": "Nueva York",
+    "OR": "Oregón",
+    "PA": "Pensilvania",
+    "SC": "Carolina del Sur",
+    "SD": "Dakota del Sur",
+    "VI": "Islas Vírgenes de los Estados Unidos",
+    "AS": "Samoa Americana",
+    "MP": "Islas Marianas del Norte",
+    "WV": "Virginia Occidental",
+}
+
+
+def state_code(text: str) -> str | None:
+    """The two-letter code of a state as people type it: "TX", "texas", "Nueva York",
+    "nueva york"; None when it is no US state or territory."""
+    typed = " ".join(text.split())
+    if typed.upper() in US_STATES:
+        return typed.upper()
+    by_name = {
+        fold(name): code
+        for names in (US_STATES, US_STATES_IN_SPANISH)
+        for code, name in names.items()
+    }
+    return by_name.get(fold(typed))
+
 
 # What people type for a language: its English name, or its name in the language
 # itself, with or without accents ("Spanish", "español", "Espanol", "Français").
@@ -474,9 +511,12 @@ class Profile(BaseModel):
         code = value.strip().upper()
         if not code:
             return None
-        code = _STATE_BY_NAME.get(code.lower(), code)
+        code = state_code(value) or code
         if code not in US_STATES:
-            raise ValueError(f"{value!r} is not a US state code; use two letters, for example TX")
+            raise ValueError(
+                f"{value!r} is not a US state we know; write its name or its two letters, "
+                "for example Texas or TX"
+            )
         return code
 
     @field_validator("language", mode="before")

@@ -41,40 +41,15 @@ def label(value: StrEnum, lang: str | None = None) -> str:
     return english_label(value)
 
 
-# The states whose Spanish name differs from the English one (the others, Texas or
-# California, are written the same).
-_SPANISH_STATES = {
-    "DC": "Distrito de Columbia",
-    "HI": "Hawái",
-    "LA": "Luisiana",
-    "MI": "Míchigan",
-    "MO": "Misuri",
-    "NC": "Carolina del Norte",
-    "ND": "Dakota del Norte",
-    "NH": "Nuevo Hampshire",
-    "NJ": "Nueva Jersey",
-    "NM": "Nuevo México",
-    "NY": "Nueva York",
-    "OR": "Oregón",
-    "PA": "Pensilvania",
-    "SC": "Carolina del Sur",
-    "SD": "Dakota del Sur",
-    "VI": "Islas Vírgenes de los Estados Unidos",
-    "AS": "Samoa Americana",
-    "MP": "Islas Marianas del Norte",
-    "WV": "Virginia Occidental",
-}
-
-
 def state_name(code: str | None, lang: str | None = None) -> str | None:
     """A state's name in `lang` (default: the language of this run): 'NY' -> 'Nueva
     York' in Spanish; None for no state."""
-    from iepprep.core.family.profile import US_STATES
+    from iepprep.core.family.profile import US_STATES, US_STATES_IN_SPANISH
 
     if code is None or code not in US_STATES:
         return None
     if (lang or current()) == "es":
-        return _SPANISH_STATES.get(code, US_STATES[code])
+        return US_STATES_IN_SPANISH.get(code, US_STATES[code])
     return US_STATES[code]
 
 

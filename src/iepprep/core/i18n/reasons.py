@@ -23,8 +23,14 @@ _FIXED = (
 # (the English reason with its quoted part as a group, the template to translate)
 _QUOTING: tuple[tuple[str, str], ...] = (
     (
-        r"(.+) is not a US state code; use two letters, for example TX",
-        N_("{value} is not a US state code; use two letters, for example TX"),
+        (
+            r"(.+) is not a US state we know; write its name or its two letters, "
+            r"for example Texas or TX"
+        ),
+        N_(
+            "{value} is not a US state we know; write its name or its two letters, "
+            "for example Texas or TX"
+        ),
     ),
     (
         r"(.+) is not a language code; use two letters, for example en or es",
