@@ -88,11 +88,11 @@ def test_dev_sentences_find_their_answers(
 
 
 HELD_OUT = yaml.safe_load((Path(__file__).parent / "search_heldout.yaml").read_text("utf-8"))
-# Measured when the held-out half was added, never tuned on (README "Search"). The
-# issue's goal is 0.8 / 0.9 (a right tip first / in the first three); search is not
-# there yet, and these floors keep it from falling further.
-HELD_OUT_AT_1_FLOOR = 0.64
-HELD_OUT_IN_TOP_3_FLOOR = 0.78
+# Never tuned on (README "Search"); floors set just under the round's last
+# measurement (0.79 / 0.89). The goal is 0.8 / 0.9 (a right tip first / in
+# the first three); search is not quite there, and the floors keep it from falling.
+HELD_OUT_AT_1_FLOOR = 0.77
+HELD_OUT_IN_TOP_3_FLOOR = 0.87
 
 
 def test_held_out_sentences(library: Library, capsys: pytest.CaptureFixture[str]) -> None:
@@ -122,7 +122,7 @@ HELD_OUT_2 = yaml.safe_load((Path(__file__).parent / "search_heldout_2.yaml").re
 # Measured once, at the end of the round that added this set (README "Search"); never
 # tuned on. Sentences no tip answers (`relevant: []`) are gaps in the library: counted,
 # not scored.
-HELD_OUT_2_FLOORS = {"en": (0.0, 0.0), "es": (0.0, 0.0)}
+HELD_OUT_2_FLOORS = {"en": (0.74, 0.84), "es": (0.70, 0.85)}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
