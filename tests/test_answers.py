@@ -218,3 +218,30 @@ def test_a_language_chosen_for_the_run_wins_over_the_files_for_its_errors(run, w
     assert result.exit_code == 2
     assert "has a problem" in said and "is not a US state" in said
     assert "tiene un problema" not in said
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "spanish"),
+    [
+        ("a.yaml", "language: es\nstate: [TX\n", "no es YAML válido en la línea 3, columna 1"),
+        ("a.json", '{"language": "español", "state": ', "no es JSON válido en la línea 1"),
+        ("a.json", '{"language": "es", "language": "en"}', "tiene la clave 'language' dos veces"),
+    ],
+)
+def test_a_spanish_file_that_cannot_be_read_says_so_in_spanish(
+    run, write_yaml, name: str, text: str, spanish: str
+) -> None:
+    result = run("plan", "--answers", str(write_yaml(name, text)))
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2
+    assert spanish in said
+    assert "not valid" not in said and "twice" not in said
+
+
+def test_a_file_that_cannot_be_read_stays_in_english_without_a_spanish_line(
+    run, write_yaml
+) -> None:
+    result = run("plan", "--answers", str(write_yaml("a.yaml", "state: [TX\n")))
+    said = " ".join(result.output.split())
+    assert "is not valid YAML at line 2, column 1" in said
+    assert "Check the indentation and quotes on that line." in said

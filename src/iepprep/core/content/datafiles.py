@@ -196,19 +196,22 @@ def parse_yaml(text: str, *, name: str, error: type[IepprepError] = DataFileErro
     try:
         return yaml.load(text, Loader=_safe_loader())
     except yaml.YAMLError as exc:
-        where = ""
         mark = getattr(exc, "problem_mark", None)
-        if mark is not None:
-            where = f" at line {mark.line + 1}, column {mark.column + 1}"
-        problem = getattr(exc, "problem", None) or "it could not be read"
-        raise error(
-            f"{name} is not valid YAML{where}: {problem}.",
-            hint="Check the indentation and quotes on that line.",
-        ) from None
+        problem = getattr(exc, "problem", None) or _("it could not be read")
+        message = (
+            _("{name} is not valid YAML at line {line}, column {column}: {problem}.").format(
+                name=name, line=mark.line + 1, column=mark.column + 1, problem=problem
+            )
+            if mark is not None
+            else _("{name} is not valid YAML: {problem}.").format(name=name, problem=problem)
+        )
+        raise error(message, hint=_("Check the indentation and quotes on that line.")) from None
     except (ValueError, OverflowError) as exc:  # a constructor that gave up on a value
-        raise error(f"{name} has a value iepprep cannot read ({exc}).") from None
+        raise error(
+            _("{name} has a value iepprep cannot read ({problem}).").format(name=name, problem=exc)
+        ) from None
     except RecursionError:
-        raise error(f"{name} is nested too deeply to read.") from None
+        raise error(_("{name} is nested too deeply to read.").format(name=name)) from None
 
 
 def _refuse_aliases(text: str, *, name: str, error: type[IepprepError]) -> None:
@@ -245,17 +248,23 @@ def parse_json(text: str, *, name: str, error: type[IepprepError] = DataFileErro
         found = dict(pairs)
         if len(found) != len(pairs):
             twice = next(key for n, (key, _) in enumerate(pairs) if key in dict(pairs[:n]))
-            raise error(f"{name} gives the key {twice!r} twice; keep the one you mean.")
+            raise error(
+                _("{name} gives the key {key} twice; keep the one you mean.").format(
+                    name=name, key=repr(twice)
+                )
+            )
         return found
 
     try:
         return json.loads(text, object_pairs_hook=no_repeats)
     except json.JSONDecodeError as exc:
         raise error(
-            f"{name} is not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}."
+            _("{name} is not valid JSON at line {line}, column {column}: {problem}.").format(
+                name=name, line=exc.lineno, column=exc.colno, problem=exc.msg
+            )
         ) from None
     except RecursionError:
-        raise error(f"{name} is nested too deeply to read.") from None
+        raise error(_("{name} is nested too deeply to read.").format(name=name)) from None
 
 
 def validate(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -40,11 +41,20 @@ def parse_answers(
     `follow_language` is told the file's own `language:` (a code, or None) before
     the answers are checked, so the caller can switch to it and every problem
     found is told in the family's language, not a mix."""
-    data: Any = (
-        parse_json(text, name=name, error=InputError)
-        if json_only
-        else parse_yaml(text, name=name, error=InputError)
-    )
+
+    def parse() -> Any:
+        if json_only:
+            return parse_json(text, name=name, error=InputError)
+        return parse_yaml(text, name=name, error=InputError)
+
+    try:
+        data: Any = parse()
+    except InputError:
+        written = _language_line(text)
+        if follow_language is None or written is None:
+            raise
+        follow_language(written)  # a file that cannot be read is told so in its language
+        data = parse()
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -64,6 +74,19 @@ def parse_answers(
     return validate(
         Profile, _spanish_choices(data), name=name, error=InputError, context=context or None
     )
+
+
+_LANGUAGE_LINE = re.compile(
+    r"""^[\s{,]*["']?language["']?\s*:\s*["']?([^"',#}\s]+)""", re.MULTILINE
+)
+
+
+def _language_line(text: str) -> str | None:
+    """The language a file that cannot be parsed names on its own `language:` line."""
+    from iepprep.core.i18n.language import parse_language
+
+    found = _LANGUAGE_LINE.search(text)
+    return parse_language(found.group(1)) if found else None
 
 
 def _written_language(data: dict[Any, Any]) -> str | None:
