@@ -116,3 +116,12 @@ def test_history_speaks_the_latest_plans_language_unless_one_was_chosen(run, wri
     assert "annual review" not in text
     chosen = " ".join(run("--lang", "en", "history").stdout.split())
     assert "Ana: annual review" in chosen and "revisión" not in chosen
+
+
+def test_forgetting_a_spanish_plan_is_told_in_spanish(run, write_yaml) -> None:
+    save(run, write_yaml, "a", child_name="Ana", language="es")
+    without_tty = " ".join(run("forget", "1").output.split())
+    assert "no hay una terminal donde preguntarlo" in without_tty
+    assert "Deleting needs a yes" not in without_tty
+    done = " ".join(run("forget", "1", "--yes").output.split())
+    assert "Se borró el plan guardado 1." in done and "Deleted" not in done

@@ -68,6 +68,7 @@ def _history_row(saved: Any, journal: Any) -> dict[str, Any]:
 @app.command(rich_help_panel="Your saved plans", epilog=examples("iepprep forget 2"))
 @friendly_errors
 def forget(
+    ctx: typer.Context,
     number: Annotated[
         int | None,
         typer.Argument(help="The saved plan to delete (see iepprep history).", metavar="N"),
@@ -94,6 +95,9 @@ def forget(
         assert number is not None
         try:
             saved = store.get(number)
+            from iepprep.cli.family import follow_saved_plan_language
+
+            follow_saved_plan_language(ctx, saved)  # asked about in the plan's language
             who = saved.answers.get("child_name") or _("your child")
             question = _("Delete saved plan {number} (for {who})?").format(number=number, who=who)
         except StorageError:  # damaged: forgetting it is how to be rid of it
