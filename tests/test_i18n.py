@@ -174,6 +174,29 @@ def test_letters_in_spanish_english_or_both(run, tmp_path: Path) -> None:
     assert "----- Español -----" in both.stdout and "----- English -----" in both.stdout
 
 
+def test_an_english_letter_with_the_parents_spanish_words_says_to_translate_them(
+    run, tmp_path: Path
+) -> None:
+    worries = "Sofía se está quedando atrás en la lectura."
+    answers = _answers(tmp_path, meeting_date="2026-12-10", language="es", worries=worries)
+    note = (
+        "Sus propias palabras van en español dentro de la carta en inglés: tradúzcalas, "
+        "o pida ayuda, antes de enviarla."
+    )
+    for choice in ("both", "en"):
+        result = run(
+            "letter", "parent-concerns", "--answers", str(answers), "--letter-lang", choice
+        )
+        assert result.exit_code == 0, result.output
+        assert worries in result.stdout
+        assert note in " ".join(result.output.split()), choice
+    spanish_only = run("letter", "parent-concerns", "--answers", str(answers))
+    assert note not in " ".join(spanish_only.output.split())
+    english = _answers(tmp_path, meeting_date="2026-12-10", worries="She is falling behind.")
+    plain = run("letter", "parent-concerns", "--answers", str(english))
+    assert "own words are in Spanish" not in " ".join(plain.output.split())
+
+
 # ------------------------------------------------------------------- fallback
 
 
