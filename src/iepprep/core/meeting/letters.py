@@ -275,6 +275,13 @@ def fill_in_note(letter: Letter, reader: str, *, own_words: str | None = None) -
     if letter.lang != "en":
         return None
     notes = []
+    if own_words == "es":
+        notes.append(
+            _(
+                "Your own words are in Spanish inside the English letter: translate them, or "
+                "ask for help, before you send it."
+            )
+        )
     lines = [p for paragraph in letter.paragraphs for p in _as_lines(paragraph)]
     found = list(dict.fromkeys(_PLACEHOLDER.findall("\n".join([letter.subject, *lines]))))
     if found and reader != "en":
@@ -286,13 +293,6 @@ def fill_in_note(letter: Letter, reader: str, *, own_words: str | None = None) -
         notes.append(
             _("The letter is in English, to send: fill in what is in [brackets]: {listed}.").format(
                 listed=listed
-            )
-        )
-    if own_words == "es":
-        notes.append(
-            _(
-                "Your own words are in Spanish inside the English letter: translate them, or "
-                "ask for help, before you send it."
             )
         )
     return "\n".join(notes) or None
