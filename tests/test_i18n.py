@@ -197,6 +197,28 @@ def test_an_english_letter_with_the_parents_spanish_words_says_to_translate_them
     assert "own words are in Spanish" not in " ".join(plain.output.split())
 
 
+def test_a_tip_in_markdown_has_its_title_once(run) -> None:
+    for lang in ("en", "es"):
+        page = run("--lang", lang, "tips", "show", "take-notes", "-f", "markdown").stdout
+        titles = [line for line in page.splitlines() if line.startswith("#")]
+        assert len(titles) == 1 and titles[0].startswith("# "), titles
+
+
+def test_the_plan_header_says_the_school_level_once_and_plainly(run, tmp_path: Path) -> None:
+    answers = _answers(tmp_path, meeting_date="2026-12-10", grade="elementary")
+    english = " ".join(run("plan", "--answers", str(answers)).stdout.split())
+    spanish = " ".join(run("--lang", "es", "plan", "--answers", str(answers)).stdout.split())
+    assert "School: elementary" in english and "elementary school" not in english
+    assert "Escuela: primaria" in spanish and "escuela primaria" not in spanish
+    named = _answers(tmp_path, meeting_date="2026-12-10", grade="middle", school="Lincoln")
+    assert "School: Lincoln, middle" in " ".join(
+        run("plan", "--answers", str(named)).stdout.split()
+    )
+    same = _answers(tmp_path, meeting_date="2026-12-10", school="Lincoln Elementary")
+    shown = " ".join(run("plan", "--answers", str(same)).stdout.split())
+    assert "School: Lincoln Elementary With you:" in shown  # the name says the level
+
+
 # ------------------------------------------------------------------- fallback
 
 
