@@ -88,11 +88,11 @@ def test_dev_sentences_find_their_answers(
 
 
 HELD_OUT = yaml.safe_load((Path(__file__).parent / "search_heldout.yaml").read_text("utf-8"))
-# Measured when the held-out half was added, never tuned on (README "Search"). The
-# issue's goal is 0.8 / 0.9 (a right tip first / in the first three); search is not
-# there yet, and these floors keep it from falling further.
-HELD_OUT_AT_1_FLOOR = 0.64
-HELD_OUT_IN_TOP_3_FLOOR = 0.78
+# Never tuned on (README "Search"); floors set just under the round's last
+# measurement (0.79 / 0.89). The issue's goal is 0.8 / 0.9 (a right tip first / in
+# the first three); search is not quite there, and the floors keep it from falling.
+HELD_OUT_AT_1_FLOOR = 0.77
+HELD_OUT_IN_TOP_3_FLOOR = 0.87
 
 
 def test_held_out_sentences(library: Library, capsys: pytest.CaptureFixture[str]) -> None:
@@ -116,3 +116,43 @@ def test_held_out_sentences(library: Library, capsys: pytest.CaptureFixture[str]
         )
     assert at_1 >= HELD_OUT_AT_1_FLOOR, misses
     assert in_top_3 >= HELD_OUT_IN_TOP_3_FLOOR, misses
+
+
+HELD_OUT_2 = yaml.safe_load((Path(__file__).parent / "search_heldout_2.yaml").read_text("utf-8"))
+# Measured once, at the end of the round that added this set (README "Search"); never
+# tuned on. Sentences no tip answers (`relevant: []`) are gaps in the library: counted,
+# not scored.
+HELD_OUT_2_FLOORS = {"en": (0.74, 0.84), "es": (0.70, 0.85)}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_held_out_2_sentences(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A second held-out set, written blind (before anyone read the tips) by someone
+    who never ran search on it: English and Spanish sentences."""
+    from iepprep.core.content.library import load_library, localize_library
+    from iepprep.core.i18n.language import set_current
+
+    set_current(lang)
+    library = load_library() if lang == "en" else localize_library(load_library(), lang)
+    cases = [case for case in HELD_OUT_2 if case.get("lang", "en") == lang]
+    answered = [case for case in cases if case["relevant"]]
+    for case in answered:
+        for tip_id in case["relevant"]:
+            assert tip_id in library.tips, tip_id
+    at_1, at_3, misses = precision(library, answered)
+    in_top_3 = sum(
+        any(
+            hit.tip.id in set(case["relevant"])
+            for hit in search_tips(library, case["query"], limit=3)
+        )
+        for case in answered
+    ) / len(answered)
+    with capsys.disabled():
+        print(
+            f"\nheld-out 2 ({lang}): precision@1 {at_1:.2f}, precision@3 {at_3:.2f}, a right "
+            f"tip in the top 3 {in_top_3:.2f} over {len(answered)} "
+            f"({len(cases) - len(answered)} no tip answers)"
+        )
+    floor_1, floor_3 = HELD_OUT_2_FLOORS[lang]
+    assert at_1 >= floor_1, misses
+    assert in_top_3 >= floor_3, misses
