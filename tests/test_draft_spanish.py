@@ -14,6 +14,7 @@ from iepprep.core.draft.checking import age_in_draft, check_draft
 from iepprep.core.draft.models import DraftChecksFile, DraftReport, fold, load_checks
 from iepprep.core.draft.parsing import minutes_per_week
 from iepprep.core.draft.reading import DraftDocument, read_draft
+from iepprep.core.i18n.language import set_current
 
 DRAFTS = Path(__file__).parent / "drafts"
 
@@ -90,7 +91,8 @@ def test_the_small_spanish_draft_flags_what_is_missing_and_nothing_that_is_there
         "vague-wording",
     }
     assert kinds_for(report, "Terapia del habla") >= {"service-no-frequency", "vague-wording"}
-    assert kinds_for(report, "Instrucción de lectura") == set()
+    # Its start date, 01/11/2027, is the one thing to ask about in that service.
+    assert kinds_for(report, "Instrucción de lectura") == {"ambiguous-date"}
     # ESY, progress reports and the parents' concerns are there in Spanish; only the
     # state tests are not.
     assert missing_parts(report) == {"state-tests"}
@@ -184,3 +186,63 @@ def test_folding_keeps_every_letter_in_its_place() -> None:
     text = "Año escolar: según sea necesario, a discreción del maestro"
     assert len(fold(text)) == len(text)
     assert fold(text) == "Ano escolar: segun sea necesario, a discrecion del maestro"
+
+
+def test_an_ambiguous_day_first_date_in_a_spanish_draft_names_both_readings() -> None:
+    text = "Servicio: Terapia del habla para la lectura | Inicio: 01/11/2027 | Fin: 15/06/2028\n"
+    english = [f for f in check_text(text).findings if f.kind == "ambiguous-date"]
+    assert len(english) == 1 and "November 1 or January 11" in english[0].message
+    set_current("es")
+    (finding,) = [f for f in check_text(text).findings if f.kind == "ambiguous-date"]
+    assert finding.message == (
+        "La fecha 01/11/2027 puede ser el 1 de noviembre o el 11 de enero: pida que la "
+        "escriban con el mes en letras."
+    )
+    assert "01/11/2027" in finding.question and "11 de enero" in finding.question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Service: Speech therapy for the student | Start: 01/11/2027\n",  # English: US month first
+        "Servicio: Terapia del habla para la lectura | Inicio: 05/05/2027\n",  # same either way
+        "Servicio: Terapia del habla para la lectura | Inicio: 13/01/2027\n",  # only day first
+    ],
+)
+def test_dates_that_read_one_way_are_not_flagged(text: str) -> None:
+    assert "ambiguous-date" not in {f.kind for f in check_text(text).findings}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Año escolar extendido: el equipo lo considerará en la primavera.",
+        "Ano escolar extendido: por determinar.",
+        "ESY: will be considered in the spring.",
+        "Extended School Year\nTo be determined.",
+    ],
+)
+def test_an_esy_decision_put_off_is_a_finding(line: str) -> None:
+    report = check_text(f"Edad: 9\n{line}\n", age=9)
+    assert "esy" not in missing_parts(report)
+    assert [f.kind for f in report.findings].count("esy-deferred") == 1
+    set_current("es")
+    (finding,) = [f for f in check_text(f"{line}\n", age=9).findings if f.kind == "esy-deferred"]
+    assert finding.question == (
+        "¿Cuándo y cómo se decidirá el año escolar extendido? ¿Me avisarán por escrito?"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Año escolar extendido: no lo necesita; se revisará más adelante si hay retroceso.",
+        "ESY: yes, because data show regression after breaks.",
+        "ESY: not needed, because data show no regression.",
+        "Extended School Year\nNo: Sam does not qualify this year.",
+    ],
+)
+def test_a_real_esy_decision_is_kept_as_it_is(line: str) -> None:
+    report = check_text(f"{line}\n", age=9)
+    assert "esy-deferred" not in {f.kind for f in report.findings}
+    assert "esy" not in missing_parts(report)

@@ -174,6 +174,51 @@ def test_letters_in_spanish_english_or_both(run, tmp_path: Path) -> None:
     assert "----- Español -----" in both.stdout and "----- English -----" in both.stdout
 
 
+def test_an_english_letter_with_the_parents_spanish_words_says_to_translate_them(
+    run, tmp_path: Path
+) -> None:
+    worries = "Sofía se está quedando atrás en la lectura."
+    answers = _answers(tmp_path, meeting_date="2026-12-10", language="es", worries=worries)
+    note = (
+        "Sus propias palabras van en español dentro de la carta en inglés: tradúzcalas, "
+        "o pida ayuda, antes de enviarla."
+    )
+    for choice in ("both", "en"):
+        result = run(
+            "letter", "parent-concerns", "--answers", str(answers), "--letter-lang", choice
+        )
+        assert result.exit_code == 0, result.output
+        assert worries in result.stdout
+        assert note in " ".join(result.output.split()), choice
+    spanish_only = run("letter", "parent-concerns", "--answers", str(answers))
+    assert note not in " ".join(spanish_only.output.split())
+    english = _answers(tmp_path, meeting_date="2026-12-10", worries="She is falling behind.")
+    plain = run("letter", "parent-concerns", "--answers", str(english))
+    assert "own words are in Spanish" not in " ".join(plain.output.split())
+
+
+def test_a_tip_in_markdown_has_its_title_once(run) -> None:
+    for lang in ("en", "es"):
+        page = run("--lang", lang, "tips", "show", "take-notes", "-f", "markdown").stdout
+        titles = [line for line in page.splitlines() if line.startswith("#")]
+        assert len(titles) == 1 and titles[0].startswith("# "), titles
+
+
+def test_the_plan_header_says_the_school_level_once_and_plainly(run, tmp_path: Path) -> None:
+    answers = _answers(tmp_path, meeting_date="2026-12-10", grade="elementary")
+    english = " ".join(run("plan", "--answers", str(answers)).stdout.split())
+    spanish = " ".join(run("--lang", "es", "plan", "--answers", str(answers)).stdout.split())
+    assert "School: elementary" in english and "elementary school" not in english
+    assert "Escuela: primaria" in spanish and "escuela primaria" not in spanish
+    named = _answers(tmp_path, meeting_date="2026-12-10", grade="middle", school="Lincoln")
+    assert "School: Lincoln, middle" in " ".join(
+        run("plan", "--answers", str(named)).stdout.split()
+    )
+    same = _answers(tmp_path, meeting_date="2026-12-10", school="Lincoln Elementary")
+    shown = " ".join(run("plan", "--answers", str(same)).stdout.split())
+    assert "School: Lincoln Elementary With you:" in shown  # the name says the level
+
+
 # ------------------------------------------------------------------- fallback
 
 

@@ -219,7 +219,7 @@ def letter(
     """
     from iepprep.core.family.profile import Profile
     from iepprep.core.i18n.language import current as reader_language
-    from iepprep.core.meeting.letters import draft, fill_in_note
+    from iepprep.core.meeting.letters import draft, fill_in_note, own_words_language
     from iepprep.core.storage.plans import PlanStore
     from iepprep.render import letters as letter_render
     from iepprep.render.views import LetterView
@@ -246,7 +246,10 @@ def letter(
         follow_family_language(ctx, profile.language)
     languages = _letter_languages(letter_lang)
     results = [draft(kind.value, profile, record, today=today(), lang=lang) for lang in languages]
-    notes = [fill_in_note(letter, reader_language()) for letter in results]
+    notes = [
+        fill_in_note(letter, reader_language(), own_words=own_words_language(letter, profile))
+        for letter in results
+    ]
     if len(results) == 1:
         result = results[0]
         if notes[0]:

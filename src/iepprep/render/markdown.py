@@ -129,7 +129,8 @@ def state_section(state: StateNotes, level: int = 2) -> list[str]:
     return [*out, "", f"_{escape(wording.VERIFY_STATE)}_", ""]
 
 
-def tip_block(tip: Tip, score: float | None = None) -> list[str]:
+def tip_block(tip: Tip, score: float | None = None, *, titled: bool = True) -> list[str]:
+    """A tip as Markdown, under its own "##" title unless the page's "#" is already it."""
     meta = [
         wording.phase_title(tip.phase).lower(),
         wording.topic_names(tip.topics),
@@ -138,8 +139,7 @@ def tip_block(tip: Tip, score: float | None = None) -> list[str]:
     if score is not None:
         meta.append(_("score {score}").format(score=f"{score:.2f}"))
     out = [
-        f"## {escape(tip.title)}",
-        "",
+        *([f"## {escape(tip.title)}", ""] if titled else []),
         escape(tip.body),
         "",
         f"_{escape(' · '.join(meta))}_  ",
@@ -197,7 +197,7 @@ class MarkdownRenderer:
         return _document(out)
 
     def tip(self, view: TipView) -> str:
-        out = [f"# {escape(view.tip.title)}", "", *tip_block(view.tip)]
+        out = [f"# {escape(view.tip.title)}", "", *tip_block(view.tip, titled=False)]
         if view.legal:
             out += legal(view.legal)
         return _document(out)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from iepprep.core.common.safety import clean, one_line
 from iepprep.core.content.models import Phase, Tip
 from iepprep.core.i18n.dates import days_until, long_date
+from iepprep.core.i18n.fallback import fold
 from iepprep.core.i18n.labels import label
 from iepprep.core.i18n.messages import N_, _
 
@@ -256,6 +257,18 @@ def plan_title(plan: Plan) -> str:
     return _("Your IEP meeting plan")
 
 
+# The child's level as the plan's header says it, after "School:": the choice's own
+# label ("elementary school") would read "School: elementary school".
+LEVELS = {
+    "preschool": N_("preschool"),
+    "kindergarten": N_("kindergarten"),
+    "elementary": N_("elementary"),
+    "middle": N_("middle"),
+    "high": N_("high"),
+    "post_secondary": N_("ages 18-21"),
+}
+
+
 def header_lines(plan: Plan, *, countdown: bool = False) -> list[tuple[str, str]]:
     """(label, value) pairs describing the meeting, for the top of the plan. The
     meeting's date is always written out; `countdown` adds "(in 12 days)", true only
@@ -270,7 +283,10 @@ def header_lines(plan: Plan, *, countdown: bool = False) -> list[tuple[str, str]
     else:
         lines.append((_("When"), _("date not given")))
     school_bits = [one_line(p.school)] if p.school else []
-    school_bits.append(label(p.grade))
+    level = _(LEVELS[p.grade.value])
+    named = fold(one_line(p.school or "")).split()
+    if not any(fold(word) in named for word in (level, LEVELS[p.grade.value])):
+        school_bits.append(level)  # "Lincoln Elementary" already says it
     if p.schooling.value != "public":
         school_bits.append(label(p.schooling))
     if p.state_name:

@@ -22,7 +22,7 @@ from iepprep.core.draft.models import (
     load_checks,
     load_checks_in,
 )
-from iepprep.core.draft.parsing import ParsedDraft, parse_draft, percent_target
+from iepprep.core.draft.parsing import ParsedDraft, draft_language, parse_draft, percent_target
 from iepprep.core.draft.reading import DraftDocument
 from iepprep.core.i18n.language import current
 from iepprep.core.i18n.messages import _, ngettext
@@ -123,6 +123,8 @@ def check_draft(
     findings += _goal_findings(draft)
     findings += _service_findings(draft)
     findings += _vague_wording(draft)
+    findings += _ambiguous_dates(draft)
+    findings += _esy_deferred(draft)
     missing, unsure = _missing_sections(draft, age)
     findings += missing
     not_checked += unsure
@@ -256,6 +258,92 @@ def _vague_wording(draft: ParsedDraft) -> list[Finding]:
             if len(findings) >= MOST_WORDING:
                 return findings
     return findings
+
+
+MOST_DATES = 20  # ambiguous dates listed; a draft repeats the same few
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b")
+
+
+def _ambiguous_dates(draft: ParsedDraft) -> list[Finding]:
+    """In a Spanish draft, a date like 01/11/2027 is day first to the school and may be
+    read month first by anyone used to US forms: both readings are named so the parent
+    can ask. An English draft's dates are taken as US month first."""
+    if draft_language(draft.text) != "es":
+        return []
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    lang = current()
+    pattern = "d 'de' MMMM" if lang == "es" else "MMMM d"
+    text = load_checks_in(lang).kinds["ambiguous-date"]
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    for line in draft.lines:
+        for match in _NUMERIC_DATE.finditer(line.text):
+            first, second, year = int(match[1]), int(match[3]), int(match[4])
+            written = match[0]
+            if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
+                continue
+            if written in seen:
+                continue
+            seen.add(written)
+            year += 2000 if year < 100 else 0
+            day_first = format_date(dt.date(year, second, first), pattern, locale=lang)
+            month_first = format_date(dt.date(year, first, second), pattern, locale=lang)
+            words = {"date": written, "day_first": day_first, "month_first": month_first}
+            findings.append(
+                Finding(
+                    kind="ambiguous-date",
+                    section=text.section,
+                    quote=long_quote(line.text),
+                    message=text.message.format(**words),
+                    question=text.question.replace("{quote}", written).format(**words),
+                    page=line.page,
+                )
+            )
+            if len(findings) >= MOST_DATES:
+                return findings
+    return findings
+
+
+# ESY named, and the decision put off ("will be considered in the spring", "por
+# determinar"); matched on the folded, lower-case text. A real decision right after
+# the name ("ESY: no", "Año escolar extendido: sí, porque…") is kept as it is.
+_ESY = re.compile(r"\b(?:extended school year|esy|ano escolar extendido)\b")
+_ESY_DECIDED = re.compile(
+    r"^[\s:|.,-]*(?:services?\s*)?(?:yes|no|not needed|not required|needed|required|"
+    r"eligible|not eligible|qualifies|does not qualify|si|no lo necesita|no necesita|"
+    r"no es necesario|no se necesita|no califica|califica)\b"
+)
+_ESY_LATER = re.compile(
+    r"\bwill be (?:considered|discussed|decided|determined|reviewed|revisited)\b|"
+    r"\bto be (?:determined|decided|discussed|considered)\b|\btbd\b|\blater\b|"
+    r"\bpending\b|\bin the spring\b|\b(?:considerar|decidir|determinar|discutir|revisar)an?\b|"
+    r"\bpor (?:determinar|decidir)\b|\bmas adelante\b|\bmas tarde\b|\ben la primavera\b|"
+    r"\bpendiente\b"
+)
+
+
+def _esy_deferred(draft: ParsedDraft) -> list[Finding]:
+    """A draft that names extended school year only to put the decision off has not
+    decided it: the parent should ask when and how it will be, and in writing."""
+    lines = [line for line in draft.lines if line.text]
+    for number, line in enumerate(lines):
+        folded = fold(line.text.lower())
+        match = _ESY.search(folded)
+        if match is None:
+            continue
+        after = folded[match.end() :]
+        said = line
+        if not after.strip(" :|.-") and number + 1 < len(lines):  # a heading: read on
+            said = lines[number + 1]
+            after = fold(said.text.lower())
+        if _ESY_DECIDED.search(after):
+            continue
+        if _ESY_LATER.search(folded) or _ESY_LATER.search(after):
+            return [_finding("esy-deferred", said.text, said.page, what=said.text)]
+    return []
 
 
 def _missing_sections(draft: ParsedDraft, age: int | None) -> tuple[list[Finding], list[str]]:

@@ -23,6 +23,8 @@ Kind = Literal[
     "criterion-lowered",
     "goal-dropped",
     "service-reduced",
+    "ambiguous-date",
+    "esy-deferred",
 ]
 Section = Literal["goals", "services", "wording", "sections", "compared"]
 

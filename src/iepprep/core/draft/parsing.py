@@ -271,6 +271,57 @@ def parse_draft(document: DraftDocument) -> ParsedDraft:
     return parsed
 
 
+# Everyday words of each language: a draft with more Spanish ones than English is a
+# Spanish draft, whose numeric dates are day first (01/11/2027: 1 November).
+_SPANISH_WORDS = frozenset(
+    [
+        "de",
+        "la",
+        "el",
+        "los",
+        "las",
+        "que",
+        "y",
+        "en",
+        "por",
+        "para",
+        "con",
+        "del",
+        "su",
+        "sus",
+        "se",
+        "una",
+    ]
+)
+_ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "for",
+        "with",
+        "will",
+        "his",
+        "her",
+        "their",
+        "a",
+        "an",
+        "on",
+        "by",
+    ]
+)
+
+
+def draft_language(text: str) -> str:
+    """ "es" when the draft is written in Spanish, "en" otherwise."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    spanish = sum(word in _SPANISH_WORDS for word in words)
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    return "es" if spanish > english else "en"
+
+
 LONGEST_LINE = 2000  # a longer line (a paragraph pasted as one) is split at sentences
 
 

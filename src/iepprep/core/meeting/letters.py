@@ -262,27 +262,49 @@ def _lists(
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]+\]")
 
 
-def fill_in_note(letter: Letter, reader: str) -> str | None:
+def fill_in_note(letter: Letter, reader: str, *, own_words: str | None = None) -> str | None:
     """For a parent who reads `reader` (Spanish) and sends the letter in English: a
     short note, in their language, naming each [placeholder] of the English letter
-    and what it asks for ("[your phone number]: su número de teléfono"). None when
-    the letter is in the reader's language or has nothing to fill in."""
+    and what it asks for ("[your phone number]: su número de teléfono"), and, when
+    the letter quotes the parent's own words written in Spanish (`own_words`, the
+    language of those words when the letter carries them), a line saying they stay
+    untranslated. None when the letter is in the reader's language or has nothing to
+    fill in."""
     from iepprep.core.i18n.messages import _
 
-    if letter.lang == reader or reader == "en":
+    if letter.lang != "en":
         return None
+    notes = []
+    if own_words == "es":
+        notes.append(
+            _(
+                "Your own words are in Spanish inside the English letter: translate them, or "
+                "ask for help, before you send it."
+            )
+        )
     lines = [p for paragraph in letter.paragraphs for p in _as_lines(paragraph)]
     found = list(dict.fromkeys(_PLACEHOLDER.findall("\n".join([letter.subject, *lines]))))
-    if not found:
+    if found and reader != "en":
+        meaning = _placeholder_meanings(letter.kind, reader)
+        listed = "; ".join(
+            f"{english} = {meaning[english].strip('[]')}" if english in meaning else english
+            for english in found
+        )
+        notes.append(
+            _("The letter is in English, to send: fill in what is in [brackets]: {listed}.").format(
+                listed=listed
+            )
+        )
+    return "\n".join(notes) or None
+
+
+def own_words_language(letter: Letter, profile: Profile) -> str | None:
+    """The language of the parent's own words (their worries) when the letter quotes
+    them: the plan's language, the one they were typed in."""
+    if not profile.worries:
         return None
-    meaning = _placeholder_meanings(letter.kind, reader)
-    listed = "; ".join(
-        f"{english} = {meaning[english].strip('[]')}" if english in meaning else english
-        for english in found
-    )
-    return _("The letter is in English, to send: fill in what is in [brackets]: {listed}.").format(
-        listed=listed
-    )
+    text = "\n".join(p for paragraph in letter.paragraphs for p in _as_lines(paragraph))
+    return profile.language if _sentence(profile.worries) in text else None
 
 
 def _as_lines(paragraph: str | list[str]) -> list[str]:
