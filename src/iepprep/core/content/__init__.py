@@ -1,1 +1,1 @@
-"""The content: tip, question and reference models, reading data files, the content cache."""
+"""The content: tip, question and reference models, reading data files."""

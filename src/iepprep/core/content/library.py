@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from iepprep.core.content.cache import cached, construct
 from iepprep.core.content.datafiles import (
     describe_list_item,
     kind_of,
@@ -28,6 +27,7 @@ from iepprep.core.content.models import Phase, Question, QuestionsFile, Tip, Tip
 from iepprep.core.i18n.fallback import marked
 from iepprep.core.i18n.messages import N_
 from iepprep.core.i18n.translations import TipText
+from iepprep.core.storage.cache import cached, construct
 from iepprep.errors import DataFileError, NotFoundError
 
 BUNDLED_TIPS = "tips.yaml"
@@ -204,7 +204,7 @@ def build_library(tips_files: Iterable[tuple[str, TipsFile]], questions: Questio
 def load_library(extra_tips: Sequence[Path] = ()) -> Library:
     """The bundled library plus the tips in `extra_tips` (the `--tips` files).
 
-    Served from the cache when no file has changed (see `iepprep.core.content.cache`).
+    Served from the cache when no file has changed (see `iepprep.core.storage.cache`).
     """
     key, texts, inputs = _sources(extra_tips)
     library = cached(

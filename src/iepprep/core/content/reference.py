@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from iepprep.core.content.cache import cached, construct
 from iepprep.core.content.datafiles import describe_list_item, parse_yaml, validate
 from iepprep.core.content.library import bundled_text
 from iepprep.core.content.models import Applies
 from iepprep.core.family.profile import US_STATES
 from iepprep.core.i18n.fallback import fold, marked
+from iepprep.core.storage.cache import cached, construct
 
 if TYPE_CHECKING:
     from iepprep.core.common.textsearch import SearchIndex

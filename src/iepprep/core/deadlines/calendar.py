@@ -46,7 +46,7 @@ class Closures:
 @cache
 def federal_holidays(first_year: int, last_year: int) -> dict[dt.date, str]:
     """US federal holidays (observed days included) from `first_year` to `last_year`."""
-    from iepprep.core.content.cache import cached
+    from iepprep.core.storage.cache import cached
 
     def build() -> list[list[str]]:
         import holidays

@@ -116,9 +116,9 @@ class DeadlinesFile(_Strict):
 def load_rules() -> DeadlinesFile:
     """The bundled rules: validated once, then served from the content cache (a plan
     reads them for its header, and must not pay for building validators each run)."""
-    from iepprep.core.content.cache import cached, construct
     from iepprep.core.content.datafiles import parse_yaml, validate
     from iepprep.core.content.library import bundled_text
+    from iepprep.core.storage.cache import cached, construct
 
     text = bundled_text("deadlines.yaml")
 

@@ -69,8 +69,18 @@ def _load(lang: str, name: str) -> Strict | None:
         return None
     from pydantic import ValidationError
 
+    from iepprep.core.storage.cache import cached, construct
+
+    model = TRANSLATION_MODELS[name]
     try:
-        return TRANSLATION_MODELS[name].model_validate(_parse(text, name=path))
+        # Validated once, then read back from the content cache: a Spanish run parses
+        # no YAML, as an English one parses none.
+        return cached(
+            f"{lang}-{name.removesuffix('.yaml')}-text",
+            [text],
+            lambda: model.model_validate(_parse(text, name=path)).model_dump(mode="json"),
+            lambda data: construct(model, data),
+        )
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first.get("loc", ()))

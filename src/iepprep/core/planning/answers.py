@@ -178,8 +178,8 @@ def example_name(lang: str) -> str:
 def example_profile(lang: str | None = None) -> Profile:
     """The bundled example family in `lang` (default: the language of this run),
     validated like any answers file once, then read from the cache."""
-    from iepprep.core.content.cache import cached, construct
     from iepprep.core.i18n.language import current
+    from iepprep.core.storage.cache import cached, construct
 
     name = example_name(lang or current())
     text = bundled_text(name)

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 from iepprep.core.common.textsearch import STOPWORDS, Concept, Hit, SearchIndex, stems, words
-from iepprep.core.content.cache import construct
 from iepprep.core.content.library import Library, bundled_text, tip_fields
 from iepprep.core.content.models import Tip
 from iepprep.core.i18n.messages import _, ngettext
 from iepprep.core.search.concepts import ConceptsFile
 from iepprep.core.search.store import STORE_FORMAT, StoredIndex, write_store
+from iepprep.core.storage.cache import construct
 from iepprep.errors import IepprepError
 
 if TYPE_CHECKING:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from iepprep.core.common.textsearch import Concept, words
-from iepprep.core.content.cache import cached
 from iepprep.core.content.library import Library
 from iepprep.core.i18n import content
 from iepprep.core.i18n.search import SpanishIndex
+from iepprep.core.storage.cache import cached
 
 if TYPE_CHECKING:
     from iepprep.core.search.concepts import ConceptsFile
