@@ -360,6 +360,9 @@ class SearchIndex:
         self._idf: Mapping[str, float] = {
             t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in self._df.items()
         }
+        # The weight of the rarest word: kept, since a stored index cannot list its
+        # words' weights without reading every one of them.
+        self.rarest_idf = max(self._idf.values(), default=1.0)
 
     def _postings_of(self, term: str) -> list[tuple[int, int, int]]:
         found = self._postings.get(term)
@@ -670,7 +673,7 @@ class SearchIndex:
         said = self.topic_words(query)
         if not said:
             return 1.0
-        rarest = max(self._idf.values(), default=1.0)
+        rarest = self.rarest_idf
         met: dict[str, float] = {}
         for match in hit.matches:
             if match.via in ("phrase", "question"):

@@ -19,7 +19,7 @@ from typing import Any
 
 from iepprep.core.common.textsearch import Concept, SearchIndex, common_idf
 
-STORE_FORMAT = "2"  # bump when the tables change: old files are then rebuilt
+STORE_FORMAT = "3"  # bump when the tables change: old files are then rebuilt
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings TEXT NOT NULL)
@@ -62,6 +62,7 @@ def write_store(
                 "format": STORE_FORMAT,
                 "field_weights": data["field_weights"],
                 "count": len(data["ids"]),
+                "rarest_idf": index.rarest_idf,
                 "synonyms": data["synonyms"],
                 "concepts": data["concepts"],
                 "light": data["light"],
@@ -104,6 +105,7 @@ class StoredIndex(SearchIndex):
         self.field_weights = dict(meta["field_weights"])
         self._weights = list(self.field_weights.values())
         self._count = int(meta["count"])
+        self.rarest_idf = float(meta["rarest_idf"])
         self._common_idf = common_idf(self._count)
         self._lengths = [_unsigned(bytes.fromhex(packed)) for packed in meta["lengths"]]
         self._avg = [
