@@ -35,6 +35,17 @@ def precision(library: Library, cases: list[dict[str, object]]) -> tuple[float, 
     return sum(at_1) / len(cases), sum(at_3) / len(cases), misses
 
 
+def right_in_top_3(library: Library, cases: list[dict[str, object]]) -> float:
+    """The share of cases with a right tip among the first three."""
+    return sum(
+        any(
+            hit.tip.id in set(case["relevant"])  # type: ignore[call-overload]
+            for hit in search_tips(library, str(case["query"]), limit=3)
+        )
+        for case in cases
+    ) / len(cases)
+
+
 def test_the_set_is_big_and_names_real_tips(library: Library) -> None:
     assert len(CASES) >= 60
     assert len({case["query"] for case in CASES}) == len(CASES)
@@ -71,13 +82,7 @@ def test_dev_sentences_find_their_answers(
         for tip_id in case["relevant"]:
             assert tip_id in library.tips, tip_id
     at_1, at_3, misses = precision(library, DEV)
-    in_top_3 = sum(
-        any(
-            hit.tip.id in set(case["relevant"])
-            for hit in search_tips(library, case["query"], limit=3)
-        )
-        for case in DEV
-    ) / len(DEV)
+    in_top_3 = right_in_top_3(library, DEV)
     with capsys.disabled():
         print(
             f"\ndev sentences: precision@1 {at_1:.2f}, precision@3 {at_3:.2f}, "
@@ -102,13 +107,7 @@ def test_held_out_sentences(library: Library, capsys: pytest.CaptureFixture[str]
         for tip_id in case["relevant"]:
             assert tip_id in library.tips, tip_id
     at_1, at_3, misses = precision(library, HELD_OUT)
-    in_top_3 = sum(
-        any(
-            hit.tip.id in set(case["relevant"])
-            for hit in search_tips(library, case["query"], limit=3)
-        )
-        for case in HELD_OUT
-    ) / len(HELD_OUT)
+    in_top_3 = right_in_top_3(library, HELD_OUT)
     with capsys.disabled():
         print(
             f"\nheld-out sentences: precision@1 {at_1:.2f}, precision@3 {at_3:.2f}, "
@@ -140,13 +139,7 @@ def test_held_out_2_sentences(lang: str, capsys: pytest.CaptureFixture[str]) -> 
         for tip_id in case["relevant"]:
             assert tip_id in library.tips, tip_id
     at_1, at_3, misses = precision(library, answered)
-    in_top_3 = sum(
-        any(
-            hit.tip.id in set(case["relevant"])
-            for hit in search_tips(library, case["query"], limit=3)
-        )
-        for case in answered
-    ) / len(answered)
+    in_top_3 = right_in_top_3(library, answered)
     with capsys.disabled():
         print(
             f"\nheld-out 2 ({lang}): precision@1 {at_1:.2f}, precision@3 {at_3:.2f}, a right "
